@@ -1,0 +1,4 @@
+//! One module per API area; each function builds the request for one SDK call.
+
+pub mod carts;
+pub mod customers;

@@ -1,0 +1,70 @@
+//! The little JSON the SDK writes itself: request bodies around ids and credentials.
+//!
+//! Responses are parsed by the JavaScript engine (`JSON.parse`), which keeps a JSON library out of
+//! the wasm binary.
+
+/// Appends `value` as a JSON string literal, quotes included.
+pub fn push_string(out: &mut String, value: &str) {
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(HEX[(c as usize) >> 4] as char);
+                out.push(HEX[(c as usize) & 0xf] as char);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// `{"data":<data>}` where `data` is already JSON.
+pub fn wrap_data(data_json: &str) -> String {
+    let mut out = String::with_capacity(data_json.len() + 9);
+    out.push_str("{\"data\":");
+    out.push_str(data_json);
+    out.push('}');
+    out
+}
+
+/// An object of string fields, in order: `{"k1":"v1","k2":"v2"}`.
+pub fn object(fields: &[(&str, &str)]) -> String {
+    let mut out = String::from("{");
+    for (i, (key, value)) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_string(&mut out, key);
+        out.push(':');
+        push_string(&mut out, value);
+    }
+    out.push('}');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_what_json_requires() {
+        let mut out = String::new();
+        push_string(&mut out, "a\"b\\c\nd\u{1}\u{e9}");
+        assert_eq!(out, r#""a\"b\\c\nd\u0001é""#);
+        let parsed: String = serde_json::from_str(&out).unwrap();
+        assert_eq!(parsed, "a\"b\\c\nd\u{1}\u{e9}");
+    }
+
+    #[test]
+    fn builds_objects_and_wraps_data() {
+        let body = wrap_data(&object(&[("type", "customer"), ("id", "c-1")]));
+        assert_eq!(body, r#"{"data":{"type":"customer","id":"c-1"}}"#);
+    }
+}

@@ -1,0 +1,111 @@
+//! Argument checks done before anything is sent.
+
+use crate::error::{Error, Result};
+
+/// Longest id or token the SDK accepts; anything longer is a bug in the caller.
+pub const MAX_ID_LEN: usize = 255;
+const MAX_TOKEN_LEN: usize = 8192;
+
+/// Checks an id that goes into a URL path: cart, customer or account ids.
+///
+/// EPCC's "safe characters" are letters, digits, `_` and `-`; anything else could change the path
+/// (`/`, `..`, `?`, `#`, `%`) and is rejected rather than encoded.
+pub fn id(what: &str, value: &str) -> Result<()> {
+    if value.is_empty() {
+        return Err(Error::invalid_input(format!("{what} must not be empty")));
+    }
+    if value.len() > MAX_ID_LEN {
+        return Err(Error::invalid_input(format!(
+            "{what} is longer than {MAX_ID_LEN} characters"
+        )));
+    }
+    if !value.bytes().all(is_safe_byte) {
+        return Err(Error::invalid_input(format!(
+            "{what} may contain only letters, digits, '_' and '-'"
+        )));
+    }
+    Ok(())
+}
+
+fn is_safe_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+}
+
+/// Checks a token that goes into a header (customer or account-management token).
+pub fn token(what: &str, value: &str) -> Result<()> {
+    if value.is_empty() {
+        return Err(Error::invalid_input(format!(
+            "{what} must not be empty; leave it out to call without one"
+        )));
+    }
+    if value.len() > MAX_TOKEN_LEN || !value.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
+        return Err(Error::invalid_input(format!(
+            "{what} is not a valid token (visible ASCII, at most {MAX_TOKEN_LEN} characters)"
+        )));
+    }
+    Ok(())
+}
+
+/// Checks a header value given in the config or per call: no line breaks, no characters a header
+/// cannot carry.
+pub fn header(name: &str, value: &str) -> Result<()> {
+    let name_ok = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+    if !name_ok {
+        return Err(Error::invalid_input(format!(
+            "'{name}' is not a valid header name"
+        )));
+    }
+    if value.chars().any(|c| c == '\r' || c == '\n' || c == '\0' || c as u32 > 0xff) {
+        return Err(Error::invalid_input(format!(
+            "the value of header '{name}' contains characters a header cannot carry"
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+
+    #[test]
+    fn accepts_safe_ids() {
+        for ok in ["a", "3f81126c-aa", "My_Cart-2", &"x".repeat(MAX_ID_LEN)] {
+            assert!(id("cart id", ok).is_ok(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn rejects_unsafe_ids() {
+        let long = "x".repeat(MAX_ID_LEN + 1);
+        for bad in [
+            "", "a/b", "..", "a?b", "a#b", "a%2F", "a b", "caf\u{e9}", "\u{1F6D2}", &long,
+        ] {
+            let err = id("cart id", bad).unwrap_err();
+            assert_eq!(err.kind, ErrorKind::InvalidInput, "{bad}");
+            assert!(err.message.starts_with("cart id "), "{}", err.message);
+        }
+    }
+
+    #[test]
+    fn tokens_must_be_visible_ascii() {
+        assert!(token("customer token", "eyJh.eyJz.sig-_").is_ok());
+        for bad in ["", "a b", "a\nb", "t\u{e9}", &"t".repeat(MAX_TOKEN_LEN + 1)] {
+            assert_eq!(
+                token("customer token", bad).unwrap_err().kind,
+                ErrorKind::InvalidInput
+            );
+        }
+    }
+
+    #[test]
+    fn headers_reject_line_breaks() {
+        assert!(header("X-Shop", "blue shoes").is_ok());
+        assert!(header("X-Shop", "a\r\nSet-Cookie: x").is_err());
+        assert!(header("Bad Name", "x").is_err());
+        assert!(header("X-Shop", "\u{263a}").is_err());
+    }
+}
