@@ -101,7 +101,10 @@ mod tests {
         let mut config = Config::new("c i&d").unwrap();
         let req = token_request(&config);
         assert_eq!(req.path, "/oauth/access_token");
-        assert_eq!(req.body.as_deref(), Some("grant_type=implicit&client_id=c%20i%26d"));
+        assert_eq!(
+            req.body.as_deref(),
+            Some("grant_type=implicit&client_id=c%20i%26d")
+        );
         assert_eq!(req.content_type, FORM);
         config.set_client_secret("s/+=").unwrap();
         assert_eq!(
@@ -117,7 +120,11 @@ mod tests {
         let names: Vec<_> = headers.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(
             names,
-            ["Content-Type", "X-MOLTIN-SDK-LANGUAGE", "X-MOLTIN-SDK-VERSION"]
+            [
+                "Content-Type",
+                "X-MOLTIN-SDK-LANGUAGE",
+                "X-MOLTIN-SDK-VERSION"
+            ]
         );
         assert_eq!(headers[0].1, FORM);
     }
@@ -126,10 +133,16 @@ mod tests {
     fn refreshes_shortly_before_expiry() {
         let c = creds(10_000.0, 3600.0);
         assert!(c.usable_for("cid", 9_939.0));
-        assert!(!c.usable_for("cid", 9_940.0), "a minute early for hour-long tokens");
+        assert!(
+            !c.usable_for("cid", 9_940.0),
+            "a minute early for hour-long tokens"
+        );
         let short = creds(100.0, 10.0);
         assert!(short.usable_for("cid", 98.9));
-        assert!(!short.usable_for("cid", 99.0), "a tenth of the lifetime for short tokens");
+        assert!(
+            !short.usable_for("cid", 99.0),
+            "a tenth of the lifetime for short tokens"
+        );
     }
 
     #[test]

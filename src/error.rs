@@ -140,7 +140,14 @@ mod tests {
         .collect();
         assert_eq!(
             names,
-            ["api", "network", "timeout", "aborted", "invalid_input", "decode"]
+            [
+                "api",
+                "network",
+                "timeout",
+                "aborted",
+                "invalid_input",
+                "decode"
+            ]
         );
     }
 }

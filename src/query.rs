@@ -60,7 +60,8 @@ impl ListQuery {
 
     pub fn set_filter(&mut self, filter: Filter) -> Result<()> {
         for (op, fields) in &filter {
-            let valid_op = !op.is_empty() && op.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+            let valid_op =
+                !op.is_empty() && op.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
             if !valid_op {
                 return Err(Error::invalid_input(format!(
                     "Filter operator '{op}' is not a word such as eq, like or in"
@@ -175,7 +176,9 @@ fn whole_number(what: &str, value: f64, min: u32, max: u32) -> Result<u32> {
 
 fn non_empty(what: &str, value: &str) -> Result<Option<String>> {
     if value.is_empty() {
-        return Err(Error::invalid_input(format!("{what} takes a non-empty string")));
+        return Err(Error::invalid_input(format!(
+            "{what} takes a non-empty string"
+        )));
     }
     Ok(Some(value.to_owned()))
 }
@@ -233,8 +236,11 @@ mod tests {
     #[test]
     fn values_that_would_break_the_query_are_encoded() {
         let mut q = ListQuery::default();
-        q.set_filter(vec![("ilike".into(), vec![scalar("name", "*R&D #1 50%+*")])])
-            .unwrap();
+        q.set_filter(vec![(
+            "ilike".into(),
+            vec![scalar("name", "*R&D #1 50%+*")],
+        )])
+        .unwrap();
         assert_eq!(
             q.to_query_string(),
             "filter=ilike(name,*R%26D%20%231%2050%25%2B*)"
@@ -262,7 +268,9 @@ mod tests {
         }
         assert!(q.set_sort("").is_err());
         assert!(q.set_include("").is_err());
-        assert!(q.set_filter(vec![("e q".into(), vec![scalar("a", "b")])]).is_err());
+        assert!(q
+            .set_filter(vec![("e q".into(), vec![scalar("a", "b")])])
+            .is_err());
         assert!(q.set_filter(vec![("eq".into(), vec![])]).is_err());
         assert_eq!(q, ListQuery::default(), "rejected values leave no trace");
     }

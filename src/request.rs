@@ -72,6 +72,12 @@ impl ApiRequest {
         }
     }
 
+    /// Whether the request may be sent again after a network error or a 502/503/504: idempotent
+    /// methods, and the token request, which changes nothing on the server.
+    pub fn is_idempotent(&self) -> bool {
+        self.method.is_idempotent() || self.auth == Auth::None
+    }
+
     pub fn body(mut self, body: String) -> Self {
         self.body = Some(body);
         self

@@ -5,6 +5,7 @@
 //! `Retry-After`, retries idempotent requests after network errors and 502/503/504, and never
 //! repeats a POST once the server may have acted on it.
 
+#[cfg(doc)]
 use crate::request::Method;
 
 /// Longest wait the SDK accepts from a `Retry-After` header.
@@ -55,12 +56,14 @@ pub enum Decision {
 impl RetryPolicy {
     /// Decides what follows attempt number `attempt` (1-based) that ended with `outcome`.
     ///
+    /// `idempotent` says whether sending the request twice does no more than sending it once
+    /// ([`Method::is_idempotent`], and the token request);
     /// `reauthenticated` says whether this call already fetched a new token after a 401;
     /// `random` is a number in `[0, 1)` for the jitter; `now_ms` is the current time, for
     /// `Retry-After` dates.
     pub fn decide(
         &self,
-        method: Method,
+        idempotent: bool,
         attempt: u32,
         outcome: Outcome<'_>,
         reauthenticated: bool,
@@ -86,7 +89,7 @@ impl RetryPolicy {
                 status: 502..=504, ..
             }
             | Outcome::NetworkError
-                if method.is_idempotent() =>
+                if idempotent =>
             {
                 Decision::Retry {
                     delay_ms: self.backoff(attempt, random),
@@ -168,6 +171,7 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::request::Method;
 
     const POLICY: RetryPolicy = RetryPolicy {
         delay_ms: 1000,
@@ -184,7 +188,16 @@ mod tests {
 
     #[test]
     fn rate_limits_back_off_linearly_with_jitter() {
-        let d = |attempt, random| POLICY.decide(Method::Get, attempt, status(429), false, random, 0.0);
+        let d = |attempt, random| {
+            POLICY.decide(
+                Method::Get.is_idempotent(),
+                attempt,
+                status(429),
+                false,
+                random,
+                0.0,
+            )
+        };
         assert_eq!(d(1, 0.0), Decision::Retry { delay_ms: 1000 });
         assert_eq!(d(2, 0.5), Decision::Retry { delay_ms: 2250 });
         assert_eq!(d(3, 0.999), Decision::Retry { delay_ms: 3499 });
@@ -198,7 +211,7 @@ mod tests {
             retry_after: Some("2"),
         };
         assert_eq!(
-            POLICY.decide(Method::Post, 1, outcome, false, 0.9, 0.0),
+            POLICY.decide(Method::Post.is_idempotent(), 1, outcome, false, 0.9, 0.0),
             Decision::Retry { delay_ms: 2000 }
         );
         let garbage = Outcome::Status {
@@ -206,7 +219,7 @@ mod tests {
             retry_after: Some("soon"),
         };
         assert_eq!(
-            POLICY.decide(Method::Get, 1, garbage, false, 0.0, 0.0),
+            POLICY.decide(Method::Get.is_idempotent(), 1, garbage, false, 0.0, 0.0),
             Decision::Retry { delay_ms: 1000 },
             "an unreadable Retry-After falls back to the back-off"
         );
@@ -223,11 +236,14 @@ mod tests {
             parse_retry_after("Sun, 06 Nov 1994 08:49:00 GMT", now),
             Some(0)
         );
-        assert_eq!(
-            parse_retry_after("86400", now),
-            Some(MAX_RETRY_AFTER_MS)
-        );
-        for bad in ["", "-1", "1.5", "Sun 06 Nov 1994", "Sun, 32 Nov 1994 08:49:37 GMT"] {
+        assert_eq!(parse_retry_after("86400", now), Some(MAX_RETRY_AFTER_MS));
+        for bad in [
+            "",
+            "-1",
+            "1.5",
+            "Sun 06 Nov 1994",
+            "Sun, 32 Nov 1994 08:49:37 GMT",
+        ] {
             assert_eq!(parse_retry_after(bad, now), None, "{bad}");
         }
     }
@@ -235,11 +251,18 @@ mod tests {
     #[test]
     fn unauthorized_reauthenticates_once() {
         assert_eq!(
-            POLICY.decide(Method::Post, 1, status(401), false, 0.0, 0.0),
+            POLICY.decide(
+                Method::Post.is_idempotent(),
+                1,
+                status(401),
+                false,
+                0.0,
+                0.0
+            ),
             Decision::Reauthenticate
         );
         assert_eq!(
-            POLICY.decide(Method::Post, 2, status(401), true, 0.0, 0.0),
+            POLICY.decide(Method::Post.is_idempotent(), 2, status(401), true, 0.0, 0.0),
             Decision::GiveUp
         );
     }
@@ -249,27 +272,55 @@ mod tests {
         for code in [502, 503, 504] {
             for method in [Method::Get, Method::Put, Method::Delete] {
                 assert!(matches!(
-                    POLICY.decide(method, 1, status(code), false, 0.0, 0.0),
+                    POLICY.decide(method.is_idempotent(), 1, status(code), false, 0.0, 0.0),
                     Decision::Retry { .. }
                 ));
             }
             assert_eq!(
-                POLICY.decide(Method::Post, 1, status(code), false, 0.0, 0.0),
+                POLICY.decide(
+                    Method::Post.is_idempotent(),
+                    1,
+                    status(code),
+                    false,
+                    0.0,
+                    0.0
+                ),
                 Decision::GiveUp,
                 "a POST may have been acted on"
             );
         }
         assert_eq!(
-            POLICY.decide(Method::Post, 1, Outcome::NetworkError, false, 0.0, 0.0),
+            POLICY.decide(
+                Method::Post.is_idempotent(),
+                1,
+                Outcome::NetworkError,
+                false,
+                0.0,
+                0.0
+            ),
             Decision::GiveUp
         );
         assert_eq!(
-            POLICY.decide(Method::Get, 1, Outcome::NetworkError, false, 0.0, 0.0),
+            POLICY.decide(
+                Method::Get.is_idempotent(),
+                1,
+                Outcome::NetworkError,
+                false,
+                0.0,
+                0.0
+            ),
             Decision::Retry { delay_ms: 1000 }
         );
         for code in [400, 403, 404, 409, 422, 500] {
             assert_eq!(
-                POLICY.decide(Method::Get, 1, status(code), false, 0.0, 0.0),
+                POLICY.decide(
+                    Method::Get.is_idempotent(),
+                    1,
+                    status(code),
+                    false,
+                    0.0,
+                    0.0
+                ),
                 Decision::GiveUp
             );
         }
@@ -282,7 +333,7 @@ mod tests {
             ..POLICY
         };
         assert_eq!(
-            none.decide(Method::Get, 1, status(429), false, 0.0, 0.0),
+            none.decide(Method::Get.is_idempotent(), 1, status(429), false, 0.0, 0.0),
             Decision::GiveUp
         );
     }

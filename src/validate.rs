@@ -58,7 +58,10 @@ pub fn header(name: &str, value: &str) -> Result<()> {
             "'{name}' is not a valid header name"
         )));
     }
-    if value.chars().any(|c| c == '\r' || c == '\n' || c == '\0' || c as u32 > 0xff) {
+    if value
+        .chars()
+        .any(|c| c == '\r' || c == '\n' || c == '\0' || c as u32 > 0xff)
+    {
         return Err(Error::invalid_input(format!(
             "the value of header '{name}' contains characters a header cannot carry"
         )));
@@ -82,7 +85,16 @@ mod tests {
     fn rejects_unsafe_ids() {
         let long = "x".repeat(MAX_ID_LEN + 1);
         for bad in [
-            "", "a/b", "..", "a?b", "a#b", "a%2F", "a b", "caf\u{e9}", "\u{1F6D2}", &long,
+            "",
+            "a/b",
+            "..",
+            "a?b",
+            "a#b",
+            "a%2F",
+            "a b",
+            "caf\u{e9}",
+            "\u{1F6D2}",
+            &long,
         ] {
             let err = id("cart id", bad).unwrap_err();
             assert_eq!(err.kind, ErrorKind::InvalidInput, "{bad}");

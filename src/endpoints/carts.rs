@@ -142,7 +142,14 @@ mod tests {
 
     #[test]
     fn customer_association_with_token() {
-        let req = association(Method::Post, Relation::Customer, "cart-1", "cust-1", Some("ct")).unwrap();
+        let req = association(
+            Method::Post,
+            Relation::Customer,
+            "cart-1",
+            "cust-1",
+            Some("ct"),
+        )
+        .unwrap();
         assert_eq!(req.method, Method::Post);
         assert_eq!(req.path, "/v2/carts/cart-1/relationships/customers");
         assert_eq!(
@@ -155,7 +162,14 @@ mod tests {
 
     #[test]
     fn association_body_is_the_documented_one() {
-        let req = association(Method::Delete, Relation::Customer, "c", "b3f2b6de-8fd4", None).unwrap();
+        let req = association(
+            Method::Delete,
+            Relation::Customer,
+            "c",
+            "b3f2b6de-8fd4",
+            None,
+        )
+        .unwrap();
         let body: serde_json::Value = serde_json::from_str(req.body.as_deref().unwrap()).unwrap();
         assert_eq!(
             body,
@@ -189,7 +203,8 @@ mod tests {
             ("c", "x", Some("")),
             ("c", "x", Some("bad token")),
         ] {
-            let err = association(Method::Post, Relation::Customer, cart, customer, token).unwrap_err();
+            let err =
+                association(Method::Post, Relation::Customer, cart, customer, token).unwrap_err();
             assert_eq!(err.kind, ErrorKind::InvalidInput);
         }
     }
@@ -197,14 +212,20 @@ mod tests {
     #[test]
     fn lists_carry_the_query_only_for_all() {
         let plain = list(Some("ct")).unwrap();
-        assert_eq!((plain.path.as_str(), plain.query.as_str()), ("/v2/carts", ""));
+        assert_eq!(
+            (plain.path.as_str(), plain.query.as_str()),
+            ("/v2/carts", "")
+        );
         assert_eq!(plain.customer_token.as_deref(), Some("ct"));
         assert_eq!(plain.body, None);
 
         let mut q = ListQuery::default();
         q.set_limit(1.0).unwrap();
-        q.set_filter(vec![("eq".into(), vec![("name".into(), FilterValue::Scalar("x".into()))])])
-            .unwrap();
+        q.set_filter(vec![(
+            "eq".into(),
+            vec![("name".into(), FilterValue::Scalar("x".into()))],
+        )])
+        .unwrap();
         let all = list_with(&q, None).unwrap();
         assert_eq!(all.query, "page[limit]=1&filter=eq(name,x)");
     }
@@ -215,16 +236,25 @@ mod tests {
         q.set_limit(5.0).unwrap();
         q.set_include("items").unwrap();
         let req = get("c1", &q).unwrap();
-        assert_eq!((req.path.as_str(), req.query.as_str()), ("/v2/carts/c1", "include=items"));
+        assert_eq!(
+            (req.path.as_str(), req.query.as_str()),
+            ("/v2/carts/c1", "include=items")
+        );
     }
 
     #[test]
     fn create_update_delete() {
         let create = create(r#"{"name":"Bob's"}"#, Some("ct")).unwrap();
-        assert_eq!((create.method, create.path.as_str()), (Method::Post, "/v2/carts"));
+        assert_eq!(
+            (create.method, create.path.as_str()),
+            (Method::Post, "/v2/carts")
+        );
         assert_eq!(create.body.as_deref(), Some(r#"{"data":{"name":"Bob's"}}"#));
         let update = update("c1", r#"{"name":"x"}"#, None).unwrap();
-        assert_eq!((update.method, update.path.as_str()), (Method::Put, "/v2/carts/c1"));
+        assert_eq!(
+            (update.method, update.path.as_str()),
+            (Method::Put, "/v2/carts/c1")
+        );
         let delete = delete("c1").unwrap();
         assert_eq!((delete.method, delete.body), (Method::Delete, None));
         assert!(super::delete("c 1").is_err());

@@ -34,7 +34,12 @@ mod tests {
 
     #[test]
     fn token_body_and_headers() {
-        let req = token("ron@swanson.com", "p\"w", vec![("X-Shop".into(), "1".into())]).unwrap();
+        let req = token(
+            "ron@swanson.com",
+            "p\"w",
+            vec![("X-Shop".into(), "1".into())],
+        )
+        .unwrap();
         assert_eq!(req.path, "/v2/customers/tokens");
         let body: serde_json::Value = serde_json::from_str(req.body.as_deref().unwrap()).unwrap();
         assert_eq!(

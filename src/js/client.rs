@@ -1,0 +1,383 @@
+//! One gateway's state and the path every call takes: token, attempt, retry, result.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Promise, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::future_to_promise;
+
+use super::args::{self, property};
+use super::error::to_js;
+use super::storage::Storage;
+use super::transport::{self, Fetch, Interrupted, RawResponse, Scope, SendError};
+use crate::auth::{self, Credentials};
+use crate::config::Config;
+use crate::error::{ApiProblem, Error, ErrorKind};
+use crate::request::{ApiRequest, Auth};
+use crate::retry::{Decision, Outcome};
+
+/// Per-call options, the optional last argument of every call: `{ signal, timeout }`.
+#[derive(Default)]
+pub struct CallOptions {
+    pub signal: Option<web_sys::AbortSignal>,
+    pub timeout_ms: Option<u32>,
+}
+
+impl CallOptions {
+    pub fn from_js(value: &JsValue) -> Result<Self, Error> {
+        if args::is_missing(value) {
+            return Ok(CallOptions::default());
+        }
+        let options = args::object("options", value)?;
+        let signal = property(options, "signal");
+        let signal = if args::is_missing(&signal) {
+            None
+        } else {
+            Some(signal.dyn_into::<web_sys::AbortSignal>().map_err(|v| {
+                Error::invalid_input(format!(
+                    "options.signal must be an AbortSignal, got {}",
+                    args::type_name(&v)
+                ))
+            })?)
+        };
+        let timeout = property(options, "timeout");
+        let timeout_ms = if args::is_missing(&timeout) {
+            None
+        } else {
+            Some(timeout_ms("options.timeout", &timeout)?)
+        };
+        Ok(CallOptions { signal, timeout_ms })
+    }
+}
+
+/// A timeout in milliseconds: a positive whole number.
+pub fn timeout_ms(what: &str, value: &JsValue) -> Result<u32, Error> {
+    let ms = args::number(what, value)?;
+    if ms.fract() == 0.0 && ms >= 1.0 && ms <= f64::from(u32::MAX) {
+        Ok(ms as u32)
+    } else {
+        Err(Error::invalid_input(format!(
+            "{what} must be a positive whole number of milliseconds"
+        )))
+    }
+}
+
+pub struct Client {
+    pub config: Config,
+    storage: Storage,
+    fetch: Fetch,
+    /// The token request under way, shared by every call that needs a token meanwhile.
+    token_in_flight: RefCell<Option<Promise>>,
+    /// The current cart (`EPCC.cartId`); `None` with `disableCart`.
+    cart_id: RefCell<Option<String>>,
+}
+
+impl Client {
+    pub fn new(config: Config, storage: Storage, fetch: Fetch) -> Rc<Self> {
+        let cart_id = if config.disable_cart {
+            None
+        } else {
+            let key = config.cart_key();
+            Some(storage.get(&key).unwrap_or_else(|| {
+                let id = new_cart_id();
+                storage.set(&key, &id);
+                id
+            }))
+        };
+        Rc::new(Client {
+            config,
+            storage,
+            fetch,
+            token_in_flight: RefCell::new(None),
+            cart_id: RefCell::new(cart_id),
+        })
+    }
+
+    pub fn cart_id(&self) -> Option<String> {
+        self.cart_id.borrow().clone()
+    }
+
+    /// Runs `request` as a JS promise. An `Err` request rejects without sending anything.
+    pub fn call(self: &Rc<Self>, request: Result<ApiRequest, Error>, options: &JsValue) -> Promise {
+        let client = Rc::clone(self);
+        let options = CallOptions::from_js(options);
+        future_to_promise(async move {
+            let request = request?;
+            let options = options?;
+            client.send(&request, &options).await
+        })
+    }
+
+    /// `Authenticate()`: a new token now (shared with any token request under way).
+    pub fn authenticate(self: &Rc<Self>) -> Promise {
+        let client = Rc::clone(self);
+        future_to_promise(async move {
+            let scope = Scope::open(None, client.config.timeout_ms)?;
+            client.token_response(&scope).await
+        })
+    }
+
+    async fn send(
+        self: &Rc<Self>,
+        request: &ApiRequest,
+        options: &CallOptions,
+    ) -> Result<JsValue, JsValue> {
+        let timeout = options.timeout_ms.or(self.config.timeout_ms);
+        let scope = Scope::open(options.signal.as_ref(), timeout)?;
+        let response = self.exchange(request, &scope).await?;
+        parse_success(response)
+    }
+
+    /// Sends `request` until it succeeds or the retry policy gives up; returns the 2xx answer.
+    async fn exchange(
+        self: &Rc<Self>,
+        request: &ApiRequest,
+        scope: &Scope,
+    ) -> Result<RawResponse, JsValue> {
+        let mut token = match request.auth {
+            Auth::Bearer => Some(self.access_token(scope, None).await?),
+            Auth::None => None,
+        };
+        let url = request.url(&self.config);
+        let mut reauthenticated = false;
+        let mut attempt = 1;
+        loop {
+            let headers = request.headers(&self.config, token.as_deref());
+            let sent = transport::send(
+                &self.fetch,
+                scope,
+                request.method.as_str(),
+                &url,
+                &headers,
+                request.body.as_deref(),
+            )
+            .await;
+            let failed = match sent {
+                Ok(response) if (200..300).contains(&response.status) => return Ok(response),
+                Ok(response) => Failed::Status(response),
+                Err(SendError::Network(cause)) => Failed::Network(cause),
+                Err(SendError::Cancelled) => return Err(scope.cancel_error().into()),
+            };
+            let outcome = match &failed {
+                Failed::Status(response) => Outcome::Status {
+                    status: response.status,
+                    retry_after: response.retry_after.as_deref(),
+                },
+                Failed::Network(_) => Outcome::NetworkError,
+            };
+            let decision = self.config.retry.decide(
+                request.is_idempotent(),
+                attempt,
+                outcome,
+                // The token request itself is never answered with a new token.
+                reauthenticated || request.auth == Auth::None,
+                js_sys::Math::random(),
+                js_sys::Date::now(),
+            );
+            match decision {
+                Decision::GiveUp => return Err(failed.into_js()),
+                Decision::Retry { delay_ms } => scope.sleep(delay_ms).await?,
+                Decision::Reauthenticate => {
+                    reauthenticated = true;
+                    token = Some(self.access_token(scope, token.as_deref()).await?);
+                }
+            }
+            attempt += 1;
+        }
+    }
+
+    /// A usable access token: the stored one, or a new one. `refused` is a token the API just
+    /// rejected; it is dropped and never returned again.
+    async fn access_token(
+        self: &Rc<Self>,
+        scope: &Scope,
+        refused: Option<&str>,
+    ) -> Result<String, JsValue> {
+        if let Some(stored) = self.stored_credentials() {
+            let fresh = stored.usable_for(&self.config.client_id, now_secs());
+            if fresh && Some(stored.access_token.as_str()) != refused {
+                return Ok(stored.access_token);
+            }
+            if refused == Some(stored.access_token.as_str()) {
+                self.storage.delete(&self.config.credentials_key());
+            }
+        }
+        let response = self.token_response(scope).await?;
+        args::string("access_token", &property(&response, "access_token"))
+            .map_err(|_| decode_error("the token response has no access_token").into())
+    }
+
+    /// Joins the token request under way, or starts one. Resolves with the API's token response.
+    async fn token_response(self: &Rc<Self>, scope: &Scope) -> Result<JsValue, JsValue> {
+        let shared = self.token_in_flight.borrow().clone();
+        let shared = match shared {
+            Some(promise) => promise,
+            None => {
+                let client = Rc::clone(self);
+                let promise = future_to_promise(async move {
+                    let result = client.request_token().await;
+                    client.token_in_flight.borrow_mut().take();
+                    result
+                });
+                *self.token_in_flight.borrow_mut() = Some(promise.clone());
+                promise
+            }
+        };
+        scope
+            .wait(&shared)
+            .await
+            .map_err(|interrupted| match interrupted {
+                Interrupted::Cancelled => scope.cancel_error().into(),
+                Interrupted::Failed(err) => err,
+            })
+    }
+
+    /// `POST /oauth/access_token`, then keeps the token in storage in the official SDK's format.
+    /// Runs on its own scope: one caller's abort does not cancel the token the others wait for.
+    async fn request_token(self: &Rc<Self>) -> Result<JsValue, JsValue> {
+        let scope = Scope::open(None, self.config.timeout_ms)?;
+        let response = self
+            .exchange(&auth::token_request(&self.config), &scope)
+            .await?;
+        let json = parse_success(response)?;
+        let access_token = property(&json, "access_token");
+        if access_token.as_string().is_none_or(|t| t.is_empty()) {
+            return Err(decode_error("the token response has no access_token").into());
+        }
+        let record = Object::new();
+        let _ = js_sys::Reflect::set(
+            &record,
+            &"client_id".into(),
+            &self.config.client_id.as_str().into(),
+        );
+        for key in [
+            "access_token",
+            "expires",
+            "expires_in",
+            "identifier",
+            "token_type",
+        ] {
+            let _ = js_sys::Reflect::set(&record, &key.into(), &property(&json, key));
+        }
+        if let Some(text) = JSON::stringify(&record).ok().and_then(|s| s.as_string()) {
+            self.storage.set(&self.config.credentials_key(), &text);
+        }
+        Ok(json)
+    }
+
+    /// The credentials in storage, if they parse.
+    fn stored_credentials(&self) -> Option<Credentials> {
+        let text = self.storage.get(&self.config.credentials_key())?;
+        let json = JSON::parse(&text).ok()?;
+        let number = |key| property(&json, key).as_f64();
+        let string = |key| property(&json, key).as_string();
+        Some(Credentials {
+            client_id: string("client_id")?,
+            access_token: string("access_token")?,
+            expires: number("expires")?,
+            expires_in: number("expires_in").unwrap_or(0.0),
+            identifier: string("identifier").unwrap_or_default(),
+            token_type: string("token_type").unwrap_or_default(),
+        })
+    }
+}
+
+/// An attempt that did not succeed.
+enum Failed {
+    Status(RawResponse),
+    Network(JsValue),
+}
+
+impl Failed {
+    fn into_js(self) -> JsValue {
+        match self {
+            Failed::Status(response) => api_error(&response),
+            Failed::Network(cause) => network_error(&cause),
+        }
+    }
+}
+
+/// A 2xx body as JS: the parsed document, or `{}` for an empty body (204).
+fn parse_success(response: RawResponse) -> Result<JsValue, JsValue> {
+    if response.body.trim().is_empty() {
+        return Ok(Object::new().into());
+    }
+    JSON::parse(&response.body).map_err(|cause| {
+        let mut err = decode_error("the API answered with a body that is not JSON");
+        err.status = Some(response.status);
+        to_js(&err, None, Some(cause))
+    })
+}
+
+/// The `EpccError` for a non-2xx answer, with the API's `errors` array.
+fn api_error(response: &RawResponse) -> JsValue {
+    let errors = JSON::parse(&response.body)
+        .ok()
+        .map(|body| property(&body, "errors"))
+        .filter(Array::is_array)
+        .map(|errors| errors.unchecked_into::<Array>());
+    let first = errors
+        .as_ref()
+        .map(|e| e.get(0))
+        .filter(|f| f.is_object())
+        .map(|f| ApiProblem {
+            status: property(&f, "status").as_f64().map(|s| s as u16),
+            title: property(&f, "title").as_string(),
+            detail: property(&f, "detail").as_string(),
+        });
+    to_js(
+        &Error::from_status(response.status, first.as_ref()),
+        errors,
+        None,
+    )
+}
+
+fn network_error(cause: &JsValue) -> JsValue {
+    let mut message = String::from("the request did not reach the API or its answer was lost");
+    if let Some(reason) = property(cause, "message")
+        .as_string()
+        .or_else(|| cause.as_string())
+    {
+        message.push_str(": ");
+        message.push_str(&reason);
+    }
+    to_js(
+        &Error::new(ErrorKind::Network, message),
+        None,
+        Some(cause.clone()),
+    )
+}
+
+fn decode_error(message: &str) -> Error {
+    Error::new(ErrorKind::Decode, message)
+}
+
+fn now_secs() -> f64 {
+    js_sys::Date::now() / 1000.0
+}
+
+/// 32 random hex characters, like the official SDK's cart ids, from `crypto` where there is one.
+fn new_cart_id() -> String {
+    let mut bytes = [0u8; 16];
+    let crypto = property(&js_sys::global(), "crypto")
+        .dyn_into::<web_sys::Crypto>()
+        .ok();
+    let filled = crypto.is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        for byte in &mut bytes {
+            *byte = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    bytes
+        .iter()
+        .flat_map(|b| {
+            [
+                HEX[(b >> 4) as usize] as char,
+                HEX[(b & 0xf) as usize] as char,
+            ]
+        })
+        .collect()
+}

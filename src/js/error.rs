@@ -1,0 +1,60 @@
+//! Core [`Error`]s as `EpccError` objects, the only thing the package throws or rejects with.
+
+use js_sys::Array;
+use wasm_bindgen::prelude::*;
+
+use crate::error::Error;
+
+#[wasm_bindgen(module = "/src/js/glue.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = EpccError)]
+    type JsEpccError;
+
+    #[wasm_bindgen(constructor, js_class = "EpccError")]
+    fn new(
+        message: &str,
+        kind: &str,
+        status: JsValue,
+        errors: &JsValue,
+        cause: JsValue,
+    ) -> JsEpccError;
+
+    #[wasm_bindgen(js_name = epccErrorClass)]
+    fn epcc_error_class() -> JsValue;
+
+    #[wasm_bindgen(js_name = isEpccErrorValue)]
+    fn is_epcc_error_value(value: &JsValue) -> bool;
+}
+
+/// The `EpccError` class, re-exported by the package entry as `EpccError`.
+#[wasm_bindgen(js_name = errorClass, skip_typescript)]
+pub fn error_class() -> JsValue {
+    epcc_error_class()
+}
+
+/// Whether `value` is an error thrown by this package.
+#[wasm_bindgen(js_name = isEpccError, skip_typescript)]
+pub fn is_epcc_error(value: &JsValue) -> bool {
+    is_epcc_error_value(value)
+}
+
+/// An `EpccError` for `err`, with the API's `errors` array (empty when there is none) and the
+/// underlying JS error as `cause`.
+pub fn to_js(err: &Error, errors: Option<Array>, cause: Option<JsValue>) -> JsValue {
+    let status = err.status.map_or(JsValue::UNDEFINED, JsValue::from);
+    let errors = errors.unwrap_or_default();
+    JsEpccError::new(
+        &err.message,
+        err.kind.as_str(),
+        status,
+        &errors,
+        cause.unwrap_or(JsValue::UNDEFINED),
+    )
+    .into()
+}
+
+impl From<Error> for JsValue {
+    fn from(err: Error) -> JsValue {
+        to_js(&err, None, None)
+    }
+}

@@ -1,0 +1,59 @@
+// The few pieces of the bindings that are plain JavaScript: the error class (a real `Error`
+// subclass) and the cancellation plumbing around one call.
+
+export class EpccError extends Error {
+  constructor(message, kind, status, errors, cause) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = 'EpccError';
+    this.kind = kind;
+    this.status = status;
+    this.errors = errors;
+  }
+}
+
+export function epccErrorClass() {
+  return EpccError;
+}
+
+export function isEpccErrorValue(value) {
+  return value instanceof EpccError;
+}
+
+// One call's cancellation: the caller's AbortSignal and the timeout both abort `signal`, which
+// is passed to fetch and ends every wait of the call.
+export class CallScope {
+  constructor(userSignal, timeoutMs) {
+    const controller = new AbortController();
+    this.signal = controller.signal;
+    this.userSignal = userSignal;
+    this.onUserAbort = () => controller.abort('aborted');
+    if (userSignal) userSignal.addEventListener('abort', this.onUserAbort, { once: true });
+    this.timer = timeoutMs > 0 ? setTimeout(() => controller.abort('timeout'), timeoutMs) : undefined;
+    this.cancelled = new Promise((_, reject) => {
+      this.signal.addEventListener('abort', () => reject(this.signal.reason), { once: true });
+    });
+    this.cancelled.catch(() => {});
+  }
+
+  get timedOut() {
+    return this.signal.reason === 'timeout';
+  }
+
+  // Settles like `promise`, or rejects with the abort reason as soon as the call is cancelled.
+  wait(promise) {
+    return Promise.race([promise, this.cancelled]);
+  }
+
+  sleep(ms) {
+    let timer;
+    const slept = new Promise(resolve => {
+      timer = setTimeout(resolve, ms);
+    });
+    return this.wait(slept).finally(() => clearTimeout(timer));
+  }
+
+  close() {
+    clearTimeout(this.timer);
+    if (this.userSignal) this.userSignal.removeEventListener('abort', this.onUserAbort);
+  }
+}

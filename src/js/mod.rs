@@ -1,0 +1,18 @@
+//! The JavaScript face: the official SDK's names over the core. No logic lives here, only
+//! conversions between JS values and core types, storage, and `fetch`.
+
+mod args;
+mod cart;
+mod client;
+mod customers;
+mod error;
+mod gateway;
+mod storage;
+mod transport;
+mod types;
+
+pub use cart::CartEndpoint;
+pub use customers::CustomersEndpoint;
+pub use error::{error_class, is_epcc_error};
+pub use gateway::{gateway, Gateway};
+pub use storage::{LocalStorageFactory, MemoryStorageFactory};

@@ -1,0 +1,180 @@
+//! The TypeScript types of the public surface, emitted into the package's `.d.ts`.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** Keys and defaults as the official SDK's `gateway(config)`. */
+export interface GatewayConfig {
+  /** Your store's client id (required). */
+  client_id: string;
+  /** Server-side only: selects a client_credentials token, which can list every cart. */
+  client_secret?: string;
+  /** API host without scheme, e.g. `useast.api.elasticpath.com` or `127.0.0.1:4010`. Default `euwest.api.elasticpath.com`. */
+  host?: string;
+  /** Default `https`. */
+  protocol?: 'https' | 'http';
+  /** Sent as `X-MOLTIN-CURRENCY`. */
+  currency?: string;
+  /** Sent as `X-MOLTIN-LANGUAGE`. */
+  language?: string;
+  /** Sent as `X-MOLTIN-APPLICATION`; default `epcc sdk`. */
+  application?: string;
+  /** Extra headers on every API call. */
+  headers?: Record<string, string>;
+  /** Where the token and cart id are kept. Default: localStorage in browsers, memory elsewhere. */
+  storage?: StorageLike;
+  /** Namespaces the storage keys (`${name}_ep_credentials`, `${name}_ep_cart`). */
+  name?: string;
+  /** A replacement for `fetch`, called as `custom_fetch(url, init)`. */
+  custom_fetch?: (url: string, init: FetchInit) => Promise<Response>;
+  /** Base back-off in ms, multiplied by the attempt number. Default 1000. */
+  retryDelay?: number;
+  /** Up to this many random ms added to each back-off. Default 500. */
+  retryJitter?: number;
+  /** Attempts in all, the first included. Default 4. */
+  fetchMaxAttempts?: number;
+  /** No current cart id is made or stored. */
+  disableCart?: boolean;
+  /** Milliseconds a call may take, retries included. Default: no limit. */
+  timeout?: number;
+}
+
+/** What the SDK passes to `fetch` / `custom_fetch`. */
+export interface FetchInit {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  headers: Record<string, string>;
+  body?: string;
+  signal: AbortSignal;
+}
+
+/** Any storage with these three methods, like `MemoryStorageFactory` and `LocalStorageFactory`. */
+export interface StorageLike {
+  get(key: string): string | null | undefined;
+  set(key: string, value: string): void;
+  delete(key: string): void;
+}
+
+/** The optional last argument of every call. */
+export interface RequestOptions {
+  /** Aborts the call (rejects with `kind: 'aborted'`). */
+  signal?: AbortSignal;
+  /** Milliseconds this call may take, retries included (rejects with `kind: 'timeout'`). */
+  timeout?: number;
+}
+
+export interface Money {
+  amount: number;
+  currency: string;
+  formatted: string;
+}
+
+export interface Relationship<T extends string = string> {
+  type: T;
+  id: string;
+}
+
+export interface Cart {
+  type: 'cart';
+  id: string;
+  name: string;
+  description?: string;
+  notes?: string;
+  discount_settings?: { custom_discounts_enabled: boolean; use_rule_promotions: boolean };
+  links: { self: string };
+  meta: {
+    display_price: {
+      with_tax: Money;
+      without_tax: Money;
+      tax: Money;
+      discount?: Money;
+      without_discount?: Money;
+    };
+    timestamps: { created_at: string; updated_at: string; expires_at?: string };
+  };
+  relationships: {
+    items?: { data: Relationship[] | null };
+    customers?: { data?: Relationship<'customer'>[] };
+    accounts?: { data?: Relationship<'account'>[] };
+  };
+}
+
+/** `CreateCart` / `UpdateCart` data. */
+export interface CartInput {
+  name: string;
+  description?: string;
+  /** A custom id: letters, digits, `_` and `-` only. */
+  id?: string;
+  discount_settings?: { custom_discounts_enabled?: boolean; use_rule_promotions?: boolean };
+}
+
+export interface PageLinks {
+  current: string;
+  first: string;
+  last: string;
+  prev: string | null;
+  next: string | null;
+}
+
+export interface CartsListResponse {
+  data: Cart[];
+  links: PageLinks;
+  meta: {
+    page: { limit: number; offset: number; current: number; total: number };
+    results: { total: number };
+  };
+}
+
+export interface CartResponse {
+  data: Cart;
+}
+
+/** `data` is present when the association is new (HTTP 200) and absent when it already existed (HTTP 204). */
+export interface AssociationResponse {
+  data?: Relationship[];
+}
+
+/** What calls answered with HTTP 204 resolve. */
+export type EmptyResponse = Record<string, never>;
+
+export interface CustomerTokenResponse {
+  data: { type: 'token'; id: string; customer_id: string; token: string; expires: number };
+}
+
+export interface AccessTokenResponse {
+  access_token: string;
+  token_type: 'Bearer';
+  identifier: 'implicit' | 'client_credentials';
+  /** Absolute expiry, seconds since the Unix epoch. */
+  expires: number;
+  expires_in: number;
+}
+
+type FilterScalar = string | number | boolean;
+/** `{ eq: { name: 'x' } }` → `eq(name,x)`; arrays join with commas. */
+export type CartsFilter = Record<string, Record<string, FilterScalar | FilterScalar[] | Record<string, FilterScalar>>>;
+
+/** One entry of the API's `errors` array. */
+export interface ApiErrorItem {
+  status?: number;
+  title: string;
+  detail?: string;
+  source?: unknown;
+}
+
+export type EpccErrorKind = 'api' | 'network' | 'timeout' | 'aborted' | 'invalid_input' | 'decode';
+
+/** Everything the package throws or rejects with. */
+export declare class EpccError extends Error {
+  readonly name: 'EpccError';
+  /** What went wrong: branch on this. */
+  readonly kind: EpccErrorKind;
+  /** The HTTP status, for `api` and `decode` errors. */
+  readonly status?: number;
+  /** The API's `errors` array (empty when the API sent none), so `err.errors[0].status` works as with the official SDK. */
+  readonly errors: ApiErrorItem[];
+}
+
+/** Whether `value` is an `EpccError`. */
+export function isEpccError(value: unknown): value is EpccError;
+"#;

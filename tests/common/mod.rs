@@ -1,0 +1,256 @@
+//! Helpers for the wasm-bindgen tests: the emulator's address, raw admin calls, its request
+//! journal, and a gateway with test-friendly retry timings.
+#![allow(dead_code)]
+
+use epcc_carts::js::{gateway, Gateway, MemoryStorageFactory};
+use js_sys::{Array, Function, Object, Promise, Reflect, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Set by scripts/test.sh when it starts the emulator on a free port.
+pub const EMULATOR_URL: &str = match option_env!("EPCC_EMULATOR_URL") {
+    Some(url) => url,
+    None => "http://127.0.0.1:4010",
+};
+pub const CLIENT_ID: &str = match option_env!("EPCC_CLIENT_ID") {
+    Some(id) => id,
+    None => "test-client-id",
+};
+pub const CLIENT_SECRET: &str = match option_env!("EPCC_CLIENT_SECRET") {
+    Some(secret) => secret,
+    None => "test-client-secret",
+};
+
+pub fn host() -> &'static str {
+    EMULATOR_URL.trim_start_matches("http://")
+}
+
+pub fn get(target: &JsValue, key: &str) -> JsValue {
+    Reflect::get(target, &JsValue::from_str(key)).unwrap()
+}
+
+pub fn set(target: &JsValue, key: &str, value: impl Into<JsValue>) {
+    Reflect::set(target, &JsValue::from_str(key), &value.into()).unwrap();
+}
+
+pub fn json(text: &str) -> JsValue {
+    JSON::parse(text).unwrap()
+}
+
+pub fn stringify(value: &JsValue) -> String {
+    JSON::stringify(value).unwrap().as_string().unwrap()
+}
+
+/// A config for the emulator: memory storage, fast retries. `extra` is merged in.
+pub fn config(extra: &str) -> JsValue {
+    let config = json(extra);
+    let defaults = [
+        ("client_id", JsValue::from_str(CLIENT_ID)),
+        ("host", JsValue::from_str(host())),
+        ("protocol", JsValue::from_str("http")),
+        ("retryDelay", JsValue::from(20)),
+        ("retryJitter", JsValue::from(0)),
+    ];
+    for (key, value) in defaults {
+        if get(&config, key).is_undefined() {
+            set(&config, key, value);
+        }
+    }
+    if get(&config, "storage").is_undefined() {
+        set(&config, "storage", MemoryStorageFactory::new());
+    }
+    config
+}
+
+pub fn shopper() -> Gateway {
+    gateway(config("{}")).unwrap()
+}
+
+pub fn admin() -> Gateway {
+    let mut extra = String::from(r#"{"client_secret":""#);
+    extra.push_str(CLIENT_SECRET);
+    extra.push_str(r#""}"#);
+    gateway(config(&extra)).unwrap()
+}
+
+/// Awaits an SDK promise.
+pub async fn settle(promise: Promise) -> Result<JsValue, JsValue> {
+    JsFuture::from(promise).await
+}
+
+pub async fn ok(promise: Promise) -> JsValue {
+    match settle(promise).await {
+        Ok(value) => value,
+        Err(err) => panic!("expected success, got {}", describe(&err)),
+    }
+}
+
+pub async fn err(promise: Promise) -> JsValue {
+    match settle(promise).await {
+        Ok(value) => panic!("expected an error, got {}", stringify(&value)),
+        Err(err) => err,
+    }
+}
+
+pub fn describe(err: &JsValue) -> String {
+    let message = get(err, "message").as_string().unwrap_or_default();
+    let kind = get(err, "kind").as_string().unwrap_or_default();
+    let mut out = kind;
+    out.push_str(": ");
+    out.push_str(&message);
+    out
+}
+
+/// `err.kind`, after checking that `err` is an `EpccError`.
+pub fn kind(err: &JsValue) -> String {
+    assert!(err.is_instance_of::<js_sys::Error>(), "not an Error: {err:?}");
+    assert_eq!(get(err, "name").as_string().as_deref(), Some("EpccError"));
+    assert!(epcc_carts::js::is_epcc_error(err));
+    get(err, "kind").as_string().unwrap()
+}
+
+/// A raw `fetch` to the emulator, outside the SDK.
+pub async fn raw(method: &str, path: &str, headers: &[(&str, &str)], body: Option<&str>) -> (u16, JsValue) {
+    let fetch: Function = get(&js_sys::global(), "fetch").dyn_into().unwrap();
+    let init = Object::new();
+    set(&init, "method", method);
+    let h = Object::new();
+    for (name, value) in headers {
+        set(&h, name, *value);
+    }
+    set(&init, "headers", h);
+    if let Some(body) = body {
+        set(&init, "body", body);
+    }
+    let mut url = String::from(EMULATOR_URL);
+    url.push_str(path);
+    let response = JsFuture::from(fetch.call2(&JsValue::UNDEFINED, &url.into(), &init).unwrap().dyn_into::<Promise>().unwrap())
+        .await
+        .unwrap();
+    let status = get(&response, "status").as_f64().unwrap() as u16;
+    let text: Function = get(&response, "text").dyn_into().unwrap();
+    let text = JsFuture::from(text.call0(&response).unwrap().dyn_into::<Promise>().unwrap())
+        .await
+        .unwrap()
+        .as_string()
+        .unwrap();
+    let body = if text.is_empty() { JsValue::NULL } else { json(&text) };
+    (status, body)
+}
+
+pub async fn clear_journal() {
+    raw("DELETE", "/__emulator/requests", &[], None).await;
+}
+
+pub async fn clear_faults() {
+    raw("DELETE", "/__emulator/faults", &[], None).await;
+}
+
+pub async fn fault(spec: &str) {
+    let (status, _) = raw("POST", "/__emulator/faults", &[("Content-Type", "application/json")], Some(spec)).await;
+    assert_eq!(status, 201, "fault {spec} not accepted");
+}
+
+/// One journaled request.
+pub struct Entry {
+    pub method: String,
+    pub path: String,
+    pub query: String,
+    pub headers: JsValue,
+    pub body: Option<String>,
+    pub status: u16,
+}
+
+impl Entry {
+    pub fn header(&self, name: &str) -> Option<String> {
+        get(&self.headers, name).as_string()
+    }
+
+    pub fn json_body(&self) -> JsValue {
+        json(self.body.as_deref().expect("a body"))
+    }
+}
+
+/// The requests the emulator received since the last clear, preflights left out.
+pub async fn journal() -> Vec<Entry> {
+    let (_, body) = raw("GET", "/__emulator/requests", &[], None).await;
+    let requests: Array = get(&body, "requests").dyn_into().unwrap();
+    requests
+        .iter()
+        .map(|r| Entry {
+            method: get(&r, "method").as_string().unwrap(),
+            path: get(&r, "path").as_string().unwrap(),
+            query: get(&r, "query").as_string().unwrap_or_default(),
+            headers: get(&r, "headers"),
+            body: get(&r, "body").as_string(),
+            status: get(&r, "status").as_f64().unwrap_or(0.0) as u16,
+        })
+        .filter(|e| e.method != "OPTIONS")
+        .collect()
+}
+
+pub fn count(entries: &[Entry], method: &str, path: &str) -> usize {
+    entries.iter().filter(|e| e.method == method && e.path == path).count()
+}
+
+/// A unique suffix for names and emails, so tests never share data.
+pub fn unique(prefix: &str) -> String {
+    let mut out = String::from(prefix);
+    out.push('-');
+    out.push_str(&(js_sys::Math::random() * 1e12).floor().to_string());
+    out
+}
+
+/// Creates a customer through the API with a client_credentials token; returns its id.
+pub async fn create_customer(email: &str, password: &str) -> String {
+    let mut form = String::from("grant_type=client_credentials&client_id=");
+    form.push_str(CLIENT_ID);
+    form.push_str("&client_secret=");
+    form.push_str(CLIENT_SECRET);
+    let (status, token) = raw(
+        "POST",
+        "/oauth/access_token",
+        &[("Content-Type", "application/x-www-form-urlencoded")],
+        Some(&form),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let mut bearer = String::from("Bearer ");
+    bearer.push_str(&get(&token, "access_token").as_string().unwrap());
+    let body = Object::new();
+    let data = Object::new();
+    set(&data, "type", "customer");
+    set(&data, "name", email);
+    set(&data, "email", email);
+    set(&data, "password", password);
+    set(&body, "data", data);
+    let (status, customer) = raw(
+        "POST",
+        "/v2/customers",
+        &[("Content-Type", "application/json"), ("Authorization", &bearer)],
+        Some(&stringify(&body)),
+    )
+    .await;
+    assert_eq!(status, 201, "customer create: {}", stringify(&customer));
+    get(&get(&customer, "data"), "id").as_string().unwrap()
+}
+
+/// A new customer signed in through the SDK: (customer id, customer token).
+pub async fn signed_in_customer(shop: &Gateway) -> (String, String) {
+    let email = unique("shopper") + "@example.com";
+    let id = create_customer(&email, "s3cret-pass").await;
+    let token = ok(shop.customers().token(email.into(), "s3cret-pass".into(), None)).await;
+    let data = get(&token, "data");
+    assert_eq!(get(&data, "customer_id").as_string().as_deref(), Some(id.as_str()));
+    (id, get(&data, "token").as_string().unwrap())
+}
+
+pub fn ids(list: &JsValue) -> Vec<String> {
+    let data: Array = get(list, "data").dyn_into().unwrap();
+    data.iter().map(|c| get(&c, "id").as_string().unwrap()).collect()
+}
+
+pub fn s(value: &str) -> JsValue {
+    JsValue::from_str(value)
+}

@@ -1,0 +1,261 @@
+//! Authentication, retries, cancellation and error objects, in real browsers against the emulator.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use js_sys::{Array, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+#[cfg(not(feature = "node-tests"))]
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+#[wasm_bindgen_test]
+async fn twenty_concurrent_first_calls_share_one_token_request() {
+    let admin = admin();
+    clear_journal().await;
+    let calls = Array::new();
+    for _ in 0..20 {
+        calls.push(&admin.carts().get_carts_list(None, None));
+    }
+    let results = JsFuture::from(Promise::all(&calls)).await.expect("all 20 succeed");
+    assert_eq!(results.dyn_into::<Array>().unwrap().length(), 20);
+    let requests = journal().await;
+    assert_eq!(count(&requests, "POST", "/oauth/access_token"), 1);
+    assert_eq!(count(&requests, "GET", "/v2/carts"), 20);
+}
+
+#[wasm_bindgen_test]
+async fn an_expired_token_is_replaced_once_and_the_call_succeeds() {
+    let epcc = shopper();
+    ok(epcc.authenticate()).await;
+    raw("POST", "/__emulator/tokens/expire", &[], None).await;
+    clear_journal().await;
+    ok(epcc.carts().get(None)).await;
+    let requests = journal().await;
+    let methods: Vec<_> = requests.iter().map(|e| (e.method.as_str(), e.status)).collect();
+    assert_eq!(methods, [("GET", 401), ("POST", 200), ("GET", 200)]);
+    assert_ne!(requests[0].header("authorization"), requests[2].header("authorization"));
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_token_is_not_retried_forever() {
+    let epcc = shopper();
+    ok(epcc.authenticate()).await;
+    clear_faults().await;
+    fault(r#"{"method":"GET","path":"/v2/carts/*","status":401,"times":5}"#).await;
+    clear_journal().await;
+    let e = err(epcc.carts().get(None)).await;
+    clear_faults().await;
+    assert_eq!(kind(&e), "api");
+    assert_eq!(get(&e, "status").as_f64(), Some(401.0));
+    let requests = journal().await;
+    assert_eq!(count(&requests, "POST", "/oauth/access_token"), 1, "one re-authentication");
+    assert_eq!(requests.iter().filter(|e| e.method == "GET").count(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn rate_limits_wait_for_retry_after() {
+    let epcc = shopper();
+    ok(epcc.authenticate()).await;
+    clear_faults().await;
+    fault(r#"{"method":"GET","path":"/v2/carts/*","status":429,"retry_after":1,"times":1}"#).await;
+    clear_journal().await;
+    let started = now();
+    ok(epcc.carts().get(None)).await;
+    let waited = now() - started;
+    assert!(waited >= 950.0, "waited {waited} ms for Retry-After: 1");
+    let requests = journal().await;
+    let statuses: Vec<_> = requests.iter().map(|e| e.status).collect();
+    assert_eq!(statuses, [429, 200]);
+}
+
+#[wasm_bindgen_test]
+async fn rate_limits_without_retry_after_back_off_and_give_up_after_max_attempts() {
+    let epcc = gateway_with(r#"{"retryDelay":30,"fetchMaxAttempts":3}"#);
+    ok(epcc.authenticate()).await;
+    clear_faults().await;
+    fault(r#"{"method":"GET","path":"/v2/carts/*","status":429,"times":2}"#).await;
+    clear_journal().await;
+    let started = now();
+    ok(epcc.carts().get(None)).await;
+    assert!(now() - started >= 90.0, "30 ms then 60 ms of back-off");
+    assert_eq!(journal().await.len(), 3);
+
+    fault(r#"{"method":"GET","path":"/v2/carts/*","status":429,"times":3}"#).await;
+    clear_journal().await;
+    let e = err(epcc.carts().get(None)).await;
+    clear_faults().await;
+    assert_eq!(get(&e, "status").as_f64(), Some(429.0));
+    assert_eq!(journal().await.len(), 3, "fetchMaxAttempts bounds the attempts");
+}
+
+fn gateway_with(extra: &str) -> epcc_carts::js::Gateway {
+    epcc_carts::js::gateway(config(extra)).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn server_errors_are_retried_for_get_but_never_for_post() {
+    let epcc = shopper();
+    let (customer_id, token) = signed_in_customer(&epcc).await;
+    clear_faults().await;
+    fault(r#"{"method":"GET","path":"/v2/carts","status":503,"times":1}"#).await;
+    clear_journal().await;
+    ok(epcc.carts().get_carts_list(Some(s(&token)), None)).await;
+    assert_eq!(journal().await.iter().map(|e| e.status).collect::<Vec<_>>(), [503, 200]);
+
+    fault(r#"{"method":"POST","path":"/v2/carts/*","status":503,"times":1}"#).await;
+    clear_journal().await;
+    let e = err(epcc.carts().add_customer_association(s(&customer_id), Some(s(&token)), None)).await;
+    clear_faults().await;
+    assert_eq!(get(&e, "status").as_f64(), Some(503.0));
+    assert_eq!(journal().await.len(), 1, "a POST the server may have acted on is not repeated");
+}
+
+#[wasm_bindgen_test]
+async fn a_timeout_ends_the_call_promptly() {
+    let epcc = shopper();
+    ok(epcc.authenticate()).await;
+    clear_faults().await;
+    fault(r#"{"method":"GET","path":"/v2/carts/*","delay_ms":3000,"times":1}"#).await;
+    let options = json(r#"{"timeout":200}"#);
+    let started = now();
+    let e = err(epcc.carts().get(Some(options))).await;
+    let took = now() - started;
+    clear_faults().await;
+    assert_eq!(kind(&e), "timeout");
+    assert!(took < 2000.0, "took {took} ms");
+
+    // The gateway-wide timeout works the same way, and the client is fine afterwards.
+    let quick = gateway_with(r#"{"timeout":200}"#);
+    fault(r#"{"method":"GET","path":"/v2/carts/*","delay_ms":3000,"times":1}"#).await;
+    assert_eq!(kind(&err(quick.carts().get(None)).await), "timeout");
+    clear_faults().await;
+    ok(quick.carts().get(None)).await;
+}
+
+#[wasm_bindgen_test]
+async fn aborting_ends_the_call_and_a_pre_aborted_signal_sends_nothing() {
+    let epcc = shopper();
+    ok(epcc.authenticate()).await;
+    clear_faults().await;
+    fault(r#"{"method":"GET","path":"/v2/carts/*","delay_ms":3000,"times":1}"#).await;
+    let controller = web_sys::AbortController::new().unwrap();
+    let options = js_sys::Object::new();
+    set(&options, "signal", controller.signal());
+    let call = epcc.carts().get(Some(options.clone().into()));
+    let started = now();
+    sleep(100).await;
+    controller.abort();
+    let e = err(call).await;
+    clear_faults().await;
+    assert_eq!(kind(&e), "aborted");
+    assert!(now() - started < 2000.0);
+
+    clear_journal().await;
+    let e = err(epcc.carts().get(Some(options.into()))).await;
+    assert_eq!(kind(&e), "aborted");
+    assert!(journal().await.is_empty());
+}
+
+async fn sleep(ms: i32) {
+    let promise = Promise::new(&mut |resolve, _| {
+        let global = js_sys::global();
+        let set_timeout: js_sys::Function = get(&global, "setTimeout").dyn_into().unwrap();
+        set_timeout.call2(&JsValue::UNDEFINED, &resolve, &JsValue::from(ms)).unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn api_errors_carry_status_and_the_api_errors_array() {
+    let epcc = shopper();
+    let (_, token) = signed_in_customer(&epcc).await;
+    // A customer token may only associate its own customer.
+    let e = err(epcc.carts().add_customer_association(s("someone-else"), Some(s(&token)), None)).await;
+    assert_eq!(kind(&e), "api");
+    assert_eq!(get(&e, "status").as_f64(), Some(403.0));
+    let errors: Array = get(&e, "errors").dyn_into().unwrap();
+    let first = errors.get(0);
+    assert_eq!(get(&first, "status").as_f64(), Some(403.0));
+    let title = get(&first, "title").as_string().unwrap();
+    assert!(get(&e, "message").as_string().unwrap().contains(&title));
+    assert!(e.is_instance_of::<js_sys::Error>());
+    assert!(get(&e, "stack").as_string().is_some());
+
+    // An implicit token may not list every cart.
+    let e = err(epcc.carts().get_carts_list(None, None)).await;
+    assert_eq!(get(&e, "status").as_f64(), Some(403.0));
+}
+
+#[wasm_bindgen_test]
+async fn a_body_that_is_not_json_is_a_decode_error() {
+    let epcc = shopper();
+    ok(epcc.authenticate()).await;
+    clear_faults().await;
+    fault(r#"{"method":"GET","path":"/v2/carts/*","status":200,"body":"{\"data\":{\"id\"","times":1}"#).await;
+    let e = err(epcc.carts().get(None)).await;
+    clear_faults().await;
+    assert_eq!(kind(&e), "decode");
+    assert_eq!(get(&e, "status").as_f64(), Some(200.0));
+    ok(epcc.carts().get(None)).await;
+}
+
+#[wasm_bindgen_test]
+async fn an_unreachable_api_is_a_network_error_after_bounded_retries() {
+    let cfg = config(r#"{"host":"127.0.0.1:9","fetchMaxAttempts":2,"retryDelay":1}"#);
+    let epcc = epcc_carts::js::gateway(cfg).unwrap();
+    let e = err(epcc.carts().get(None)).await;
+    assert_eq!(kind(&e), "network");
+    assert!(get(&e, "status").is_undefined());
+    assert_eq!(get(&e, "errors").dyn_into::<Array>().unwrap().length(), 0);
+    assert!(!get(&e, "cause").is_undefined(), "the fetch failure is kept as cause");
+}
+
+#[wasm_bindgen_test]
+async fn custom_fetch_receives_the_official_arguments() {
+    let seen = Array::new();
+    let seen_in = seen.clone();
+    let global_fetch: js_sys::Function = get(&js_sys::global(), "fetch").dyn_into().unwrap();
+    let recorder = Closure::<dyn FnMut(JsValue, JsValue) -> JsValue>::new(move |url: JsValue, init: JsValue| {
+        seen_in.push(&url);
+        seen_in.push(&init);
+        global_fetch.call2(&JsValue::UNDEFINED, &url, &init).unwrap()
+    });
+    let cfg = config(r#"{"currency":"EUR","language":"fr","application":"my shop","headers":{"X-Shop":"blue"}}"#);
+    set(&cfg, "custom_fetch", recorder.as_ref().clone());
+    let epcc = epcc_carts::js::gateway(cfg).unwrap();
+    ok(epcc.carts().get(None)).await;
+    assert_eq!(seen.length(), 4, "token request, then the call");
+    let mut url = String::from(EMULATOR_URL);
+    url.push_str("/v2/carts/");
+    url.push_str(&epcc.cart_id().unwrap());
+    assert_eq!(seen.get(2).as_string(), Some(url));
+    let init = seen.get(3);
+    assert_eq!(get(&init, "method").as_string().as_deref(), Some("GET"));
+    let headers = get(&init, "headers");
+    let names: Vec<String> = js_sys::Object::keys(&headers.clone().into()).iter().map(|k| k.as_string().unwrap()).collect();
+    assert_eq!(
+        names,
+        [
+            "X-MOLTIN-SDK-LANGUAGE",
+            "X-MOLTIN-SDK-VERSION",
+            "Content-Type",
+            "Authorization",
+            "X-MOLTIN-APPLICATION",
+            "X-MOLTIN-CURRENCY",
+            "X-MOLTIN-LANGUAGE",
+            "X-Shop"
+        ]
+    );
+    assert_eq!(get(&headers, "X-MOLTIN-CURRENCY").as_string().as_deref(), Some("EUR"));
+    assert_eq!(get(&headers, "X-MOLTIN-APPLICATION").as_string().as_deref(), Some("my shop"));
+    assert!(get(&init, "body").is_undefined());
+}
