@@ -17,27 +17,49 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn customer_token_flow_associates_and_lists() {
     let epcc = shopper();
     let (customer_id, token) = signed_in_customer(&epcc).await;
+    open_cart(&epcc).await;
     let cart_id = epcc.cart_id().unwrap();
     assert_eq!(cart_id.len(), 32);
 
-    let first = ok(epcc.carts().add_customer_association(s(&customer_id), Some(s(&token)), None)).await;
+    let first = ok(epcc
+        .carts()
+        .add_customer_association(s(&customer_id), Some(s(&token)), None))
+    .await;
     let data: Array = get(&first, "data").dyn_into().unwrap();
     assert_eq!(data.length(), 1);
-    assert_eq!(get(&data.get(0), "type").as_string().as_deref(), Some("customer"));
-    assert_eq!(get(&data.get(0), "id").as_string(), Some(customer_id.clone()));
+    assert_eq!(
+        get(&data.get(0), "type").as_string().as_deref(),
+        Some("customer")
+    );
+    assert_eq!(
+        get(&data.get(0), "id").as_string(),
+        Some(customer_id.clone())
+    );
 
-    let again = ok(epcc.carts().add_customer_association(s(&customer_id), Some(s(&token)), None)).await;
-    assert!(get(&again, "data").is_undefined(), "204 resolves an empty object");
+    let again = ok(epcc
+        .carts()
+        .add_customer_association(s(&customer_id), Some(s(&token)), None))
+    .await;
+    assert!(
+        get(&again, "data").is_undefined(),
+        "204 resolves an empty object"
+    );
     assert_eq!(stringify(&again), "{}");
 
     let list = ok(epcc.carts().get_carts_list(Some(s(&token)), None)).await;
     assert_eq!(ids(&list), std::slice::from_ref(&cart_id));
     let cart = get(&list, "data").dyn_into::<Array>().unwrap().get(0);
     let customers = get(&get(&get(&cart, "relationships"), "customers"), "data");
-    assert_eq!(get(&customers.dyn_into::<Array>().unwrap().get(0), "id").as_string(), Some(customer_id));
+    assert_eq!(
+        get(&customers.dyn_into::<Array>().unwrap().get(0), "id").as_string(),
+        Some(customer_id)
+    );
     let meta = get(&list, "meta");
     assert_eq!(get(&get(&meta, "results"), "total").as_f64(), Some(1.0));
-    assert!(get(&get(&list, "links"), "first").as_string().unwrap().contains("/v2/carts?"));
+    assert!(get(&get(&list, "links"), "first")
+        .as_string()
+        .unwrap()
+        .contains("/v2/carts?"));
 }
 
 /// Seed page 000, "Without customer token", then seed page 004, "Get all carts".
@@ -49,18 +71,37 @@ async fn client_credentials_flow_associates_any_customer_and_lists_all() {
     let cart_id = admin.cart_id().unwrap();
 
     clear_journal().await;
-    let created = ok(admin.carts().add_customer_association(s(&customer_id), None, None)).await;
+    open_cart(&admin).await;
+    let created = ok(admin
+        .carts()
+        .add_customer_association(s(&customer_id), None, None))
+    .await;
     assert!(get(&created, "data").is_object());
     let requests = journal().await;
-    let association = requests.iter().find(|e| e.method == "POST" && e.path.ends_with("/relationships/customers")).unwrap();
+    let association = requests
+        .iter()
+        .find(|e| e.method == "POST" && e.path.ends_with("/relationships/customers"))
+        .unwrap();
     assert_eq!(association.header("x-moltin-customer-token"), None);
-    let token_request = requests.iter().find(|e| e.path == "/oauth/access_token").unwrap();
-    assert!(token_request.body.as_deref().unwrap().starts_with("grant_type=client_credentials&client_id="));
+    let token_request = requests
+        .iter()
+        .find(|e| e.path == "/oauth/access_token")
+        .unwrap();
+    assert!(token_request
+        .body
+        .as_deref()
+        .unwrap()
+        .starts_with("grant_type=client_credentials&client_id="));
 
     let all = ok(admin.carts().limit(s_num(100.0)).unwrap().all(None, None)).await;
     assert!(ids(&all).contains(&cart_id));
     let all_plain = ok(admin.carts().all(None, None)).await;
-    assert!(get(&get(&get(&all_plain, "meta"), "results"), "total").as_f64().unwrap() >= 1.0);
+    assert!(
+        get(&get(&get(&all_plain, "meta"), "results"), "total")
+            .as_f64()
+            .unwrap()
+            >= 1.0
+    );
 }
 
 fn s_num(n: f64) -> JsValue {
@@ -71,8 +112,12 @@ fn s_num(n: f64) -> JsValue {
 async fn association_sends_exactly_the_documented_request() {
     let epcc = shopper();
     let (customer_id, token) = signed_in_customer(&epcc).await;
+    open_cart(&epcc).await;
     clear_journal().await;
-    ok(epcc.carts().add_customer_association(s(&customer_id), Some(s(&token)), None)).await;
+    ok(epcc
+        .carts()
+        .add_customer_association(s(&customer_id), Some(s(&token)), None))
+    .await;
     let requests = journal().await;
     assert_eq!(requests.len(), 1, "the token from sign-in is reused");
     let r = &requests[0];
@@ -88,9 +133,18 @@ async fn association_sends_exactly_the_documented_request() {
     assert_eq!(stringify(&r.json_body()), expected);
     assert_eq!(r.header("x-moltin-customer-token"), Some(token));
     assert!(r.header("authorization").unwrap().starts_with("Bearer "));
-    assert_eq!(r.header("content-type").as_deref(), Some("application/json"));
-    assert_eq!(r.header("x-moltin-sdk-language").as_deref(), Some("epcc-carts"));
-    assert_eq!(r.header("x-moltin-application").as_deref(), Some("epcc sdk"));
+    assert_eq!(
+        r.header("content-type").as_deref(),
+        Some("application/json")
+    );
+    assert_eq!(
+        r.header("x-moltin-sdk-language").as_deref(),
+        Some("epcc-carts")
+    );
+    assert_eq!(
+        r.header("x-moltin-application").as_deref(),
+        Some("epcc sdk")
+    );
     assert_eq!(r.status, 200);
 }
 
@@ -98,13 +152,25 @@ async fn association_sends_exactly_the_documented_request() {
 async fn removing_an_association_hides_the_cart_from_the_customer() {
     let epcc = shopper();
     let (customer_id, token) = signed_in_customer(&epcc).await;
-    ok(epcc.carts().add_customer_association(s(&customer_id), Some(s(&token)), None)).await;
-    let removed = ok(epcc.carts().remove_customer_association(s(&customer_id), Some(s(&token)), None)).await;
+    open_cart(&epcc).await;
+    ok(epcc
+        .carts()
+        .add_customer_association(s(&customer_id), Some(s(&token)), None))
+    .await;
+    let removed =
+        ok(epcc
+            .carts()
+            .remove_customer_association(s(&customer_id), Some(s(&token)), None))
+        .await;
     assert_eq!(stringify(&removed), "{}");
     let list = ok(epcc.carts().get_carts_list(Some(s(&token)), None)).await;
     assert!(ids(&list).is_empty());
     let requests = journal().await;
-    let delete = requests.iter().rev().find(|e| e.method == "DELETE").unwrap();
+    let delete = requests
+        .iter()
+        .rev()
+        .find(|e| e.method == "DELETE")
+        .unwrap();
     assert!(delete.path.ends_with("/relationships/customers"));
     assert!(stringify(&delete.json_body()).contains(&customer_id));
 }
@@ -113,25 +179,43 @@ async fn removing_an_association_hides_the_cart_from_the_customer() {
 async fn carts_list_is_the_customers_own_newest_updated_first() {
     let epcc = shopper();
     let (customer_id, token) = signed_in_customer(&epcc).await;
+    open_cart(&epcc).await;
     let (_, other_token) = signed_in_customer(&epcc).await;
     let mut created = Vec::new();
     for name in ["first", "second", "third"] {
-        let cart = ok(epcc.carts().create_cart(json(&(String::from(r#"{"name":""#) + name + r#""}"#)), Some(s(&token)), None)).await;
+        let cart = ok(epcc.carts().create_cart(
+            json(&(String::from(r#"{"name":""#) + name + r#""}"#)),
+            Some(s(&token)),
+            None,
+        ))
+        .await;
         created.push(get(&get(&cart, "data"), "id").as_string().unwrap());
     }
-    ok(epcc.carts().create_cart(json(r#"{"name":"not yours"}"#), Some(s(&other_token)), None)).await;
+    ok(epcc
+        .carts()
+        .create_cart(json(r#"{"name":"not yours"}"#), Some(s(&other_token)), None))
+    .await;
 
     let list = ok(epcc.carts().get_carts_list(Some(s(&token)), None)).await;
-    assert_eq!(ids(&list), [created[2].clone(), created[1].clone(), created[0].clone()]);
+    assert_eq!(
+        ids(&list),
+        [created[2].clone(), created[1].clone(), created[0].clone()]
+    );
 
     // Touching the oldest cart moves it to the top.
     let oldest = epcc.cart(s(&created[0]));
     ok(oldest.update_cart(json(r#"{"name":"first, renamed"}"#), Some(s(&token)), None)).await;
     let list = ok(epcc.carts().get_carts_list(Some(s(&token)), None)).await;
-    assert_eq!(ids(&list), [created[0].clone(), created[2].clone(), created[1].clone()]);
+    assert_eq!(
+        ids(&list),
+        [created[0].clone(), created[2].clone(), created[1].clone()]
+    );
 
     // So does associating the current cart.
-    ok(epcc.carts().add_customer_association(s(&customer_id), Some(s(&token)), None)).await;
+    ok(epcc
+        .carts()
+        .add_customer_association(s(&customer_id), Some(s(&token)), None))
+    .await;
     let list = ok(epcc.carts().get_carts_list(Some(s(&token)), None)).await;
     assert_eq!(ids(&list)[0], epcc.cart_id().unwrap());
     assert_eq!(ids(&list).len(), 4);
@@ -153,28 +237,43 @@ async fn all_applies_each_builder_and_then_forgets_them() {
     filter.push_str(&name);
     filter.push_str(r#""}}"#);
     let page = ok(endpoint
-        .limit(s_num(2.0)).unwrap()
-        .offset(s_num(1.0)).unwrap()
-        .filter(json(&filter)).unwrap()
-        .sort(s("-updated_at")).unwrap()
-        .with(s("Items")).unwrap()
+        .limit(s_num(2.0))
+        .unwrap()
+        .offset(s_num(1.0))
+        .unwrap()
+        .filter(json(&filter))
+        .unwrap()
+        .sort(s("-updated_at"))
+        .unwrap()
+        .with(s("Items"))
+        .unwrap()
         .all(None, None))
     .await;
     assert_eq!(ids(&page).len(), 2, "3 matches, offset 1");
     let meta = get(&get(&page, "meta"), "page");
     assert_eq!(get(&meta, "limit").as_f64(), Some(2.0));
     assert_eq!(get(&meta, "offset").as_f64(), Some(1.0));
-    assert_eq!(get(&get(&get(&page, "meta"), "results"), "total").as_f64(), Some(3.0));
+    assert_eq!(
+        get(&get(&get(&page, "meta"), "results"), "total").as_f64(),
+        Some(3.0)
+    );
 
     ok(endpoint.all(None, None)).await;
     let requests = journal().await;
-    let lists: Vec<_> = requests.iter().filter(|e| e.method == "GET" && e.path == "/v2/carts").collect();
+    let lists: Vec<_> = requests
+        .iter()
+        .filter(|e| e.method == "GET" && e.path == "/v2/carts")
+        .collect();
     assert_eq!(lists.len(), 2);
-    let mut expected = String::from("include=items&sort=-updated_at&page[limit]=2&page[offset]=1&filter=eq(name,");
+    let mut expected =
+        String::from("include=items&sort=-updated_at&page[limit]=2&page[offset]=1&filter=eq(name,");
     expected.push_str(&name);
     expected.push(')');
     assert_eq!(lists[0].query, expected);
-    assert_eq!(lists[1].query, "", "builders are cleared by the call that used them");
+    assert_eq!(
+        lists[1].query, "",
+        "builders are cleared by the call that used them"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -182,12 +281,26 @@ async fn get_create_update_delete() {
     let epcc = shopper();
     let cart = epcc.cart(s(&unique("custom")));
     let fetched = ok(cart.get(None)).await;
-    assert_eq!(get(&get(&fetched, "data"), "name").as_string().as_deref(), Some("Cart"));
+    assert_eq!(
+        get(&get(&fetched, "data"), "name").as_string().as_deref(),
+        Some("Cart")
+    );
 
-    let created = ok(epcc.carts().create_cart(json(r#"{"name":"Gifts","description":"for later"}"#), None, None)).await;
+    let created = ok(epcc.carts().create_cart(
+        json(r#"{"name":"Gifts","description":"for later"}"#),
+        None,
+        None,
+    ))
+    .await;
     let id = get(&get(&created, "data"), "id").as_string().unwrap();
-    let updated = ok(epcc.cart(s(&id)).update_cart(json(r#"{"name":"Gifts 2"}"#), None, None)).await;
-    assert_eq!(get(&get(&updated, "data"), "name").as_string().as_deref(), Some("Gifts 2"));
+    let updated = ok(epcc
+        .cart(s(&id))
+        .update_cart(json(r#"{"name":"Gifts 2"}"#), None, None))
+    .await;
+    assert_eq!(
+        get(&get(&updated, "data"), "name").as_string().as_deref(),
+        Some("Gifts 2")
+    );
     let deleted = ok(epcc.cart(s(&id)).delete(None)).await;
     assert_eq!(stringify(&deleted), "{}");
 }
@@ -196,26 +309,53 @@ async fn get_create_update_delete() {
 async fn an_associated_cart_cannot_be_deleted() {
     let epcc = shopper();
     let (customer_id, token) = signed_in_customer(&epcc).await;
-    ok(epcc.carts().add_customer_association(s(&customer_id), Some(s(&token)), None)).await;
+    open_cart(&epcc).await;
+    ok(epcc
+        .carts()
+        .add_customer_association(s(&customer_id), Some(s(&token)), None))
+    .await;
     let e = err(epcc.carts().delete(None)).await;
     assert_eq!(kind(&e), "api");
     assert_eq!(get(&e, "status").as_f64(), Some(400.0));
     let first = get(&e, "errors").dyn_into::<Array>().unwrap().get(0);
-    assert_eq!(get(&first, "title").as_string().as_deref(), Some("Last cart"));
+    assert_eq!(
+        get(&first, "title").as_string().as_deref(),
+        Some("Last cart")
+    );
 }
 
 #[wasm_bindgen_test]
 async fn account_associations_send_the_account_token_header() {
     let admin = admin();
     clear_journal().await;
-    let _ = settle(admin.carts().add_account_association(s("acc-1"), Some(s("account-token")), None)).await;
-    let _ = settle(admin.carts().remove_account_association(s("acc-1"), Some(s("account-token")), None)).await;
+    let _ = settle(admin.carts().add_account_association(
+        s("acc-1"),
+        Some(s("account-token")),
+        None,
+    ))
+    .await;
+    let _ = settle(admin.carts().remove_account_association(
+        s("acc-1"),
+        Some(s("account-token")),
+        None,
+    ))
+    .await;
     let requests = journal().await;
-    let calls: Vec<_> = requests.iter().filter(|e| e.path.ends_with("/relationships/accounts")).collect();
+    let calls: Vec<_> = requests
+        .iter()
+        .filter(|e| e.path.ends_with("/relationships/accounts"))
+        .collect();
     assert_eq!(calls.len(), 2);
-    assert_eq!((calls[0].method.as_str(), calls[1].method.as_str()), ("POST", "DELETE"));
+    assert_eq!(
+        (calls[0].method.as_str(), calls[1].method.as_str()),
+        ("POST", "DELETE")
+    );
     for call in calls {
-        assert_eq!(call.header("ep-account-management-authentication-token").as_deref(), Some("account-token"));
+        assert_eq!(
+            call.header("ep-account-management-authentication-token")
+                .as_deref(),
+            Some("account-token")
+        );
         assert_eq!(call.header("x-moltin-customer-token"), None);
         assert!(stringify(&call.json_body()).contains(r#""type":"account""#));
     }
@@ -235,7 +375,10 @@ async fn tokens_and_cart_ids_live_under_the_official_keys() {
     };
     assert_eq!(stored("epcart"), epcc.cart_id());
     let credentials = json(&stored("epCredentials").unwrap());
-    assert_eq!(get(&credentials, "client_id").as_string().as_deref(), Some(CLIENT_ID));
+    assert_eq!(
+        get(&credentials, "client_id").as_string().as_deref(),
+        Some(CLIENT_ID)
+    );
     assert!(get(&credentials, "access_token").as_string().is_some());
     assert!(get(&credentials, "expires").as_f64().unwrap() > js_sys::Date::now() / 1000.0);
 

@@ -25,7 +25,9 @@ async fn twenty_concurrent_first_calls_share_one_token_request() {
     for _ in 0..20 {
         calls.push(&admin.carts().get_carts_list(None, None));
     }
-    let results = JsFuture::from(Promise::all(&calls)).await.expect("all 20 succeed");
+    let results = JsFuture::from(Promise::all(&calls))
+        .await
+        .expect("all 20 succeed");
     assert_eq!(results.dyn_into::<Array>().unwrap().length(), 20);
     let requests = journal().await;
     assert_eq!(count(&requests, "POST", "/oauth/access_token"), 1);
@@ -40,9 +42,15 @@ async fn an_expired_token_is_replaced_once_and_the_call_succeeds() {
     clear_journal().await;
     ok(epcc.carts().get(None)).await;
     let requests = journal().await;
-    let methods: Vec<_> = requests.iter().map(|e| (e.method.as_str(), e.status)).collect();
+    let methods: Vec<_> = requests
+        .iter()
+        .map(|e| (e.method.as_str(), e.status))
+        .collect();
     assert_eq!(methods, [("GET", 401), ("POST", 200), ("GET", 200)]);
-    assert_ne!(requests[0].header("authorization"), requests[2].header("authorization"));
+    assert_ne!(
+        requests[0].header("authorization"),
+        requests[2].header("authorization")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -57,7 +65,11 @@ async fn a_refused_token_is_not_retried_forever() {
     assert_eq!(kind(&e), "api");
     assert_eq!(get(&e, "status").as_f64(), Some(401.0));
     let requests = journal().await;
-    assert_eq!(count(&requests, "POST", "/oauth/access_token"), 1, "one re-authentication");
+    assert_eq!(
+        count(&requests, "POST", "/oauth/access_token"),
+        1,
+        "one re-authentication"
+    );
     assert_eq!(requests.iter().filter(|e| e.method == "GET").count(), 2);
 }
 
@@ -94,7 +106,11 @@ async fn rate_limits_without_retry_after_back_off_and_give_up_after_max_attempts
     let e = err(epcc.carts().get(None)).await;
     clear_faults().await;
     assert_eq!(get(&e, "status").as_f64(), Some(429.0));
-    assert_eq!(journal().await.len(), 3, "fetchMaxAttempts bounds the attempts");
+    assert_eq!(
+        journal().await.len(),
+        3,
+        "fetchMaxAttempts bounds the attempts"
+    );
 }
 
 fn gateway_with(extra: &str) -> epcc_carts::js::Gateway {
@@ -105,18 +121,29 @@ fn gateway_with(extra: &str) -> epcc_carts::js::Gateway {
 async fn server_errors_are_retried_for_get_but_never_for_post() {
     let epcc = shopper();
     let (customer_id, token) = signed_in_customer(&epcc).await;
+    open_cart(&epcc).await;
     clear_faults().await;
     fault(r#"{"method":"GET","path":"/v2/carts","status":503,"times":1}"#).await;
     clear_journal().await;
     ok(epcc.carts().get_carts_list(Some(s(&token)), None)).await;
-    assert_eq!(journal().await.iter().map(|e| e.status).collect::<Vec<_>>(), [503, 200]);
+    assert_eq!(
+        journal().await.iter().map(|e| e.status).collect::<Vec<_>>(),
+        [503, 200]
+    );
 
     fault(r#"{"method":"POST","path":"/v2/carts/*","status":503,"times":1}"#).await;
     clear_journal().await;
-    let e = err(epcc.carts().add_customer_association(s(&customer_id), Some(s(&token)), None)).await;
+    let e = err(epcc
+        .carts()
+        .add_customer_association(s(&customer_id), Some(s(&token)), None))
+    .await;
     clear_faults().await;
     assert_eq!(get(&e, "status").as_f64(), Some(503.0));
-    assert_eq!(journal().await.len(), 1, "a POST the server may have acted on is not repeated");
+    assert_eq!(
+        journal().await.len(),
+        1,
+        "a POST the server may have acted on is not repeated"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -169,7 +196,9 @@ async fn sleep(ms: i32) {
     let promise = Promise::new(&mut |resolve, _| {
         let global = js_sys::global();
         let set_timeout: js_sys::Function = get(&global, "setTimeout").dyn_into().unwrap();
-        set_timeout.call2(&JsValue::UNDEFINED, &resolve, &JsValue::from(ms)).unwrap();
+        set_timeout
+            .call2(&JsValue::UNDEFINED, &resolve, &JsValue::from(ms))
+            .unwrap();
     });
     JsFuture::from(promise).await.unwrap();
 }
@@ -179,7 +208,10 @@ async fn api_errors_carry_status_and_the_api_errors_array() {
     let epcc = shopper();
     let (_, token) = signed_in_customer(&epcc).await;
     // A customer token may only associate its own customer.
-    let e = err(epcc.carts().add_customer_association(s("someone-else"), Some(s(&token)), None)).await;
+    let e = err(epcc
+        .carts()
+        .add_customer_association(s("someone-else"), Some(s(&token)), None))
+    .await;
     assert_eq!(kind(&e), "api");
     assert_eq!(get(&e, "status").as_f64(), Some(403.0));
     let errors: Array = get(&e, "errors").dyn_into().unwrap();
@@ -216,7 +248,10 @@ async fn an_unreachable_api_is_a_network_error_after_bounded_retries() {
     assert_eq!(kind(&e), "network");
     assert!(get(&e, "status").is_undefined());
     assert_eq!(get(&e, "errors").dyn_into::<Array>().unwrap().length(), 0);
-    assert!(!get(&e, "cause").is_undefined(), "the fetch failure is kept as cause");
+    assert!(
+        !get(&e, "cause").is_undefined(),
+        "the fetch failure is kept as cause"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -224,12 +259,18 @@ async fn custom_fetch_receives_the_official_arguments() {
     let seen = Array::new();
     let seen_in = seen.clone();
     let global_fetch: js_sys::Function = get(&js_sys::global(), "fetch").dyn_into().unwrap();
-    let recorder = Closure::<dyn FnMut(JsValue, JsValue) -> JsValue>::new(move |url: JsValue, init: JsValue| {
-        seen_in.push(&url);
-        seen_in.push(&init);
-        global_fetch.call2(&JsValue::UNDEFINED, &url, &init).unwrap()
-    });
-    let cfg = config(r#"{"currency":"EUR","language":"fr","application":"my shop","headers":{"X-Shop":"blue"}}"#);
+    let recorder = Closure::<dyn FnMut(JsValue, JsValue) -> JsValue>::new(
+        move |url: JsValue, init: JsValue| {
+            seen_in.push(&url);
+            seen_in.push(&init);
+            global_fetch
+                .call2(&JsValue::UNDEFINED, &url, &init)
+                .unwrap()
+        },
+    );
+    let cfg = config(
+        r#"{"currency":"EUR","language":"fr","application":"my shop","headers":{"X-Shop":"blue"}}"#,
+    );
     set(&cfg, "custom_fetch", recorder.as_ref().clone());
     let epcc = epcc_carts::js::gateway(cfg).unwrap();
     ok(epcc.carts().get(None)).await;
@@ -241,7 +282,10 @@ async fn custom_fetch_receives_the_official_arguments() {
     let init = seen.get(3);
     assert_eq!(get(&init, "method").as_string().as_deref(), Some("GET"));
     let headers = get(&init, "headers");
-    let names: Vec<String> = js_sys::Object::keys(&headers.clone().into()).iter().map(|k| k.as_string().unwrap()).collect();
+    let names: Vec<String> = js_sys::Object::keys(&headers.clone().into())
+        .iter()
+        .map(|k| k.as_string().unwrap())
+        .collect();
     assert_eq!(
         names,
         [
@@ -255,7 +299,13 @@ async fn custom_fetch_receives_the_official_arguments() {
             "X-Shop"
         ]
     );
-    assert_eq!(get(&headers, "X-MOLTIN-CURRENCY").as_string().as_deref(), Some("EUR"));
-    assert_eq!(get(&headers, "X-MOLTIN-APPLICATION").as_string().as_deref(), Some("my shop"));
+    assert_eq!(
+        get(&headers, "X-MOLTIN-CURRENCY").as_string().as_deref(),
+        Some("EUR")
+    );
+    assert_eq!(
+        get(&headers, "X-MOLTIN-APPLICATION").as_string().as_deref(),
+        Some("my shop")
+    );
     assert!(get(&init, "body").is_undefined());
 }

@@ -104,14 +104,22 @@ pub fn describe(err: &JsValue) -> String {
 
 /// `err.kind`, after checking that `err` is an `EpccError`.
 pub fn kind(err: &JsValue) -> String {
-    assert!(err.is_instance_of::<js_sys::Error>(), "not an Error: {err:?}");
+    assert!(
+        err.is_instance_of::<js_sys::Error>(),
+        "not an Error: {err:?}"
+    );
     assert_eq!(get(err, "name").as_string().as_deref(), Some("EpccError"));
     assert!(epcc_carts::js::is_epcc_error(err));
     get(err, "kind").as_string().unwrap()
 }
 
 /// A raw `fetch` to the emulator, outside the SDK.
-pub async fn raw(method: &str, path: &str, headers: &[(&str, &str)], body: Option<&str>) -> (u16, JsValue) {
+pub async fn raw(
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+) -> (u16, JsValue) {
     let fetch: Function = get(&js_sys::global(), "fetch").dyn_into().unwrap();
     let init = Object::new();
     set(&init, "method", method);
@@ -125,17 +133,32 @@ pub async fn raw(method: &str, path: &str, headers: &[(&str, &str)], body: Optio
     }
     let mut url = String::from(EMULATOR_URL);
     url.push_str(path);
-    let response = JsFuture::from(fetch.call2(&JsValue::UNDEFINED, &url.into(), &init).unwrap().dyn_into::<Promise>().unwrap())
-        .await
-        .unwrap();
+    let response = JsFuture::from(
+        fetch
+            .call2(&JsValue::UNDEFINED, &url.into(), &init)
+            .unwrap()
+            .dyn_into::<Promise>()
+            .unwrap(),
+    )
+    .await
+    .unwrap();
     let status = get(&response, "status").as_f64().unwrap() as u16;
     let text: Function = get(&response, "text").dyn_into().unwrap();
-    let text = JsFuture::from(text.call0(&response).unwrap().dyn_into::<Promise>().unwrap())
-        .await
-        .unwrap()
-        .as_string()
-        .unwrap();
-    let body = if text.is_empty() { JsValue::NULL } else { json(&text) };
+    let text = JsFuture::from(
+        text.call0(&response)
+            .unwrap()
+            .dyn_into::<Promise>()
+            .unwrap(),
+    )
+    .await
+    .unwrap()
+    .as_string()
+    .unwrap();
+    let body = if text.is_empty() {
+        JsValue::NULL
+    } else {
+        json(&text)
+    };
     (status, body)
 }
 
@@ -148,7 +171,13 @@ pub async fn clear_faults() {
 }
 
 pub async fn fault(spec: &str) {
-    let (status, _) = raw("POST", "/__emulator/faults", &[("Content-Type", "application/json")], Some(spec)).await;
+    let (status, _) = raw(
+        "POST",
+        "/__emulator/faults",
+        &[("Content-Type", "application/json")],
+        Some(spec),
+    )
+    .await;
     assert_eq!(status, 201, "fault {spec} not accepted");
 }
 
@@ -191,7 +220,10 @@ pub async fn journal() -> Vec<Entry> {
 }
 
 pub fn count(entries: &[Entry], method: &str, path: &str) -> usize {
-    entries.iter().filter(|e| e.method == method && e.path == path).count()
+    entries
+        .iter()
+        .filter(|e| e.method == method && e.path == path)
+        .count()
 }
 
 /// A unique suffix for names and emails, so tests never share data.
@@ -228,7 +260,10 @@ pub async fn create_customer(email: &str, password: &str) -> String {
     let (status, customer) = raw(
         "POST",
         "/v2/customers",
-        &[("Content-Type", "application/json"), ("Authorization", &bearer)],
+        &[
+            ("Content-Type", "application/json"),
+            ("Authorization", &bearer),
+        ],
         Some(&stringify(&body)),
     )
     .await;
@@ -240,17 +275,30 @@ pub async fn create_customer(email: &str, password: &str) -> String {
 pub async fn signed_in_customer(shop: &Gateway) -> (String, String) {
     let email = unique("shopper") + "@example.com";
     let id = create_customer(&email, "s3cret-pass").await;
-    let token = ok(shop.customers().token(email.into(), "s3cret-pass".into(), None)).await;
+    let token = ok(shop
+        .customers()
+        .token(email.into(), "s3cret-pass".into(), None))
+    .await;
     let data = get(&token, "data");
-    assert_eq!(get(&data, "customer_id").as_string().as_deref(), Some(id.as_str()));
+    assert_eq!(
+        get(&data, "customer_id").as_string().as_deref(),
+        Some(id.as_str())
+    );
     (id, get(&data, "token").as_string().unwrap())
 }
 
 pub fn ids(list: &JsValue) -> Vec<String> {
     let data: Array = get(list, "data").dyn_into().unwrap();
-    data.iter().map(|c| get(&c, "id").as_string().unwrap()).collect()
+    data.iter()
+        .map(|c| get(&c, "id").as_string().unwrap())
+        .collect()
 }
 
 pub fn s(value: &str) -> JsValue {
     JsValue::from_str(value)
+}
+
+/// What a storefront does first: `GET` its current cart, which the API creates on first use.
+pub async fn open_cart(epcc: &Gateway) {
+    ok(epcc.carts().get(None)).await;
 }

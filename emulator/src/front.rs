@@ -1,0 +1,172 @@
+//! What happens to every request before it reaches a route, and to its response after:
+//!
+//! 1. requests to `/__emulator` only get CORS headers (they are never journaled, faulted or
+//!    rate limited);
+//! 2. the body is read, up to 1 MiB (413 beyond);
+//! 3. the request is journaled;
+//! 4. a matching fault rule may delay it, answer in its place, or drop the connection;
+//! 5. `OPTIONS` is answered as a CORS preflight;
+//! 6. the rate limit may answer 429;
+//! 7. the router handles it;
+//! 8. the response gets its CORS headers and its status goes into the journal.
+
+use std::time::Instant;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+
+use crate::cors;
+use crate::error::ApiError;
+use crate::faults::FaultOutcome;
+use crate::server::ConnectionCloser;
+use crate::state::{lock, SharedState};
+
+/// Largest request body accepted.
+pub const BODY_LIMIT: usize = 1024 * 1024;
+
+/// Path prefix of the admin API.
+pub const ADMIN_PREFIX: &str = "/__emulator";
+
+/// The middleware; see the module docs.
+pub async fn intercept(State(state): State<SharedState>, request: Request, next: Next) -> Response {
+    if is_admin_path(request.uri().path()) {
+        let response = if request.method() == Method::OPTIONS {
+            cors::preflight(request.headers())
+        } else {
+            next.run(request).await
+        };
+        return cors::decorate(response);
+    }
+
+    let started = Instant::now();
+    let (parts, body) = request.into_parts();
+    let body = read_body(body).await;
+    let seq = lock(&state.journal).start(&parts, body.as_deref().ok());
+    let (method, path) = (parts.method.clone(), parts.uri.path().to_owned());
+    let closer = parts.extensions.get::<ConnectionCloser>().cloned();
+
+    let handled = match body {
+        Ok(bytes) => handle(&state, parts, bytes, next).await,
+        Err(response) => Some(response),
+    };
+    let response = match handled {
+        Some(response) => cors::decorate(response),
+        None => {
+            lock(&state.journal).finish(seq, 0);
+            log(&state, &method, &path, "dropped".into(), started);
+            match closer {
+                Some(closer) => return closer.close().await,
+                // Only when the router is used without `serve` (which provides the closer).
+                None => ApiError::status(StatusCode::SERVICE_UNAVAILABLE)
+                    .detail("connection dropped by a fault")
+                    .into_response(),
+            }
+        }
+    };
+    lock(&state.journal).finish(seq, response.status().as_u16());
+    log(
+        &state,
+        &method,
+        &path,
+        response.status().as_str().into(),
+        started,
+    );
+    response
+}
+
+/// Steps 4 to 7; `None` when a fault drops the connection.
+async fn handle(state: &SharedState, parts: Parts, body: Bytes, next: Next) -> Option<Response> {
+    let fault = lock(&state.faults).take(&parts.method, parts.uri.path());
+    if let Some(fault) = fault {
+        if let Some(delay) = fault.delay {
+            tokio::time::sleep(delay).await;
+        }
+        match fault.outcome {
+            FaultOutcome::Proceed => {}
+            FaultOutcome::Drop => return None,
+            FaultOutcome::Respond {
+                status,
+                body,
+                retry_after,
+            } => return Some(fault_response(status, body, retry_after)),
+        }
+    }
+    if parts.method == Method::OPTIONS {
+        return Some(cors::preflight(&parts.headers));
+    }
+    if let Some(limiter) = &state.rate_limiter {
+        if let Err(retry_after) = lock(limiter).acquire(Instant::now()) {
+            return Some(ApiError::too_many_requests(retry_after).into_response());
+        }
+    }
+    Some(next.run(Request::from_parts(parts, Body::from(body))).await)
+}
+
+fn is_admin_path(path: &str) -> bool {
+    path.strip_prefix(ADMIN_PREFIX)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// Reads the whole body; 413 beyond [`BODY_LIMIT`].
+async fn read_body(body: Body) -> Result<Bytes, Response> {
+    match Limited::new(body, BODY_LIMIT).collect().await {
+        Ok(collected) => Ok(collected.to_bytes()),
+        Err(error) if error.is::<LengthLimitError>() => {
+            Err(ApiError::status(StatusCode::PAYLOAD_TOO_LARGE)
+                .detail("request bodies are limited to 1 MiB")
+                .into_response())
+        }
+        Err(_) => Err(ApiError::bad_request("the request body could not be read").into_response()),
+    }
+}
+
+/// The answer of a fault: the given body verbatim, or the API's error body for the status.
+fn fault_response(status: StatusCode, body: Option<String>, retry_after: Option<u64>) -> Response {
+    let mut response = match body {
+        Some(raw) => {
+            let mut response = (status, raw).into_response();
+            response.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            );
+            response
+        }
+        None if status.is_client_error() || status.is_server_error() => ApiError::status(status)
+            .detail("injected by an emulator fault rule")
+            .into_response(),
+        None => status.into_response(),
+    };
+    if let Some(seconds) = retry_after {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    }
+    response
+}
+
+fn log(state: &SharedState, method: &Method, path: &str, outcome: String, started: Instant) {
+    if state.config.verbose {
+        eprintln!(
+            "{method} {path} -> {outcome} ({:.1} ms)",
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_admin_path;
+
+    #[test]
+    fn admin_paths_are_the_prefix_and_below() {
+        assert!(is_admin_path("/__emulator"));
+        assert!(is_admin_path("/__emulator/requests"));
+        assert!(!is_admin_path("/__emulatorx"));
+        assert!(!is_admin_path("/v2/carts"));
+    }
+}

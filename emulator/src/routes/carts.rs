@@ -1,0 +1,188 @@
+//! Cart resources: `GET /v2/carts` (listing) and create, read, update, delete of one cart.
+
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+use serde_json::{Map, Value};
+
+use super::{data_object, is_safe_id, json_response, optional_string, parse_json, CartId};
+use crate::auth::{ClientAuth, CustomerAuth, Grant};
+use crate::clock;
+use crate::error::ApiError;
+use crate::listing::ListQuery;
+use crate::render::{CartList, CartView, Data};
+use crate::state::{lock, SharedState};
+use crate::store::{Cart, CartUpdate, DiscountSettings, NewCart, Scope};
+
+/// Longest cart name accepted.
+const MAX_NAME_LENGTH: usize = 255;
+
+pub fn routes() -> Router<SharedState> {
+    Router::new()
+        .route("/v2/carts", get(list).post(create))
+        .route("/v2/carts/{id}", get(read).put(update).delete(delete))
+}
+
+/// Lists carts, most recently updated first: the customer's own with a customer token, every
+/// cart with a client_credentials token and no customer token, 403 otherwise.
+async fn list(
+    State(state): State<SharedState>,
+    ClientAuth(grant): ClientAuth,
+    CustomerAuth(customer): CustomerAuth,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let scope = match (&customer, grant) {
+        (Some(customer_id), _) => Scope::Customer(customer_id),
+        (None, Grant::ClientCredentials) => Scope::All,
+        (None, Grant::Implicit) => {
+            return Err(ApiError::forbidden(
+                "a client_credentials token or a customer token is required to list carts",
+            ))
+        }
+    };
+    let query = ListQuery::parse(raw.as_deref(), state.config.page_length)
+        .map_err(ApiError::bad_request)?;
+    let body = {
+        let store = lock(&state.store);
+        let page = if query.filter.is_empty() {
+            store.list_carts(scope, query.offset, query.limit)
+        } else {
+            store.list_carts_matching(
+                scope,
+                |cart| query.filter.matches(cart),
+                query.offset,
+                query.limit,
+            )
+        };
+        json_response(
+            StatusCode::OK,
+            &CartList::new(&page, &query, &state.base_url),
+        )
+    };
+    Ok(body)
+}
+
+/// Creates a cart: 201. With a customer token the cart is associated with that customer at once.
+async fn create(
+    State(state): State<SharedState>,
+    ClientAuth(_): ClientAuth,
+    CustomerAuth(customer): CustomerAuth,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let body = parse_json(&body)?;
+    let data = data_object(&body)?;
+    let id = match optional_string(data, "id")? {
+        Some(id) if is_safe_id(id) => Some(id.to_owned()),
+        Some(_) => return Err(ApiError::unsafe_cart_id()),
+        None => None,
+    };
+    let name = match optional_string(data, "name")? {
+        Some(name) => checked_name(name)?,
+        None => return Err(ApiError::validation("The data.name field is required.")),
+    };
+    let new = NewCart {
+        id,
+        name,
+        description: optional_string(data, "description")?
+            .unwrap_or_default()
+            .to_owned(),
+        discount_settings: discount_settings(data)?.unwrap_or_default(),
+    };
+    let now = clock::now();
+    let mut store = lock(&state.store);
+    let id = store.create_cart(new, now)?.id.clone();
+    if let Some(customer_id) = &customer {
+        store.associate_customer(&id, customer_id, now)?;
+    }
+    let cart = store.cart(&id).expect("the cart was just created");
+    Ok(cart_response(StatusCode::CREATED, cart, &state.base_url))
+}
+
+/// Reads a cart. Like the real service, an unknown id creates an empty cart named `Cart`.
+async fn read(
+    State(state): State<SharedState>,
+    ClientAuth(_): ClientAuth,
+    CustomerAuth(_): CustomerAuth,
+    CartId(id): CartId,
+) -> Response {
+    let mut store = lock(&state.store);
+    let cart = store.get_or_create_cart(&id, clock::now());
+    cart_response(StatusCode::OK, cart, &state.base_url)
+}
+
+/// Updates the fields present in the body (`name`, `description`, `discount_settings`) and
+/// bumps `updated_at`: 200, or 404 for an unknown cart.
+async fn update(
+    State(state): State<SharedState>,
+    ClientAuth(_): ClientAuth,
+    CustomerAuth(_): CustomerAuth,
+    CartId(id): CartId,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let body = parse_json(&body)?;
+    let data = data_object(&body)?;
+    let changes = CartUpdate {
+        name: optional_string(data, "name")?
+            .map(checked_name)
+            .transpose()?,
+        description: optional_string(data, "description")?.map(str::to_owned),
+        discount_settings: discount_settings(data)?,
+    };
+    let mut store = lock(&state.store);
+    let cart = store.update_cart(&id, changes, clock::now())?;
+    Ok(cart_response(StatusCode::OK, cart, &state.base_url))
+}
+
+/// Deletes a cart: 204; 400 "Last cart" while a customer is associated; 404 if unknown.
+async fn delete(
+    State(state): State<SharedState>,
+    ClientAuth(_): ClientAuth,
+    CustomerAuth(_): CustomerAuth,
+    CartId(id): CartId,
+) -> Result<StatusCode, ApiError> {
+    lock(&state.store).delete_cart(&id)?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A cart name of 1 to 255 characters; 422 otherwise.
+fn checked_name(name: &str) -> Result<String, ApiError> {
+    match name.chars().count() {
+        0 => Err(ApiError::validation("The data.name field is required.")),
+        length if length > MAX_NAME_LENGTH => Err(ApiError::validation(format!(
+            "The data.name field may not be greater than {MAX_NAME_LENGTH} characters."
+        ))),
+        _ => Ok(name.to_owned()),
+    }
+}
+
+/// The optional `discount_settings` object; 422 if its flags are not booleans.
+fn discount_settings(data: &Map<String, Value>) -> Result<Option<DiscountSettings>, ApiError> {
+    let Some(settings) = data.get("discount_settings").filter(|v| !v.is_null()) else {
+        return Ok(None);
+    };
+    let invalid = || {
+        ApiError::validation("The data.discount_settings field must be an object of boolean flags.")
+    };
+    let settings = settings.as_object().ok_or_else(invalid)?;
+    let flag = |name: &str| match settings.get(name) {
+        None => Ok(false),
+        Some(value) => value.as_bool().ok_or_else(invalid),
+    };
+    Ok(Some(DiscountSettings {
+        custom_discounts_enabled: flag("custom_discounts_enabled")?,
+        use_rule_promotions: flag("use_rule_promotions")?,
+    }))
+}
+
+/// `{"data": cart}`.
+fn cart_response(status: StatusCode, cart: &Cart, base_url: &str) -> Response {
+    json_response(
+        status,
+        &Data {
+            data: CartView::new(cart, base_url),
+        },
+    )
+}

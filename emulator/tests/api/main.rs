@@ -1,0 +1,11 @@
+//! End-to-end tests: each test starts its own emulator on a loopback port and drives it over
+//! HTTP, checking the wire contract of `api.md` and the admin API.
+
+mod admin;
+mod associations;
+mod carts;
+mod cors_and_limits;
+mod customers;
+mod harness;
+mod listing;
+mod oauth;

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The lint gates developers and CI share: formatting, and clippy natively and for wasm32.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+echo "[lint] cargo fmt --check"
+cargo fmt --all -- --check
+echo "[lint] clippy (native, whole workspace)"
+cargo clippy --workspace --all-targets -- -D warnings
+echo "[lint] clippy (wasm32-unknown-unknown, SDK)"
+cargo clippy -p epcc-carts --target wasm32-unknown-unknown --all-targets -- -D warnings

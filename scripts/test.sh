@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test: setup (idempotent), lint gates, native tests, then the wasm-bindgen tests in
+# headless Chromium, headless Firefox and Node against a freshly started emulator.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+bash scripts/setup.sh
+bash scripts/lint.sh
+
+echo "[test] native: SDK core and emulator"
+cargo test --workspace
+
+echo "[test] starting the emulator"
+cargo build -p epcc-emulator
+# shellcheck source=scripts/emulator.sh
+source scripts/emulator.sh
+export EPCC_CLIENT_ID=test-client-id EPCC_CLIENT_SECRET=test-client-secret
+start_emulator --client-id "$EPCC_CLIENT_ID" --client-secret "$EPCC_CLIENT_SECRET" --empty
+export EPCC_EMULATOR_URL=$EMULATOR_URL
+echo "[test] emulator at $EPCC_EMULATOR_URL"
+
+echo "[test] wasm-bindgen tests in headless Chromium"
+CHROMEDRIVER=$(command -v chromedriver) wasm-pack test --headless --chrome
+echo "[test] wasm-bindgen tests in headless Firefox"
+GECKODRIVER=$(command -v geckodriver) wasm-pack test --headless --firefox
+echo "[test] wasm-bindgen tests in Node"
+wasm-pack test --node --features node-tests
