@@ -203,7 +203,7 @@ async fn carts_list_is_the_customers_own_newest_updated_first() {
     );
 
     // Touching the oldest cart moves it to the top.
-    let oldest = epcc.cart(s(&created[0]));
+    let oldest = epcc.cart(Some(s(&created[0])));
     ok(oldest.update_cart(json(r#"{"name":"first, renamed"}"#), Some(s(&token)), None)).await;
     let list = ok(epcc.carts().get_carts_list(Some(s(&token)), None)).await;
     assert_eq!(
@@ -279,7 +279,7 @@ async fn all_applies_each_builder_and_then_forgets_them() {
 #[wasm_bindgen_test]
 async fn get_create_update_delete() {
     let epcc = shopper();
-    let cart = epcc.cart(s(&unique("custom")));
+    let cart = epcc.cart(Some(s(&unique("custom"))));
     let fetched = ok(cart.get(None)).await;
     assert_eq!(
         get(&get(&fetched, "data"), "name").as_string().as_deref(),
@@ -293,15 +293,16 @@ async fn get_create_update_delete() {
     ))
     .await;
     let id = get(&get(&created, "data"), "id").as_string().unwrap();
-    let updated = ok(epcc
-        .cart(s(&id))
-        .update_cart(json(r#"{"name":"Gifts 2"}"#), None, None))
-    .await;
+    let updated =
+        ok(epcc
+            .cart(Some(s(&id)))
+            .update_cart(json(r#"{"name":"Gifts 2"}"#), None, None))
+        .await;
     assert_eq!(
         get(&get(&updated, "data"), "name").as_string().as_deref(),
         Some("Gifts 2")
     );
-    let deleted = ok(epcc.cart(s(&id)).delete(None)).await;
+    let deleted = ok(epcc.cart(Some(s(&id))).delete(None)).await;
     assert_eq!(stringify(&deleted), "{}");
 }
 

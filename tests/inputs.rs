@@ -67,17 +67,17 @@ async fn bad_ids_and_tokens_reject_and_send_nothing() {
         .await;
         if !id.is_undefined() && !id.is_null() {
             // A missing cart id means "the current cart"; anything else must be a valid id.
-            expect_invalid(what, epcc.cart(id.clone()).get(None)).await;
-            expect_invalid(what, epcc.cart(id.clone()).delete(None)).await;
+            expect_invalid(what, epcc.cart(Some(id.clone())).get(None)).await;
+            expect_invalid(what, epcc.cart(Some(id.clone())).delete(None)).await;
             expect_invalid(
                 what,
-                epcc.cart(id.clone())
+                epcc.cart(Some(id.clone()))
                     .update_cart(json(r#"{"name":"x"}"#), None, None),
             )
             .await;
             expect_invalid(
                 what,
-                epcc.cart(id.clone())
+                epcc.cart(Some(id.clone()))
                     .add_customer_association(s("c1"), None, None),
             )
             .await;
@@ -295,5 +295,5 @@ async fn disable_cart_leaves_no_current_cart() {
         .as_string()
         .unwrap()
         .contains("disableCart"));
-    ok(epcc.cart(s("explicit-cart")).get(None)).await;
+    ok(epcc.cart(Some(s("explicit-cart"))).get(None)).await;
 }

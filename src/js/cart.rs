@@ -102,8 +102,8 @@ impl CartEndpoint {
     pub fn add_customer_association(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] customer_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] token: Option<JsValue>,
-        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
         self.association(
             Method::Post,
@@ -120,8 +120,8 @@ impl CartEndpoint {
     pub fn remove_customer_association(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] customer_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] token: Option<JsValue>,
-        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
         self.association(
             Method::Delete,
@@ -137,8 +137,8 @@ impl CartEndpoint {
     pub fn add_account_association(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] account_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] token: Option<JsValue>,
-        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
         self.association(Method::Post, Relation::Account, &account_id, token, options)
     }
@@ -148,8 +148,8 @@ impl CartEndpoint {
     pub fn remove_account_association(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] account_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] token: Option<JsValue>,
-        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
         self.association(
             Method::Delete,
@@ -169,8 +169,8 @@ impl CartEndpoint {
     #[wasm_bindgen(js_name = GetCartsList, unchecked_return_type = "Promise<CartsListResponse>")]
     pub fn get_carts_list(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] token: Option<JsValue>,
-        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
         let request = optional("customer token", token).and_then(|t| carts::list(t.as_deref()));
         self.call(request, options)
@@ -185,8 +185,8 @@ impl CartEndpoint {
     #[wasm_bindgen(js_name = All, unchecked_return_type = "Promise<CartsListResponse>")]
     pub fn all(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] token: Option<JsValue>,
-        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
         let query = self.query.take();
         let request =
@@ -198,7 +198,7 @@ impl CartEndpoint {
     #[wasm_bindgen(js_name = Get, unchecked_return_type = "Promise<CartResponse>")]
     pub fn get(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
         let query = self.query.take();
         let request = self.cart_id.clone().and_then(|id| carts::get(&id, &query));
@@ -211,8 +211,8 @@ impl CartEndpoint {
     pub fn create_cart(
         &self,
         #[wasm_bindgen(unchecked_param_type = "CartInput")] data: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] token: Option<JsValue>,
-        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
         let request = (|| {
             let data = args::json_object("cart data", &data)?;
@@ -226,8 +226,8 @@ impl CartEndpoint {
     pub fn update_cart(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Partial<CartInput>")] data: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] token: Option<JsValue>,
-        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
         let request = (|| {
             let cart_id = self.cart_id.clone()?;
@@ -245,7 +245,7 @@ impl CartEndpoint {
     #[wasm_bindgen(js_name = Delete, unchecked_return_type = "Promise<EmptyResponse>")]
     pub fn delete(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
         let request = self.cart_id.clone().and_then(|id| carts::delete(&id));
         self.call(request, options)

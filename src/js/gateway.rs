@@ -63,12 +63,11 @@ impl Gateway {
     #[wasm_bindgen(js_name = Cart)]
     pub fn cart(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] cart_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] cart_id: Option<JsValue>,
     ) -> CartEndpoint {
-        let id = if args::is_missing(&cart_id) {
-            self.client.cart_id().ok_or_else(no_cart)
-        } else {
-            args::string("cart id", &cart_id)
+        let id = match cart_id {
+            Some(id) => args::string("cart id", &id),
+            None => self.client.cart_id().ok_or_else(no_cart),
         };
         CartEndpoint::new(Rc::clone(&self.client), id)
     }
