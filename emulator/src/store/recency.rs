@@ -11,11 +11,15 @@
 //!   happens at most once per n/2 removals, so every operation is O(log n) amortized.
 //!
 //! A page of `limit` carts at `offset` is one rank lookup followed by a walk towards older slots;
-//! a run of free slots on the way is jumped with another rank lookup, so a page never costs more
-//! than O(log n + limit) lookups of either kind, whatever the store size.
+//! a few free slots on the way are stepped over, a longer run of them is jumped with another rank
+//! lookup. A page costs O(log n + limit) when free slots are scattered (the usual case) and at
+//! worst O(limit × log n), whatever the store size.
 
 /// Marks a slot whose cart has moved on (updated again, dissociated or deleted).
 const FREE: u32 = u32::MAX;
+
+/// Free slots a page walk steps over one by one before it uses a rank lookup instead.
+const PROBE_SLOTS: usize = 8;
 
 /// Below this many slots compaction is not worth it.
 const MIN_COMPACT_LEN: usize = 64;
@@ -123,13 +127,22 @@ impl RecencyIndex {
             if rank == 0 {
                 break;
             }
-            slot = if slot > 0 && self.items[slot - 1] != FREE {
-                slot - 1
-            } else {
-                self.slot_of_rank(rank)
-            };
+            slot = self.live_slot_below(slot, rank);
         }
         page
+    }
+
+    /// The nearest live slot below `slot`, which holds rank `rank`: a few free slots are
+    /// stepped over, a longer run of them is jumped with a rank lookup.
+    fn live_slot_below(&self, slot: usize, rank: usize) -> usize {
+        let nearby = slot.saturating_sub(PROBE_SLOTS)..slot;
+        match nearby
+            .rev()
+            .find(|&candidate| self.items[candidate] != FREE)
+        {
+            Some(candidate) => candidate,
+            None => self.slot_of_rank(rank),
+        }
     }
 
     /// Every item, newest first. O(n): for filtered listings, which have to look at every cart.
@@ -225,6 +238,24 @@ mod tests {
         assert!(!index.remove(1), "a key is removed only once");
         assert!(!index.remove(99), "unknown keys are ignored");
         assert_eq!(index.len(), 3);
+    }
+
+    #[test]
+    fn pages_jump_long_runs_of_free_slots() {
+        let mut index = RecencyIndex::new();
+        for key in 0..100 {
+            index.push(key, key as u32);
+        }
+        for key in 40..70 {
+            index.remove(key);
+        }
+        assert_eq!(index.items.len(), 100, "no compaction yet");
+        // Live: 99..=70 (30 items), then 39..=0; this page spans the gap.
+        assert_eq!(
+            index.newest(25, 10),
+            [74, 73, 72, 71, 70, 39, 38, 37, 36, 35]
+        );
+        assert_eq!(index.newest(60, 100), (0..10).rev().collect::<Vec<u32>>());
     }
 
     #[test]
