@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Builds the npm package: wasm-pack's web-target output in pkg/, completed by pkg-template/
+# (package.json, README and the entry modules that initialise the wasm), then packed into
+# pkg/epcc-carts-VERSION.tgz. Prints the shipped sizes, raw and gzip -9.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+step() { printf '[build] %s\n' "$*"; }
+
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+template_version=$(node -p "require('./pkg-template/package.json').version")
+if [ "$version" != "$template_version" ]; then
+  echo "pkg-template/package.json has version $template_version but Cargo.toml has $version" >&2
+  exit 1
+fi
+
+# wasm-opt: Debian's binaryen (version 108) turns this crate's reference-types module into one
+# that fails at instantiation ("WebAssembly.Table.set(): Argument 1 is invalid"), so the build
+# uses the binaryen pinned in tests/js/package.json, which wasm-pack finds first on PATH.
+if [ ! -x tests/js/node_modules/.bin/wasm-opt ]; then
+  step "installing the pinned npm tools (tests/js)"
+  (cd tests/js && npm ci --no-audit --no-fund)
+fi
+export PATH="$PWD/tests/js/node_modules/.bin:$PATH"
+
+step "wasm-pack build --release --target web ($(wasm-opt --version))"
+rm -rf pkg
+# --no-pack: the package.json and README come from pkg-template/.
+wasm-pack build --release --target web --out-dir pkg --no-pack --mode no-install
+
+step "adding pkg-template/"
+cp -R pkg-template/. pkg/
+rm -f pkg/.gitignore
+
+step "checking that the package loads in Node"
+node --input-type=module -e "
+  const m = await import('./pkg/node.js');
+  const EPCC = m.gateway({ client_id: 'build-check', storage: new m.MemoryStorageFactory() });
+  if (!/^[0-9a-f]{32}\$/.test(EPCC.cartId)) throw new Error('unexpected cart id ' + EPCC.cartId);
+  let thrown;
+  try { m.gateway({}); } catch (e) { thrown = e; }
+  if (!(thrown instanceof m.EpccError) || !m.isEpccError(thrown)) throw new Error('EpccError is not wired up');
+"
+
+step "npm pack"
+tarball=$(cd pkg && npm pack --silent --pack-destination . 2>/dev/null | tail -n 1)
+tarball_path="pkg/$tarball"
+[ -f "$tarball_path" ] || { echo "npm pack did not write $tarball_path" >&2; exit 1; }
+
+size() {
+  local file=$1
+  printf '  %-28s %8s bytes raw %8s bytes gzip -9\n' "$(basename "$file")" \
+    "$(wc -c <"$file" | tr -d ' ')" "$(gzip -9 -c "$file" | wc -c | tr -d ' ')"
+}
+echo "[build] sizes"
+size pkg/epcc_carts_bg.wasm
+size pkg/epcc_carts.js
+wasm_gz=$(gzip -9 -c pkg/epcc_carts_bg.wasm | wc -c)
+glue_gz=$(gzip -9 -c pkg/epcc_carts.js | wc -c)
+printf '  %-28s %8s bytes gzip -9\n' "wasm + glue" "$((wasm_gz + glue_gz))"
+echo "[build] package: $tarball_path"
