@@ -1,0 +1,433 @@
+// The demo storefront: every call goes through the package, imported by name.
+import { gateway, isEpccError, MemoryStorageFactory } from 'epcc-carts';
+
+const $ = id => document.getElementById(id);
+
+// The SDK keeps the shopper's current cart id in storage under this key (see `Gateway.cartId`);
+// the page swaps it to make another cart current, as a storefront does after sign-in.
+const CART_KEY = 'epcart';
+const SESSION_KEY = 'pawnee.customer';
+
+const storage = {
+  get: key => localStorage.getItem(key),
+  set: (key, value) => localStorage.setItem(key, value),
+  delete: key => localStorage.removeItem(key),
+};
+
+const state = {
+  connection: null,
+  EPCC: null,
+  customer: loadCustomer(),
+  mine: { offset: 0, limit: null, list: null },
+  admin: { offset: 0, list: null },
+  clientSecret: '',
+};
+
+// ---------- small helpers ----------
+
+function el(tag, props = {}, ...children) {
+  const node = Object.assign(document.createElement(tag), props);
+  for (const child of children) node.append(child);
+  return node;
+}
+
+function describeError(err) {
+  if (isEpccError(err)) {
+    const status = err.status === undefined ? '' : ` · HTTP ${err.status}`;
+    return { label: `${err.kind}${status}`, message: err.message };
+  }
+  return { label: 'error', message: err instanceof Error ? err.message : String(err) };
+}
+
+function log(call, outcome, detail, ok = true) {
+  const time = new Date().toLocaleTimeString();
+  const item = el('li', { className: ok ? 'ok' : 'fail' },
+    el('time', { textContent: time }),
+    el('code', { className: 'call', textContent: call }),
+    el('span', { className: 'outcome', textContent: outcome }),
+    detail ? el('span', { className: 'detail', textContent: detail }) : '');
+  $('log').prepend(item);
+  while ($('log').children.length > 40) $('log').lastChild.remove();
+}
+
+// Runs one SDK call, logs it, and turns failures into a readable message in `target`.
+async function run(call, fn, target) {
+  try {
+    const result = await fn();
+    log(call, 'ok');
+    return result;
+  } catch (err) {
+    const { label, message } = describeError(err);
+    log(call, label, message, false);
+    if (target) showResult(target, 'error', `${message}`, label);
+    return undefined;
+  }
+}
+
+function showResult(target, kind, message, label) {
+  target.replaceChildren(
+    el('span', { className: `pill ${kind}`, textContent: label ?? kind }),
+    el('span', { textContent: message }));
+}
+
+function busy(button, promise) {
+  button.disabled = true;
+  button.classList.add('busy');
+  return promise.finally(() => {
+    button.classList.remove('busy');
+    button.disabled = false;
+    refreshButtons();
+  });
+}
+
+function relativeTime(iso) {
+  const seconds = Math.round((Date.parse(iso) - Date.now()) / 1000);
+  const units = [['day', 86400], ['hour', 3600], ['minute', 60]];
+  const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  }
+  return 'just now';
+}
+
+function shortId(id) {
+  return id.length > 14 ? `${id.slice(0, 8)}…${id.slice(-4)}` : id;
+}
+
+function customersOf(cart) {
+  return cart.relationships.customers?.data?.map(c => c.id) ?? [];
+}
+
+function loadCustomer() {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null');
+    return saved && saved.expires * 1000 > Date.now() ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+// ---------- connection ----------
+
+async function initialConnection() {
+  let config = {};
+  try {
+    const response = await fetch('/config.json', { cache: 'no-store' });
+    if (response.ok) config = await response.json();
+  } catch {
+    // Served without config.json: fall back to the emulator's default address.
+  }
+  const query = new URLSearchParams(location.search);
+  return {
+    host: query.get('host') ?? config.host ?? '127.0.0.1:4010',
+    protocol: query.get('protocol') ?? config.protocol ?? 'http',
+    client_id: query.get('client_id') ?? config.client_id ?? 'demo-client-id',
+    client_secret: query.get('client_secret') ?? config.client_secret ?? '',
+    customers: config.customers ?? [],
+  };
+}
+
+function connect(connection) {
+  state.connection = connection;
+  state.EPCC = gateway({
+    client_id: connection.client_id,
+    host: connection.host,
+    protocol: connection.protocol,
+    application: 'pawnee-provisions-demo',
+    storage,
+  });
+  return state.EPCC;
+}
+
+async function checkConnection() {
+  const status = $('status');
+  status.dataset.state = 'connecting';
+  $('status-text').textContent = `Connecting to ${state.connection.host}…`;
+  const token = await run('EPCC.Authenticate()', () => state.EPCC.Authenticate());
+  status.dataset.state = token ? 'online' : 'offline';
+  $('status-text').textContent = token
+    ? `Connected to ${state.connection.protocol}://${state.connection.host}`
+    : `Cannot reach ${state.connection.host}: see Activity`;
+  return Boolean(token);
+}
+
+// ---------- customer ----------
+
+function renderCustomer() {
+  const customer = state.customer;
+  $('customer-info').hidden = !customer;
+  $('signout').hidden = !customer;
+  $('signin').hidden = Boolean(customer);
+  $('email').disabled = Boolean(customer);
+  $('password').disabled = Boolean(customer);
+  if (customer) {
+    $('customer-email').textContent = customer.email;
+    $('customer-id').textContent = customer.id;
+    $('customer-expires').textContent = new Date(customer.expires * 1000).toLocaleString();
+  }
+  refreshButtons();
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  const email = $('email').value.trim();
+  const password = $('password').value;
+  await busy($('signin'), (async () => {
+    const res = await run(`EPCC.Customers.Token('${email}', '•••')`,
+      () => state.EPCC.Customers.Token(email, password), $('association-result'));
+    if (!res) return;
+    state.customer = { email, id: res.data.customer_id, token: res.data.token, expires: res.data.expires };
+    sessionStorage.setItem(SESSION_KEY, JSON.stringify(state.customer));
+    showResult($('association-result'), 'info', `Welcome back, ${email}.`, 'signed in');
+    renderCustomer();
+    await loadMine(0);
+  })());
+}
+
+function signOut() {
+  state.customer = null;
+  sessionStorage.removeItem(SESSION_KEY);
+  state.mine.list = null;
+  renderMine();
+  renderCustomer();
+  showResult($('association-result'), 'info', 'Signed out. The current cart stays on this device.', 'signed out');
+  log('sign out', 'ok', 'customer token forgotten');
+}
+
+// ---------- current cart ----------
+
+async function showCurrentCart() {
+  const EPCC = state.EPCC;
+  $('current-cart-id').textContent = EPCC.cartId ?? '—';
+  const res = await run('EPCC.Carts.Get()', () => EPCC.Carts.Get());
+  if (!res) return;
+  const cart = res.data;
+  $('current-cart-name').textContent = cart.description ? `${cart.name} · ${cart.description}` : cart.name;
+  const ids = customersOf(cart);
+  $('current-cart-customers').textContent = ids.length === 0
+    ? 'none (guest cart)'
+    : ids.map(id => (state.customer && id === state.customer.id ? 'you' : shortId(id))).join(', ');
+}
+
+// Makes `cartId` the shopper's current cart (or a fresh id when left out), then recreates the
+// gateway so `EPCC.Carts` works on it.
+function switchCart(cartId) {
+  if (cartId) storage.set(CART_KEY, cartId);
+  else storage.delete(CART_KEY);
+  const EPCC = connect(state.connection);
+  if (cartId && EPCC.cartId !== cartId) {
+    log('switch cart', 'warning', `the SDK kept cart ${EPCC.cartId}`, false);
+  }
+  return EPCC;
+}
+
+async function createCart(event) {
+  event.preventDefault();
+  const name = $('cart-name').value.trim();
+  const description = $('cart-description').value.trim();
+  await busy($('create-cart'), (async () => {
+    const EPCC = switchCart(null);
+    const res = await run(`EPCC.Carts.CreateCart({ name: '${name}', id: EPCC.cartId })`,
+      () => EPCC.Carts.CreateCart({ name, description, id: EPCC.cartId }), $('association-result'));
+    if (!res) return;
+    showResult($('association-result'), 'info', `“${res.data.name}” is now your current cart.`, 'created');
+    await showCurrentCart();
+  })());
+}
+
+async function associate() {
+  const { EPCC, customer } = state;
+  await busy($('associate'), (async () => {
+    const res = await run('EPCC.Carts.AddCustomerAssociation(customerId, customerToken)',
+      () => EPCC.Carts.AddCustomerAssociation(customer.id, customer.token), $('association-result'));
+    if (!res) return;
+    if (res.data) {
+      showResult($('association-result'), 'success', 'This cart now follows you to every device.', 'associated');
+    } else {
+      showResult($('association-result'), 'neutral', 'This cart was already associated with you (HTTP 204).', 'already associated');
+    }
+    await Promise.all([showCurrentCart(), loadMine(0)]);
+  })());
+}
+
+async function disassociate(cartId = null) {
+  const { customer } = state;
+  const endpoint = cartId ? state.EPCC.Cart(cartId) : state.EPCC.Carts;
+  const call = cartId
+    ? `EPCC.Cart('${shortId(cartId)}').RemoveCustomerAssociation(customerId, customerToken)`
+    : 'EPCC.Carts.RemoveCustomerAssociation(customerId, customerToken)';
+  const res = await run(call, () => endpoint.RemoveCustomerAssociation(customer.id, customer.token), $('association-result'));
+  if (!res) return;
+  showResult($('association-result'), 'neutral', `Cart ${shortId(endpoint.cartId ?? '')} is no longer associated with you.`, 'removed');
+  await Promise.all([showCurrentCart(), loadMine(state.mine.offset)]);
+}
+
+// ---------- lists ----------
+
+function cartsTable(list, { mine }) {
+  if (list.data.length === 0) {
+    return el('p', { className: 'empty', textContent: mine ? 'No carts are associated with you yet: associate the current cart above.' : 'The store has no carts.' });
+  }
+  const head = el('tr', {}, ...['Cart', 'Id', 'Updated', mine ? '' : 'Customers', ''].map(t => el('th', { textContent: t })));
+  const rows = list.data.map(cart => {
+    const current = cart.id === state.EPCC.cartId;
+    const actions = el('td', { className: 'row-actions' });
+    if (mine) {
+      const make = el('button', { type: 'button', className: 'ghost small', textContent: current ? 'Current' : 'Make current', disabled: current });
+      make.addEventListener('click', async () => {
+        switchCart(cart.id);
+        log(`switch to cart ${shortId(cart.id)}`, 'ok');
+        await showCurrentCart();
+        renderMine();
+      });
+      const remove = el('button', { type: 'button', className: 'ghost small danger', textContent: 'Remove' });
+      remove.addEventListener('click', () => busy(remove, disassociate(cart.id)));
+      actions.append(make, remove);
+    }
+    const customers = customersOf(cart);
+    return el('tr', { className: current ? 'current' : '' },
+      el('td', {}, el('strong', { textContent: cart.name }), el('div', { className: 'sub', textContent: cart.description ?? '' })),
+      el('td', {}, el('code', { textContent: shortId(cart.id), title: cart.id })),
+      el('td', { textContent: relativeTime(cart.meta.timestamps.updated_at), title: cart.meta.timestamps.updated_at }),
+      el('td', { textContent: mine ? '' : (customers.length ? customers.map(shortId).join(', ') : 'guest') }),
+      actions);
+  });
+  return el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows));
+}
+
+function pager(target, list, go) {
+  const { current, total, limit, offset } = list.meta.page;
+  const prev = el('button', { type: 'button', className: 'ghost small', textContent: '‹ Newer', disabled: offset === 0 });
+  const next = el('button', { type: 'button', className: 'ghost small', textContent: 'Older ›', disabled: !list.links.next });
+  prev.addEventListener('click', () => go(Math.max(offset - limit, 0), limit));
+  next.addEventListener('click', () => go(offset + limit, limit));
+  target.replaceChildren(prev, el('span', { className: 'page', textContent: `page ${current} of ${total}` }), next);
+}
+
+function renderMeta(prefix, list) {
+  const { page, results } = list.meta;
+  $(`${prefix}-meta`).hidden = false;
+  $(`${prefix}-summary`).textContent = `${results.total} ${results.total === 1 ? 'cart' : 'carts'} · page ${page.current}/${page.total} · limit ${page.limit}, offset ${page.offset}`;
+  $(`${prefix}-meta-json`).textContent = JSON.stringify({ links: list.links, meta: list.meta }, null, 2);
+}
+
+function renderMine() {
+  const list = state.mine.list;
+  if (!state.customer || !list) {
+    $('mine-table').replaceChildren(el('p', { className: 'empty', textContent: 'Sign in to see the carts associated with you.' }));
+    $('mine-pager').replaceChildren();
+    $('mine-meta').hidden = true;
+    return;
+  }
+  $('mine-table').replaceChildren(cartsTable(list, { mine: true }));
+  pager($('mine-pager'), list, (offset, limit) => loadMine(offset, limit));
+  renderMeta('mine', list);
+}
+
+async function loadMine(offset = 0, limit = Number($('mine-limit').value) || null) {
+  const { EPCC, customer } = state;
+  if (!customer) return;
+  const useDefault = limit === null && offset === 0;
+  const list = await run(
+    useDefault
+      ? 'EPCC.Carts.GetCartsList(customerToken)'
+      : `EPCC.Carts.Limit(${limit ?? 25}).Offset(${offset}).All(customerToken)`,
+    () => (useDefault
+      ? EPCC.Carts.GetCartsList(customer.token)
+      : EPCC.Carts.Limit(limit ?? 25).Offset(offset).All(customer.token)),
+    $('association-result'));
+  if (!list) return;
+  state.mine = { offset, limit, list };
+  renderMine();
+}
+
+async function loadAdmin(offset = 0) {
+  const secret = $('client-secret').value;
+  const limit = Number($('admin-limit').value);
+  if (!secret) {
+    $('admin-table').replaceChildren(el('p', { className: 'empty error-text', textContent: 'Enter the store’s client secret first.' }));
+    return;
+  }
+  const list = await run(`Admin.Carts.Limit(${limit}).Offset(${offset}).All()`, () => {
+    // A separate client_credentials gateway, with its token in memory only.
+    const Admin = gateway({
+      client_id: state.connection.client_id,
+      client_secret: secret,
+      host: state.connection.host,
+      protocol: state.connection.protocol,
+      storage: new MemoryStorageFactory(),
+      disableCart: true,
+    });
+    return Admin.Carts.Limit(limit).Offset(offset).All();
+  }, $('admin-table'));
+  if (!list) return;
+  state.admin = { offset, list };
+  $('admin-table').replaceChildren(cartsTable(list, { mine: false }));
+  pager($('admin-pager'), list, next => loadAdmin(next));
+  renderMeta('admin', list);
+}
+
+function refreshButtons() {
+  const signedIn = Boolean(state.customer);
+  for (const id of ['associate', 'disassociate', 'refresh-mine']) {
+    if (!$(id).classList.contains('busy')) $(id).disabled = !signedIn;
+  }
+  $('signin').disabled = false;
+}
+
+// ---------- start ----------
+
+async function start() {
+  const connection = await initialConnection();
+  $('host').value = connection.host;
+  $('protocol').value = connection.protocol;
+  $('client-id').value = connection.client_id;
+  $('client-secret').value = connection.client_secret;
+  if (connection.customers.length > 0) {
+    $('email').value = connection.customers[0].email;
+    $('password').value = connection.customers[0].password;
+    const accounts = $('demo-accounts');
+    accounts.hidden = false;
+    accounts.append('Demo accounts: ');
+    connection.customers.forEach(({ email, password }, i) => {
+      const link = el('button', { type: 'button', className: 'link', textContent: email });
+      link.addEventListener('click', () => {
+        if (state.customer) signOut();
+        $('email').value = email;
+        $('password').value = password;
+      });
+      accounts.append(i ? ', ' : '', link);
+    });
+  }
+  connect(connection);
+  renderCustomer();
+  if (await checkConnection()) {
+    await showCurrentCart();
+    if (state.customer) await loadMine(0);
+  }
+
+  $('connection-form').addEventListener('submit', async event => {
+    event.preventDefault();
+    connect({ ...state.connection, host: $('host').value.trim(), protocol: $('protocol').value, client_id: $('client-id').value.trim() });
+    if (await checkConnection()) await showCurrentCart();
+  });
+  $('signin-form').addEventListener('submit', signIn);
+  $('signout').addEventListener('click', signOut);
+  $('create-form').addEventListener('submit', createCart);
+  $('associate').addEventListener('click', associate);
+  $('disassociate').addEventListener('click', () => busy($('disassociate'), disassociate()));
+  $('refresh-mine').addEventListener('click', () => busy($('refresh-mine'), loadMine(0)));
+  $('mine-limit').addEventListener('change', () => loadMine(0));
+  $('admin-form').addEventListener('submit', event => {
+    event.preventDefault();
+    busy($('admin-list'), loadAdmin(0));
+  });
+  document.body.dataset.ready = 'true';
+}
+
+start().catch(err => {
+  const { label, message } = describeError(err);
+  $('status').dataset.state = 'offline';
+  $('status-text').textContent = `The demo could not start: ${message}`;
+  log('start', label, message, false);
+});
