@@ -89,7 +89,7 @@ impl ClientTokens {
         // 40 hex characters, like the real service's tokens.
         let mut access_token = Uuid::new_v4().simple().to_string();
         access_token.push_str(&Uuid::new_v4().simple().to_string()[..8]);
-        let expires = now.saturating_add(self.ttl as Timestamp);
+        let expires = now.saturating_add(Timestamp::try_from(self.ttl).unwrap_or(Timestamp::MAX));
         self.live.insert(access_token.clone(), (grant, expires));
         IssuedClientToken {
             access_token,

@@ -175,12 +175,3 @@ pub async fn normalize_errors(response: Response) -> Response {
     }
     rewritten
 }
-
-/// A response with the given status and the error format, for code outside the handlers.
-pub fn error_response(status: StatusCode, detail: Option<&str>) -> Response {
-    let mut error = ApiError::status(status);
-    if let Some(detail) = detail {
-        error = error.detail(detail);
-    }
-    error.into_response()
-}

@@ -54,20 +54,19 @@ pub async fn intercept(State(state): State<SharedState>, request: Request, next:
         Ok(bytes) => handle(&state, parts, bytes, next).await,
         Err(response) => Some(response),
     };
-    let response = match handled {
-        Some(response) => cors::decorate(response),
-        None => {
+    let response = match (handled, closer) {
+        (Some(response), _) => response,
+        (None, Some(closer)) => {
             lock(&state.journal).finish(seq, 0);
             log(&state, &method, &path, "dropped".into(), started);
-            match closer {
-                Some(closer) => return closer.close().await,
-                // Only when the router is used without `serve` (which provides the closer).
-                None => ApiError::status(StatusCode::SERVICE_UNAVAILABLE)
-                    .detail("connection dropped by a fault")
-                    .into_response(),
-            }
+            return closer.close().await;
         }
+        // Only when the router is used without `serve`, which provides the closer.
+        (None, None) => ApiError::status(StatusCode::SERVICE_UNAVAILABLE)
+            .detail("a fault rule asked to drop the connection, which only `serve` can do")
+            .into_response(),
     };
+    let response = cors::decorate(response);
     lock(&state.journal).finish(seq, response.status().as_u16());
     log(
         &state,

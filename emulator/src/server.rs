@@ -23,6 +23,7 @@ use tokio::sync::Notify;
 use tower::ServiceExt;
 
 use crate::config::AppConfig;
+use crate::cors;
 use crate::error::ApiError;
 use crate::routes::router;
 use crate::state::{AppState, SharedState};
@@ -88,9 +89,11 @@ async fn serve_connection(stream: TcpStream, app: Router) {
                     Ok(Ok(response)) => response,
                     Ok(Err(never)) => match never {},
                     // A bug, not bad input: answer in the API's format instead of hanging up.
-                    Err(_) => ApiError::status(StatusCode::INTERNAL_SERVER_ERROR)
-                        .detail("the emulator failed while handling this request")
-                        .into_response(),
+                    Err(_) => cors::decorate(
+                        ApiError::status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .detail("the emulator failed while handling this request")
+                            .into_response(),
+                    ),
                 })
             }
         })

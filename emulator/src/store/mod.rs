@@ -185,11 +185,6 @@ impl Store {
         self.handles.len()
     }
 
-    /// Number of customers.
-    pub fn customer_count(&self) -> usize {
-        self.customers.len()
-    }
-
     /// The cart with this id, if it exists.
     pub fn cart(&self, id: &str) -> Option<&Cart> {
         self.handles.get(id).map(|&handle| self.slot(handle))
