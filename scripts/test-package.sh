@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Tests the built npm package as its users meet it: the packed tarball is installed into fresh
+# temporary projects, which then
+#   1. run both seed flows in Node 20 (node:test),
+#   2. build a Vite storefront (production, no plugins) that Chromium drives through the flows,
+#   3. type-check a TypeScript consumer with `tsc --noEmit --strict` (must pass) and one that
+#      passes wrong argument types (must fail with TS2345 on exactly the marked lines);
+# and the www demo is driven end to end in Chromium, with a screenshot in tests/js/.tmp/.
+# Uses the emulator at EPCC_EMULATOR_URL (with EPCC_CLIENT_ID / EPCC_CLIENT_SECRET) when set,
+# otherwise starts one. EPCC_SKIP_BUILD=1 reuses pkg/ as it is.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+repo=$PWD
+step() { printf '[test-package] %s\n' "$*"; }
+
+if [ ! -d tests/js/node_modules ] || [ tests/js/package-lock.json -nt tests/js/node_modules/.package-lock.json ]; then
+  step "installing the test tools (tests/js)"
+  (cd tests/js && npm ci --no-audit --no-fund)
+fi
+
+if [ "${EPCC_SKIP_BUILD:-}" != 1 ]; then
+  bash scripts/build.sh
+fi
+version=$(node -p "require('./pkg/package.json').version")
+tarball="$repo/pkg/epcc-carts-$version.tgz"
+[ -f "$tarball" ] || { echo "no $tarball: run scripts/build.sh" >&2; exit 1; }
+
+if [ -z "${EPCC_EMULATOR_URL:-}" ]; then
+  step "starting the emulator"
+  cargo build -q -p epcc-emulator
+  # shellcheck source=scripts/emulator.sh
+  source scripts/emulator.sh
+  export EPCC_CLIENT_ID=package-test-client EPCC_CLIENT_SECRET=package-test-secret
+  start_emulator --client-id "$EPCC_CLIENT_ID" --client-secret "$EPCC_CLIENT_SECRET" --empty
+  export EPCC_EMULATOR_URL=$EMULATOR_URL
+fi
+export EPCC_CLIENT_ID=${EPCC_CLIENT_ID:-demo-client-id} EPCC_CLIENT_SECRET=${EPCC_CLIENT_SECRET:-demo-client-secret}
+step "emulator at $EPCC_EMULATOR_URL"
+
+work=$(mktemp -d -t epcc-carts-package.XXXXXX)
+cleanup_work() { rm -rf "$work"; }
+trap 'cleanup_work; [ -n "${EMULATOR_PID:-}" ] && kill "$EMULATOR_PID" 2>/dev/null || true' EXIT
+
+# A new project, as `npm init` makes one, with the tarball installed from disk.
+new_project() {
+  local dir="$work/$1"
+  mkdir -p "$dir"
+  if ! (cd "$dir" && npm init -y && npm pkg set type=module &&
+    npm install --no-audit --no-fund --prefer-offline "$tarball") >"$work/npm-$1.log" 2>&1; then
+    cat "$work/npm-$1.log" >&2
+    return 1
+  fi
+  echo "$dir"
+}
+
+node_test() { node --test --test-reporter=spec "$@"; }
+
+step "1/4 Node 20 consumer: both seed flows"
+app=$(new_project node)
+cp tests/js/consumers/node/flows.test.mjs "$app/"
+cp -R tests/js/lib "$app/lib"
+(cd "$app" && node_test flows.test.mjs)
+
+step "2/4 Vite storefront: production build, driven in headless Chromium"
+app=$(new_project vite)
+cp tests/js/consumers/vite/index.html tests/js/consumers/vite/main.js "$app/"
+(cd tests/js && VITE_APP_DIR="$app" node_test vite-storefront.test.mjs)
+
+step "3/4 TypeScript consumers: tsc --noEmit --strict"
+app=$(new_project ts)
+cp tests/js/consumers/ts/* "$app/"
+tsc="$repo/tests/js/node_modules/.bin/tsc"
+tsc_check() {
+  (cd "$app" && "$tsc" --noEmit --strict --target ES2022 --module NodeNext --moduleResolution NodeNext \
+    --lib ES2022,DOM "$1")
+}
+if ! tsc_check good.ts; then
+  echo "tsc rejected good.ts, a correct consumer" >&2
+  exit 1
+fi
+echo "good.ts: no errors"
+if tsc_check bad.ts >"$work/bad.log" 2>&1; then
+  echo "tsc accepted bad.ts, which passes wrong argument types" >&2
+  exit 1
+fi
+expected=$(grep -n '// BAD' "$app/bad.ts" | cut -d: -f1 | sort -n | tr '\n' ' ')
+actual=$(sed -n 's/^bad\.ts(\([0-9]*\),[0-9]*): error TS2345:.*/\1/p' "$work/bad.log" | sort -n | uniq | tr '\n' ' ')
+others=$(grep 'error TS' "$work/bad.log" | grep -v 'error TS2345' || true)
+if [ "$expected" != "$actual" ] || [ -n "$others" ]; then
+  cat "$work/bad.log" >&2
+  echo "bad.ts: expected TS2345 on lines $expected and nothing else; got TS2345 on lines $actual" >&2
+  exit 1
+fi
+echo "bad.ts: rejected with TS2345 on lines $actual"
+if grep -nE '\bany\b' "$app/node_modules/epcc-carts/index.d.ts"; then
+  echo "the package's entry types mention any" >&2
+  exit 1
+fi
+
+step "4/4 www demo end to end in headless Chromium"
+(cd tests/js && EPCC_PKG_DIR="$work/node/node_modules/epcc-carts" node_test www.e2e.test.mjs)
+
+step "all package tests passed"

@@ -1,0 +1,74 @@
+// Runs inside a fresh project that installed the packed tarball: the two seed flows in Node 20,
+// importing the package by name with no init call.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { EpccError, MemoryStorageFactory, gateway, isEpccError } from 'epcc-carts';
+import { CLIENT_ID, CLIENT_SECRET, HOST, createCustomer } from './lib/env.mjs';
+
+const config = { client_id: CLIENT_ID, host: HOST, protocol: 'http' };
+
+test('customer token flow: Customers.Token → Carts.AddCustomerAssociation → GetCartsList', async () => {
+  const customer = await createCustomer('node-shopper');
+  const EPCC = gateway({ ...config, storage: new MemoryStorageFactory() });
+  assert.match(EPCC.cartId, /^[0-9a-f]{32}$/);
+
+  const { data: token } = await EPCC.Customers.Token(customer.email, customer.password);
+  assert.equal(token.type, 'token');
+  assert.equal(token.customer_id, customer.id);
+
+  await EPCC.Carts.CreateCart({ name: 'Node cart', id: EPCC.cartId });
+  const first = await EPCC.Carts.AddCustomerAssociation(customer.id, token.token);
+  assert.deepEqual(first.data, [{ type: 'customer', id: customer.id }]);
+  const again = await EPCC.Carts.AddCustomerAssociation(customer.id, token.token);
+  assert.equal(again.data, undefined, 'a repeated association resolves without data (HTTP 204)');
+
+  const list = await EPCC.Carts.GetCartsList(token.token);
+  assert.deepEqual(list.data.map(cart => cart.id), [EPCC.cartId]);
+  assert.deepEqual(list.data[0].relationships.customers.data, [{ type: 'customer', id: customer.id }]);
+  assert.equal(list.meta.results.total, 1);
+  assert.equal(list.meta.page.current, 1);
+  assert.equal(list.links.next, null);
+
+  const removed = await EPCC.Carts.RemoveCustomerAssociation(customer.id, token.token);
+  assert.deepEqual(removed, {});
+  assert.equal((await EPCC.Carts.GetCartsList(token.token)).data.length, 0);
+});
+
+test('client_credentials flow: AddCustomerAssociation(customerId) → All()', async () => {
+  const customer = await createCustomer('node-admin');
+  const Admin = gateway({ ...config, client_secret: CLIENT_SECRET, storage: new MemoryStorageFactory() });
+  const cart = Admin.Cart(`node-admin-${Date.now()}`);
+  await cart.CreateCart({ name: 'Associated by the server', id: cart.cartId });
+
+  const res = await cart.AddCustomerAssociation(customer.id);
+  assert.deepEqual(res.data, [{ type: 'customer', id: customer.id }]);
+
+  const all = await Admin.Carts.All();
+  const listed = all.data.find(c => c.id === cart.cartId);
+  assert.ok(listed, 'All() includes the new cart');
+  assert.deepEqual(listed.relationships.customers.data, [{ type: 'customer', id: customer.id }]);
+  assert.equal(all.data[0].id, cart.cartId, 'newest first');
+  assert.ok(all.meta.results.total >= 1);
+
+  const page = await Admin.Carts.Limit(1).Offset(0).All();
+  assert.equal(page.data.length, 1);
+  assert.equal(page.meta.page.limit, 1);
+});
+
+test('errors are EpccError instances with kind, status and the API errors', async () => {
+  const EPCC = gateway({ ...config, storage: new MemoryStorageFactory() });
+  await assert.rejects(EPCC.Customers.Token('nobody@example.com', 'wrong'), err => {
+    assert.ok(err instanceof EpccError);
+    assert.ok(err instanceof Error);
+    assert.ok(isEpccError(err));
+    assert.equal(err.name, 'EpccError');
+    assert.equal(err.kind, 'api');
+    assert.equal(err.status, 401);
+    assert.equal(err.errors[0].status, 401);
+    assert.match(err.message, /Invalid credentials/);
+    return true;
+  });
+  // A shopper (implicit token, no customer token) may not list every cart.
+  await assert.rejects(EPCC.Carts.All(), err => err instanceof EpccError && err.status === 403);
+  assert.throws(() => gateway({}), err => isEpccError(err) && err.kind === 'invalid_input');
+});

@@ -1,0 +1,73 @@
+// What every test needs: where the emulator is, its credentials, and a way to make customers.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+
+export const EMULATOR_URL = required('EPCC_EMULATOR_URL');
+export const CLIENT_ID = process.env.EPCC_CLIENT_ID ?? 'demo-client-id';
+export const CLIENT_SECRET = process.env.EPCC_CLIENT_SECRET ?? 'demo-client-secret';
+export const HOST = new URL(EMULATOR_URL).host;
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the tests through scripts/test-package.sh`);
+  return value;
+}
+
+let adminToken;
+async function token() {
+  if (!adminToken) {
+    const response = await fetch(`${EMULATOR_URL}/oauth/access_token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: CLIENT_SECRET }),
+    });
+    if (!response.ok) throw new Error(`client_credentials token: HTTP ${response.status} ${await response.text()}`);
+    adminToken = (await response.json()).access_token;
+  }
+  return adminToken;
+}
+
+/** Creates a customer through the API (not the SDK under test) and returns its id, email and password. */
+export async function createCustomer(label) {
+  const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  const customer = { name: `Test ${label}`, email: `${label}-${unique}@example.com`, password: `pw-${unique}` };
+  const response = await fetch(`${EMULATOR_URL}/v2/customers`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}` },
+    body: JSON.stringify({ data: { type: 'customer', ...customer } }),
+  });
+  if (response.status !== 201) throw new Error(`create customer: HTTP ${response.status} ${await response.text()}`);
+  const { data } = await response.json();
+  return { id: data.id, email: customer.email, password: customer.password };
+}
+
+/** Starts a server process whose first stdout line ends with its URL; resolves `{ url, stop }`. */
+export async function startServer(command, args, options) {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], ...options });
+  let output = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${command} printed no URL: ${output}`)), 30_000);
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', chunk => {
+      output += chunk;
+      const match = output.match(/(http:\/\/(?:127\.0\.0\.1|localhost):\d+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.on('exit', code => {
+      clearTimeout(timer);
+      reject(new Error(`${command} exited with ${code}: ${output}`));
+    });
+  });
+  child.stdout.resume();
+  return {
+    url,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
