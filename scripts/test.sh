@@ -26,3 +26,4 @@ echo "[test] wasm-bindgen tests in headless Firefox"
 GECKODRIVER=$(command -v geckodriver) wasm-pack test --headless --firefox
 echo "[test] wasm-bindgen tests in Node"
 wasm-pack test --node --features node-tests
+bash scripts/test-package.sh
