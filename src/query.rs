@@ -54,7 +54,7 @@ impl ListQuery {
 
     /// `With('items')`: lower-cased, as the official SDK does.
     pub fn set_include(&mut self, include: &str) -> Result<()> {
-        self.include = non_empty("With", include)?.map(|s| s.to_lowercase());
+        self.include = non_empty("With", include)?.map(|s| s.to_ascii_lowercase());
         Ok(())
     }
 
