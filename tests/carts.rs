@@ -401,3 +401,102 @@ async fn tokens_and_cart_ids_live_under_the_official_keys() {
     assert_eq!(stored("b2b_ep_cart"), named.cart_id());
     assert_ne!(named.cart_id(), epcc.cart_id());
 }
+
+/// A shopper signing in on a second device picks up a cart from `GetCartsList` and makes it
+/// the current one; the choice survives a reload (a new gateway on the same storage).
+#[wasm_bindgen_test]
+async fn switching_the_current_cart_is_validated_and_persisted() {
+    let storage: JsValue = epcc_carts::js::MemoryStorageFactory::new().into();
+    let device_a = shopper();
+    let (customer_id, token) = signed_in_customer(&device_a).await;
+    open_cart(&device_a).await;
+    ok(device_a
+        .carts()
+        .add_customer_association(s(&customer_id), Some(s(&token)), None))
+    .await;
+    let cart_a = device_a.cart_id().unwrap();
+
+    let cfg = config("{}");
+    set(&cfg, "storage", storage.clone());
+    let device_b = epcc_carts::js::gateway(cfg).unwrap();
+    let own = device_b.cart_id().unwrap();
+    assert_ne!(own, cart_a);
+    let list = ok(device_b.carts().get_carts_list(Some(s(&token)), None)).await;
+    assert_eq!(
+        ids(&list)[0],
+        cart_a,
+        "device A's cart is at the top on device B"
+    );
+
+    device_b.set_cart_id(s(&cart_a)).unwrap();
+    assert_eq!(device_b.cart_id(), Some(cart_a.clone()));
+    assert_eq!(device_b.carts().cart_id(), Some(cart_a.clone()));
+    let stored: js_sys::Function = get(&storage, "get").dyn_into().unwrap();
+    assert_eq!(
+        stored.call1(&storage, &s("epcart")).unwrap().as_string(),
+        Some(cart_a.clone())
+    );
+
+    ok(device_b.carts().update_cart(
+        json(r#"{"name":"changed on device B"}"#),
+        Some(s(&token)),
+        None,
+    ))
+    .await;
+    let seen_on_a = ok(device_a.carts().get(None)).await;
+    assert_eq!(
+        get(&get(&seen_on_a, "data"), "name").as_string().as_deref(),
+        Some("changed on device B")
+    );
+
+    // A reload: a new gateway on the same storage keeps the switched cart.
+    let cfg = config("{}");
+    set(&cfg, "storage", storage.clone());
+    let reloaded = epcc_carts::js::gateway(cfg).unwrap();
+    assert_eq!(reloaded.cart_id(), Some(cart_a.clone()));
+
+    // Invalid ids are rejected like every other id, and change nothing.
+    for bad in [
+        s(""),
+        s("a/b"),
+        s("../x"),
+        s("caf\u{e9}"),
+        JsValue::from(7),
+        JsValue::NULL,
+    ] {
+        let e = device_b.set_cart_id(bad).expect_err("rejected");
+        assert_eq!(kind(&e), "invalid_input");
+    }
+    assert_eq!(device_b.cart_id(), Some(cart_a));
+}
+
+/// Two gateways on one storage behave like two tabs on one localStorage: a switch or a new
+/// token made by one is used by the other without asking the API again.
+#[wasm_bindgen_test]
+async fn gateways_sharing_storage_see_each_others_cart_and_token() {
+    let storage: JsValue = epcc_carts::js::MemoryStorageFactory::new().into();
+    let tab = |_: ()| {
+        let cfg = config("{}");
+        set(&cfg, "storage", storage.clone());
+        epcc_carts::js::gateway(cfg).unwrap()
+    };
+    let (one, two) = (tab(()), tab(()));
+    assert_eq!(one.cart_id(), two.cart_id());
+    one.set_cart_id(s("switched-in-tab-one")).unwrap();
+    assert_eq!(two.cart_id().as_deref(), Some("switched-in-tab-one"));
+    assert_eq!(
+        two.carts().cart_id().as_deref(),
+        Some("switched-in-tab-one")
+    );
+
+    ok(one.authenticate()).await;
+    clear_journal().await;
+    ok(two.carts().get(None)).await;
+    let requests = journal().await;
+    assert_eq!(
+        count(&requests, "POST", "/oauth/access_token"),
+        0,
+        "tab two uses tab one's token"
+    );
+    assert_eq!(requests[0].path, "/v2/carts/switched-in-tab-one");
+}

@@ -17,6 +17,15 @@ use crate::config::Config;
 use crate::error::{ApiProblem, Error, ErrorKind};
 use crate::request::{ApiRequest, Auth};
 use crate::retry::{Decision, Outcome};
+use crate::validate;
+
+#[wasm_bindgen(module = "/src/js/glue.js")]
+extern "C" {
+    /// Runs `task` (a function returning a promise) holding the Web Lock `name`, or at once where
+    /// there are no Web Locks.
+    #[wasm_bindgen(js_name = withLock)]
+    fn with_lock(name: &str, task: &JsValue) -> Promise;
+}
 
 /// Per-call options, the optional last argument of every call: `{ signal, timeout }`.
 #[derive(Default)]
@@ -95,8 +104,32 @@ impl Client {
         })
     }
 
+    /// The current cart id. Storage is read each time, so a switch made by another tab sharing
+    /// localStorage applies here at once.
     pub fn cart_id(&self) -> Option<String> {
-        self.cart_id.borrow().clone()
+        if self.config.disable_cart {
+            return None;
+        }
+        let stored = self.storage.get(&self.config.cart_key());
+        let stored = stored.filter(|id| validate::id("cart id", id).is_ok());
+        if let Some(id) = &stored {
+            self.cart_id.replace(Some(id.clone()));
+        }
+        stored.or_else(|| self.cart_id.borrow().clone())
+    }
+
+    /// Makes `cart_id` the current cart (the one `EPCC.Carts` works on) and keeps it in storage
+    /// under the cart key, so reloads and other tabs keep it too.
+    pub fn set_cart_id(&self, cart_id: &str) -> Result<(), Error> {
+        if self.config.disable_cart {
+            return Err(Error::invalid_input(
+                "this gateway was created with disableCart, so it has no current cart to switch",
+            ));
+        }
+        validate::id("cart id", cart_id)?;
+        self.storage.set(&self.config.cart_key(), cart_id);
+        self.cart_id.replace(Some(cart_id.to_owned()));
+        Ok(())
     }
 
     /// Runs `request` as a JS promise. An `Err` request rejects without sending anything.
@@ -217,7 +250,7 @@ impl Client {
             None => {
                 let client = Rc::clone(self);
                 let promise = future_to_promise(async move {
-                    let result = client.request_token().await;
+                    let result = client.request_token_once_across_tabs().await;
                     client.token_in_flight.borrow_mut().take();
                     result
                 });
@@ -232,6 +265,32 @@ impl Client {
                 Interrupted::Cancelled => scope.cancel_error().into(),
                 Interrupted::Failed(err) => err,
             })
+    }
+
+    /// [`Client::request_token`], holding a lock shared by every tab of the origin (Web Locks,
+    /// where the environment has them). A tab that waited while another stored a new token uses
+    /// that one instead of asking again, so tabs opened together make one token request.
+    async fn request_token_once_across_tabs(self: &Rc<Self>) -> Result<JsValue, JsValue> {
+        let key = self.config.credentials_key();
+        let before = self.storage.get(&key);
+        let client = Rc::clone(self);
+        let task = Closure::once_into_js(move || -> Promise {
+            future_to_promise(async move {
+                let now = client.storage.get(&key);
+                if now != before {
+                    if let Some(stored) = client.stored_credentials() {
+                        if stored.usable_for(&client.config.client_id, now_secs()) {
+                            return JSON::parse(&now.unwrap_or_default());
+                        }
+                    }
+                }
+                client.request_token().await
+            })
+        });
+        let mut lock = String::from("epcc-carts:");
+        lock.push_str(&self.config.credentials_key());
+        let promise = with_lock(&lock, &task);
+        wasm_bindgen_futures::JsFuture::from(promise).await
     }
 
     /// `POST /oauth/access_token`, then keeps the token in storage in the official SDK's format.

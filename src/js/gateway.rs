@@ -49,6 +49,23 @@ impl Gateway {
         self.client.cart_id()
     }
 
+    /// Switches the current cart, e.g. to one of the customer's carts from `GetCartsList`. The id
+    /// is kept in storage (`epcart`), so a reload, and every tab sharing localStorage, keeps it.
+    /// Throws `EpccError` (`invalid_input`) for an id outside `A-Z a-z 0-9 _ -`.
+    ///
+    /// ```js
+    /// const { data } = await EPCC.Carts.GetCartsList(customerToken)
+    /// EPCC.cartId = data[0].id
+    /// ```
+    #[wasm_bindgen(setter = cartId)]
+    pub fn set_cart_id(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] cart_id: JsValue,
+    ) -> core::result::Result<(), JsValue> {
+        let cart_id = args::string("cart id", &cart_id)?;
+        Ok(self.client.set_cart_id(&cart_id)?)
+    }
+
     /// The cart endpoint for the current cart, as the seed examples write it:
     /// `await EPCC.Carts.AddCustomerAssociation(customerId, customerToken)`.
     #[wasm_bindgen(getter = Carts)]

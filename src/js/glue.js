@@ -57,3 +57,10 @@ export class CallScope {
     if (this.userSignal) this.userSignal.removeEventListener('abort', this.onUserAbort);
   }
 }
+
+// Runs `task` holding the Web Lock `name`, so that tabs of one origin take turns; at once where
+// there are no Web Locks (Node, old browsers).
+export function withLock(name, task) {
+  const locks = globalThis.navigator && globalThis.navigator.locks;
+  return locks ? locks.request(name, () => task()) : Promise.resolve().then(() => task());
+}
