@@ -1,0 +1,44 @@
+// The one list of places where epcc-carts deliberately sends different requests from the
+// official SDK. Each entry is an improvement documented in shared/reference/js-sdk.md
+// ("Their behaviour, and where this project must do better"), names the scenarios that show it,
+// and matches exactly the differences it explains. Anything else the suite finds is a failure.
+
+export const knownDifferences = [
+  {
+    id: 'one-shared-token-request',
+    reason:
+      'Concurrent first calls: the official SDK authenticates once per call (3 parallel calls make ' +
+      '3 token requests, each call then uses its own token); epcc-carts makes one token request ' +
+      'and every caller in flight uses that token.',
+    scenarios: ['three concurrent first calls'],
+    matches: d =>
+      (d.kind === 'token request' && d.field === 'request' && d.actual === undefined) ||
+      (d.kind === 'API call' && d.field === 'header authorization' &&
+        /^Bearer <access token \d+>$/.test(d.expected) && d.actual === 'Bearer <access token 1>'),
+  },
+  {
+    id: 'builders-always-cleared',
+    reason:
+      'Builder state: the official SDK keeps Limit/Offset/Sort/Filter/With on the endpoint when ' +
+      'the call had to authenticate first, and Cart.Get() never clears With(), so the next call ' +
+      'repeats the query; epcc-carts clears the builders after every call.',
+    scenarios: ['builders after an All that had to authenticate', 'With(items).Get(), then Get()'],
+    matches: d => d.kind === 'API call' && d.field === 'query' && d.expected !== '' && d.actual === '',
+  },
+  {
+    id: 'customer-token-custom-headers',
+    reason:
+      'Customers.TokenViaPassword(email, password, headers): the official SDK silently drops the ' +
+      'headers (it passes them where the endpoint instance belongs); epcc-carts sends them.',
+    scenarios: ['Customers.TokenViaPassword with extra headers'],
+    matches: d => d.kind === 'API call' && d.field === 'header x-storefront-trace' && d.expected === undefined,
+  },
+  {
+    id: 'retry-idempotent-5xx',
+    reason:
+      'Retries: the official SDK retries only 401 and 429; epcc-carts also retries idempotent ' +
+      'requests (GET, PUT, DELETE) after 502/503/504 or a network error (never a POST).',
+    scenarios: ['GetCartsList answered 503 once'],
+    matches: d => d.kind === 'API call' && d.field === 'request' && d.expected === undefined && /^GET /.test(d.actual),
+  },
+];
