@@ -27,3 +27,4 @@ GECKODRIVER=$(command -v geckodriver) wasm-pack test --headless --firefox
 echo "[test] wasm-bindgen tests in Node"
 wasm-pack test --node --features node-tests
 bash scripts/test-package.sh
+bash scripts/test-conformance.sh
