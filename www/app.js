@@ -3,9 +3,11 @@ import { gateway, isEpccError, MemoryStorageFactory } from 'epcc-carts';
 
 const $ = id => document.getElementById(id);
 
-// The SDK keeps the shopper's current cart id in storage under this key (see `Gateway.cartId`);
-// the page swaps it to make another cart current, as a storefront does after sign-in.
+// The SDK keeps the shopper's current cart id and its access token in localStorage under these
+// keys; the signed-in customer is kept beside them, so every tab of the shop shares all three
+// and the `storage` event tells a tab what another one changed.
 const CART_KEY = 'epcart';
+const CREDENTIALS_KEY = 'epCredentials';
 const SESSION_KEY = 'pawnee.customer';
 
 const storage = {
@@ -100,7 +102,7 @@ function customersOf(cart) {
 
 function loadCustomer() {
   try {
-    const saved = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null');
+    const saved = JSON.parse(localStorage.getItem(SESSION_KEY) ?? 'null');
     return saved && saved.expires * 1000 > Date.now() ? saved : null;
   } catch {
     return null;
@@ -144,11 +146,15 @@ async function checkConnection() {
   status.dataset.state = 'connecting';
   $('status-text').textContent = `Connecting to ${state.connection.host}…`;
   const token = await run('EPCC.Authenticate()', () => state.EPCC.Authenticate());
-  status.dataset.state = token ? 'online' : 'offline';
-  $('status-text').textContent = token
+  markOnline(Boolean(token));
+  return Boolean(token);
+}
+
+function markOnline(online) {
+  $('status').dataset.state = online ? 'online' : 'offline';
+  $('status-text').textContent = online
     ? `Connected to ${state.connection.protocol}://${state.connection.host}`
     : `Cannot reach ${state.connection.host}: see Activity`;
-  return Boolean(token);
 }
 
 // ---------- customer ----------
@@ -177,7 +183,7 @@ async function signIn(event) {
       () => state.EPCC.Customers.Token(email, password), $('association-result'));
     if (!res) return;
     state.customer = { email, id: res.data.customer_id, token: res.data.token, expires: res.data.expires };
-    sessionStorage.setItem(SESSION_KEY, JSON.stringify(state.customer));
+    localStorage.setItem(SESSION_KEY, JSON.stringify(state.customer));
     showResult($('association-result'), 'info', `Welcome back, ${email}.`, 'signed in');
     renderCustomer();
     await loadMine(0);
@@ -185,13 +191,17 @@ async function signIn(event) {
 }
 
 function signOut() {
+  localStorage.removeItem(SESSION_KEY);
+  showSignedOut('Signed out. The current cart stays on this device.');
+  log('sign out', 'ok', 'customer token forgotten');
+}
+
+function showSignedOut(message) {
   state.customer = null;
-  sessionStorage.removeItem(SESSION_KEY);
   state.mine.list = null;
   renderMine();
   renderCustomer();
-  showResult($('association-result'), 'info', 'Signed out. The current cart stays on this device.', 'signed out');
-  log('sign out', 'ok', 'customer token forgotten');
+  showResult($('association-result'), 'info', message, 'signed out');
 }
 
 // ---------- current cart ----------
@@ -200,25 +210,69 @@ async function showCurrentCart() {
   const EPCC = state.EPCC;
   $('current-cart-id').textContent = EPCC.cartId ?? '—';
   const res = await run('EPCC.Carts.Get()', () => EPCC.Carts.Get());
-  if (!res) return;
+  if (!res) return undefined;
   const cart = res.data;
+  $('rename-name').placeholder = cart.name;
   $('current-cart-name').textContent = cart.description ? `${cart.name} · ${cart.description}` : cart.name;
   const ids = customersOf(cart);
   $('current-cart-customers').textContent = ids.length === 0
     ? 'none (guest cart)'
     : ids.map(id => (state.customer && id === state.customer.id ? 'you' : shortId(id))).join(', ');
+  return cart;
 }
 
-// Makes `cartId` the shopper's current cart (or a fresh id when left out), then recreates the
-// gateway so `EPCC.Carts` works on it.
+// Makes `cartId` the shopper's current cart through the SDK (`EPCC.cartId = id`, kept in
+// storage, so reloads and other tabs follow), or starts a fresh cart id when left out.
 function switchCart(cartId) {
-  if (cartId) storage.set(CART_KEY, cartId);
-  else storage.delete(CART_KEY);
-  const EPCC = connect(state.connection);
-  if (cartId && EPCC.cartId !== cartId) {
-    log('switch cart', 'warning', `the SDK kept cart ${EPCC.cartId}`, false);
+  if (!cartId) {
+    storage.delete(CART_KEY);
+    return connect(state.connection);
   }
-  return EPCC;
+  try {
+    state.EPCC.cartId = cartId;
+    log(`EPCC.cartId = '${shortId(cartId)}'`, 'ok');
+  } catch (err) {
+    const { label, message } = describeError(err);
+    log(`EPCC.cartId = '${shortId(cartId)}'`, label, message, false);
+  }
+  return state.EPCC;
+}
+
+async function renameCart(event) {
+  event.preventDefault();
+  const name = $('rename-name').value.trim();
+  const { EPCC, customer } = state;
+  await busy($('rename-cart'), (async () => {
+    const res = await run(`EPCC.Carts.UpdateCart({ name: '${name}' }${customer ? ', customerToken' : ''})`,
+      () => EPCC.Carts.UpdateCart({ name }, customer?.token), $('association-result'));
+    if (!res) return;
+    $('rename-name').value = '';
+    showResult($('association-result'), 'info', `The current cart is now called “${res.data.name}”.`, 'renamed');
+    await Promise.all([showCurrentCart(), state.customer ? loadMine(state.mine.offset) : null]);
+  })());
+}
+
+// Another tab of the shop changed the shared storage: follow it without a reload.
+function followOtherTabs(event) {
+  if (event.storageArea !== localStorage) return;
+  if (event.key === SESSION_KEY || event.key === null) {
+    state.customer = loadCustomer();
+    if (state.customer) {
+      renderCustomer();
+      log('another tab', 'ok', `signed in as ${state.customer.email}`);
+      loadMine(0);
+    } else {
+      showSignedOut('Signed out in another tab.');
+      log('another tab', 'ok', 'signed out');
+    }
+  }
+  if (event.key === CART_KEY) {
+    log('another tab', 'ok', `switched the current cart to ${shortId(event.newValue ?? '')}`);
+    showCurrentCart().then(() => renderMine());
+  }
+  if (event.key === CREDENTIALS_KEY && event.newValue) {
+    log('another tab', 'ok', 'refreshed the access token; this tab uses it too');
+  }
 }
 
 async function createCart(event) {
@@ -401,10 +455,15 @@ async function start() {
   }
   connect(connection);
   renderCustomer();
-  if (await checkConnection()) {
-    await showCurrentCart();
+  // Opening the page asks for a token only when storage holds no fresh one (several tabs opened
+  // at once share a single token request); the Connect button asks for a new one.
+  if (await showCurrentCart()) {
+    markOnline(true);
     if (state.customer) await loadMine(0);
+  } else {
+    markOnline(false);
   }
+  window.addEventListener('storage', followOtherTabs);
 
   $('connection-form').addEventListener('submit', async event => {
     event.preventDefault();
@@ -414,6 +473,7 @@ async function start() {
   $('signin-form').addEventListener('submit', signIn);
   $('signout').addEventListener('click', signOut);
   $('create-form').addEventListener('submit', createCart);
+  $('rename-form').addEventListener('submit', renameCart);
   $('associate').addEventListener('click', associate);
   $('disassociate').addEventListener('click', () => busy($('disassociate'), disassociate()));
   $('refresh-mine').addEventListener('click', () => busy($('refresh-mine'), loadMine(0)));

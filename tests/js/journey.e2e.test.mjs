@@ -1,0 +1,148 @@
+// The seed page's promise, end to end in the www demo: once a cart is associated with a customer,
+// "the customer can access those carts across any device". Two isolated browser contexts are two
+// devices; two pages of one context are two tabs sharing localStorage.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { CLIENT_ID, CLIENT_SECRET, EMULATOR_URL, createCustomer, startServer } from './lib/env.mjs';
+import { launch, openPage } from './lib/browser.mjs';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+let www, browser, customer;
+const opened = [];
+
+before(async () => {
+  customer = await createCustomer('journey');
+  www = await startServer(process.execPath, ['www/server.js', '--port', '0'], {
+    cwd: repo,
+    env: { ...process.env, EPCC_EMULATOR_URL: EMULATOR_URL, EPCC_CLIENT_ID: CLIENT_ID, EPCC_CLIENT_SECRET: CLIENT_SECRET },
+  });
+  browser = await launch();
+});
+
+after(async () => {
+  for (const { problems } of opened) assert.deepEqual(problems, [], 'no console errors, uncaught errors or failed requests');
+  await browser?.close();
+  await www?.stop();
+});
+
+/** A new device: its own context, so its own localStorage. */
+async function device() {
+  const opened_ = await openPage(browser);
+  opened.push(opened_);
+  await load(opened_.page);
+  return opened_.page;
+}
+
+async function load(page) {
+  await page.goto(www.url);
+  await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
+  await page.locator('#status[data-state="online"]').waitFor();
+}
+
+async function signIn(page) {
+  await page.fill('#email', customer.email);
+  await page.fill('#password', customer.password);
+  await page.click('#signin');
+  await page.locator('#customer-info:not([hidden])').waitFor();
+}
+
+const text = (page, selector) => page.locator(selector).innerText();
+
+async function journal() {
+  const response = await fetch(`${EMULATOR_URL}/__emulator/requests`);
+  return (await response.json()).requests.filter(r => r.method !== 'OPTIONS');
+}
+
+async function clearJournal() {
+  await fetch(`${EMULATOR_URL}/__emulator/requests`, { method: 'DELETE' });
+}
+
+test('a cart made on device A is picked up, switched to and changed on device B', async () => {
+  // Device A: an anonymous cart first, then sign-in and association.
+  const a = await device();
+  await a.fill('#cart-name', 'Road trip snacks');
+  await a.fill('#cart-description', 'made on device A');
+  await a.click('#create-cart');
+  await a.locator('#association-result .pill', { hasText: 'created' }).waitFor();
+  const cartA = await text(a, '#current-cart-id');
+  assert.match(cartA, /^[0-9a-f]{32}$/);
+  assert.match(await text(a, '#current-cart-customers'), /guest/);
+  await signIn(a);
+  await a.click('#associate');
+  await a.locator('#association-result .pill', { hasText: 'associated' }).waitFor();
+  assert.equal(await text(a, '#current-cart-customers'), 'you');
+
+  // Device B: its own anonymous cart, then the same customer signs in.
+  const b = await device();
+  const ownB = await text(b, '#current-cart-id');
+  assert.notEqual(ownB, cartA, 'device B starts with a cart of its own');
+  await signIn(b);
+  await b.locator('#mine-table tbody tr').first().waitFor();
+  const top = b.locator('#mine-table tbody tr').first();
+  assert.match(await top.innerText(), /Road trip snacks/, "device A's cart is at the top of GetCartsList");
+  assert.equal(await top.locator('code').getAttribute('title'), cartA);
+
+  // Switch to it and change it.
+  await top.locator('button', { hasText: 'Make current' }).click();
+  await b.locator('#current-cart-id', { hasText: cartA }).waitFor();
+  assert.equal(await b.evaluate(() => localStorage.getItem('epcart')), cartA, 'the switch is kept in storage');
+  await b.fill('#rename-name', 'Road trip snacks + drinks');
+  await b.click('#rename-cart');
+  await b.locator('#association-result .pill', { hasText: 'renamed' }).waitFor();
+  assert.match(await text(b, '#current-cart-name'), /Road trip snacks \+ drinks/);
+
+  // A reload on device B keeps the switched cart.
+  await load(b);
+  assert.equal(await text(b, '#current-cart-id'), cartA);
+
+  // Device A sees the change after a refresh.
+  await load(a);
+  assert.equal(await text(a, '#current-cart-id'), cartA);
+  assert.match(await text(a, '#current-cart-name'), /Road trip snacks \+ drinks/);
+
+  // And the renamed cart moved to the top of the customer's list on both devices.
+  await a.click('#refresh-mine');
+  await a.locator('#mine-table tbody tr').first().filter({ hasText: 'Road trip snacks + drinks' }).waitFor();
+});
+
+test('tabs share sign-out, the current cart and token refreshes, and start with one token request', async () => {
+  const { page: first, problems } = await openPage(browser);
+  opened.push({ problems });
+  const context = first.context();
+  await clearJournal();
+  // Three tabs of a fresh profile opened at once make one token request between them.
+  const tabs = [first, await context.newPage(), await context.newPage()];
+  await Promise.all(tabs.map(load));
+  const tokenRequests = (await journal()).filter(r => r.path === '/oauth/access_token');
+  assert.equal(tokenRequests.length, 1, 'one token request for three tabs');
+  const [one, two] = tabs;
+  assert.equal(await text(one, '#current-cart-id'), await text(two, '#current-cart-id'));
+
+  // Sign in in tab one: tab two follows; sign out in tab two: tab one follows.
+  await signIn(one);
+  await two.locator('#customer-info:not([hidden])').waitFor();
+  assert.equal(await text(two, '#customer-email'), customer.email);
+  await two.click('#signout');
+  await one.locator('#customer-info[hidden]').waitFor({ state: 'attached' });
+  await one.locator('#association-result', { hasText: 'Signed out in another tab' }).waitFor();
+
+  // A token refresh in tab one (Connect asks for a new token) is used by tab two as it is.
+  await clearJournal();
+  await one.click('#connection-form button[type="submit"]');
+  await one.locator('#status[data-state="online"]').waitFor();
+  await two.locator('#log li', { hasText: 'refreshed the access token' }).waitFor();
+  const fresh = JSON.parse(await one.evaluate(() => localStorage.getItem('epCredentials'))).access_token;
+  await two.fill('#rename-name', 'renamed in tab two');
+  await two.click('#rename-cart');
+  await two.locator('#association-result .pill', { hasText: 'renamed' }).waitFor();
+  const requests = await journal();
+  assert.equal(requests.filter(r => r.path === '/oauth/access_token').length, 1, "only tab one's refresh");
+  const rename = requests.find(r => r.method === 'PUT');
+  assert.equal(rename.headers.authorization, `Bearer ${fresh}`, "tab two sends tab one's new token");
+
+  // Switching the cart in tab two moves tab one too.
+  const other = 'switched-in-tab-two';
+  await two.evaluate(id => { localStorage.setItem('epcart', id); }, other);
+  await one.locator('#current-cart-id', { hasText: other }).waitFor();
+});
