@@ -1,0 +1,110 @@
+// Sections 2 to 4, in headless Chromium: call cost (raw fetch vs the official SDK vs ours, in
+// alternating rounds), cold start, and the token requests of concurrent first calls.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { CLIENT_ID, EMULATOR_URL, REPO, clearJournal, importTool, journal, median, resetStore, shopperStore } from './lib.mjs';
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+
+/** Serves bench/www at /, pkg/ at /ours/ and the official bundle's directory at /official/. */
+async function serve(officialDir) {
+  const roots = [['/ours/', `${REPO}pkg`], ['/official/', officialDir], ['/', `${REPO}bench/www`]];
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    const [prefix, root] = roots.find(([p]) => path.startsWith(p));
+    const file = normalize(join(root, path.slice(prefix.length) || 'index.html'));
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}
+
+async function launch() {
+  const playwright = await importTool('playwright-core');
+  const { chromium } = playwright.chromium ? playwright : playwright.default;
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run'],
+  });
+}
+
+async function freshPage(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('pageerror', error => console.error(`[bench] page error: ${error.message}`));
+  await page.goto(url);
+  await page.waitForFunction(() => typeof window.setup === 'function');
+  return { page, close: () => context.close() };
+}
+
+export async function browserBenchmarks(officialDir, { sequential, width, batches, rounds, coldRuns, fanOut }) {
+  const server = await serve(officialDir);
+  const browser = await launch();
+  try {
+    const store = await shopperStore(5);
+    const config = { emulator: EMULATOR_URL, clientId: CLIENT_ID, customerToken: store.customerToken };
+
+    // 2. Call cost: one page, the three clients alternating, the starting one rotating each round.
+    const { page, close } = await freshPage(browser, server.url);
+    const names = await page.evaluate(c => window.setup(c), config);
+    const totals = Object.fromEntries(names.map(n => [n, { seqMs: 0, seqCalls: 0, conMs: 0, conCalls: 0 }]));
+    for (let round = 0; round < rounds; round++) {
+      const order = names.map((_, i) => names[(i + round) % names.length]);
+      for (const name of order) {
+        totals[name].seqMs += await page.evaluate(([n, c]) => window.sequential(n, c), [name, sequential]);
+        totals[name].seqCalls += sequential;
+      }
+      for (const name of order) {
+        totals[name].conMs += await page.evaluate(([n, w, b]) => window.concurrent(n, w, b), [name, width, batches]);
+        totals[name].conCalls += width * batches;
+      }
+      await clearJournal(); // keeps the emulator's journal short; its size is bounded anyway
+    }
+    await close();
+    const callCost = Object.fromEntries(Object.entries(totals).map(([n, t]) => [n, {
+      sequential: (t.seqCalls / t.seqMs) * 1000,
+      concurrent: (t.conCalls / t.conMs) * 1000,
+    }]));
+
+    // 3. Cold start: a new browser context (empty HTTP cache) per sample, alternating.
+    const cold = { ours: [], official: [] };
+    for (let i = 0; i < coldRuns; i++) {
+      for (const which of i % 2 ? ['official', 'ours'] : ['ours', 'official']) {
+        const fresh = await freshPage(browser, server.url);
+        cold[which].push(await fresh.page.evaluate(([w, c]) => window.coldStart(w, c), [which, config]));
+        await fresh.close();
+      }
+    }
+    const coldStart = Object.fromEntries(Object.entries(cold).map(([w, samples]) => [w, {
+      load: median(samples.map(s => s.load)),
+      firstCall: median(samples.map(s => s.firstCall)),
+    }]));
+
+    // 4. Auth fan-out: concurrent first calls on an empty store, token requests from the journal.
+    const fan = {};
+    for (const which of ['official', 'ours']) {
+      await resetStore();
+      const fresh = await freshPage(browser, server.url);
+      const result = await fresh.page.evaluate(([w, c, n]) => window.fanOut(w, c, n), [which, config, fanOut]);
+      const entries = await journal();
+      fan[which] = {
+        ...result,
+        tokenRequests: entries.filter(e => e.method === 'POST' && e.path === '/oauth/access_token').length,
+        apiCalls: entries.filter(e => e.method === 'GET' && e.path.startsWith('/v2/carts/')).length,
+      };
+      await fresh.close();
+    }
+    return { callCost, coldStart, fanOut: fan };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}

@@ -1,0 +1,70 @@
+// Runs every benchmark section once and prints one Markdown table. Started by scripts/bench.sh,
+// which builds the package and a release emulator and passes the emulator in the environment.
+import { rmSync } from 'node:fs';
+import { browserBenchmarks } from './browser.mjs';
+import { emulatorLoad, listingVsStoreSize } from './load.mjs';
+import { toolVersion } from './lib.mjs';
+import { buildOfficialBundle, sizes } from './size.mjs';
+
+const settings = {
+  sequential: 200, // calls per client per round
+  width: 25, // calls at once
+  batches: 4, // concurrent batches per client per round
+  rounds: 5,
+  coldRuns: 7, // fresh contexts per SDK
+  fanOut: 50,
+  wrkSeconds: 5,
+  wrkConnections: 10,
+};
+
+const log = message => console.error(`[bench] ${message}`);
+const started = Date.now();
+
+log('1/5 sizes (esbuild bundle of the official SDK)');
+const official = buildOfficialBundle();
+const size = sizes(official.file);
+
+log('2-4/5 headless Chromium: call cost, cold start, auth fan-out');
+const browser = await browserBenchmarks(official.dir, settings);
+rmSync(official.dir, { recursive: true, force: true });
+
+log(`5/5 emulator under wrk (${settings.wrkSeconds} s each), then listing latency vs store size`);
+const load = await emulatorLoad({ duration: settings.wrkSeconds, connections: settings.wrkConnections });
+const stores = await listingVsStoreSize();
+
+// ---- the table ----
+const int = n => Math.round(n).toLocaleString('en-US');
+const ms = n => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+const bytes = s => `${int(s.raw)} / ${int(s.gzip)} / ${int(s.brotli)}`;
+const officialName = `@moltin/sdk ${toolVersion('@moltin/sdk')}`;
+const { callCost: c, coldStart: cold, fanOut: fan } = browser;
+
+const rows = [
+  ['1 size', 'wasm + glue + entry: raw / gzip -9 / brotli (bytes)', bytes(size.ours), bytes(size.official), '', `gzip ${ratio(size.ours.gzip, size.official.gzip)}, brotli ${ratio(size.ours.brotli, size.official.brotli)}`],
+  ['1 size', '… of which .wasm', bytes(size.wasm), '', '', ''],
+  ['1 size', '… of which JS glue (epcc_carts.js)', bytes(size.glue), '', '', ''],
+  ['1 size', '… of which entry (index.js)', bytes(size.entry), '', '', ''],
+  ['1 size', 'size gate: gzip(wasm) + gzip(glue) vs gzip(bundle)', int(size.oursGate.gzip), int(size.official.gzip), '', `${ratio(size.oursGate.gzip, size.official.gzip)} (${size.oursGate.gzip < size.official.gzip ? 'pass' : 'fail'})`],
+  ['2 call cost', `GetCartsList, ${settings.sequential} sequential × ${settings.rounds} rounds (ops/s)`, int(c.ours.sequential), int(c.official.sequential), int(c.raw.sequential), `ours/official ${ratio(c.ours.sequential, c.official.sequential)}, ours/raw ${ratio(c.ours.sequential, c.raw.sequential)}`],
+  ['2 call cost', `GetCartsList, ${settings.width} concurrent × ${settings.batches} batches × ${settings.rounds} rounds (ops/s)`, int(c.ours.concurrent), int(c.official.concurrent), int(c.raw.concurrent), `ours/official ${ratio(c.ours.concurrent, c.official.concurrent)}, ours/raw ${ratio(c.ours.concurrent, c.raw.concurrent)}`],
+  ['3 cold start', `module load, median of ${settings.coldRuns} fresh contexts`, ms(cold.ours.load), ms(cold.official.load), '', ratio(cold.ours.load, cold.official.load)],
+  ['3 cold start', 'module load → first GetCartsList resolved (token included)', ms(cold.ours.firstCall), ms(cold.official.firstCall), '', ratio(cold.ours.firstCall, cold.official.firstCall)],
+  ['4 auth fan-out', `${settings.fanOut} concurrent first calls, empty store: token requests`, `${fan.ours.tokenRequests}`, `${fan.official.tokenRequests}`, '', `${fan.ours.apiCalls}/${fan.official.apiCalls} API calls, ${fan.ours.failed}/${fan.official.failed} failed`],
+  ['4 auth fan-out', '… wall time until all settled', ms(fan.ours.ms), ms(fan.official.ms), '', ratio(fan.ours.ms, fan.official.ms)],
+];
+for (const [name, r] of [['GET /v2/carts (client_credentials, 100 carts)', load.list], ['associate/dissociate (POST 200 / DELETE 204)', load.associate]]) {
+  rows.push(['5 emulator', `wrk ${settings.wrkConnections} conns ${settings.wrkSeconds} s: ${name}`,
+    `${int(r.requestsPerSecond)} req/s`, '', '', `p50 ${ms(r.p50)}, p99 ${ms(r.p99)}${r.errors ? `, ${r.errors} errors` : ''}`]);
+}
+const firstPages = stores.filter(r => r.scope === 'all carts' && r.page === 'first page');
+rows.push(['5 emulator', 'listing latency vs store size (all carts, first page, in-process)',
+  firstPages.map(r => `${int(r.carts)}: ${r.median.toFixed(0)} µs`).join(', '), '', '',
+  `p99 ${firstPages.map(r => `${r.p99.toFixed(0)} µs`).join(' / ')}; ${ratio(firstPages.at(-1).median, firstPages[0].median)} from smallest to largest`]);
+
+const header = ['#', 'measure', 'epcc-carts (or value)', officialName, 'raw fetch', 'ratio / notes'];
+const line = cells => `| ${cells.join(' | ')} |`;
+console.log(line(header));
+console.log(line(header.map(() => '---')));
+for (const row of rows) console.log(line(row));
+log(`done in ${Math.round((Date.now() - started) / 1000)} s`);

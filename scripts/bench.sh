@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# One benchmark run, one table (Markdown, on standard output; progress on standard error):
+#   1. size of what a browser downloads, ours vs the official SDK bundled by esbuild;
+#   2. call cost in headless Chromium: raw fetch, the official SDK and ours, alternating;
+#   3. cold start; 4. token requests of 50 concurrent first calls;
+#   5. the release emulator under wrk, and listing latency vs store size.
+# Runs from a fresh checkout (setup, build). EPCC_SKIP_BUILD=1 reuses pkg/ as it is.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+step() { printf '[bench] %s\n' "$*" >&2; }
+
+bash scripts/setup.sh >&2
+if [ "${EPCC_SKIP_BUILD:-}" != 1 ] || [ ! -f pkg/epcc_carts_bg.wasm ]; then
+  bash scripts/build.sh >&2
+fi
+step "building the emulator (release)"
+cargo build -q --release -p epcc-emulator --bins
+
+# shellcheck source=scripts/emulator.sh
+source scripts/emulator.sh
+export EPCC_CLIENT_ID=bench-client EPCC_CLIENT_SECRET=bench-secret
+EMULATOR_BIN=target/release/epcc-emulator start_emulator \
+  --client-id "$EPCC_CLIENT_ID" --client-secret "$EPCC_CLIENT_SECRET" --empty
+export EPCC_EMULATOR_URL=$EMULATOR_URL
+step "release emulator at $EPCC_EMULATOR_URL"
+
+node bench/run.mjs
