@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Size gate: fails unless our gzipped .wasm + JS glue (gzip -9 of each, as scripts/build.sh
+# prints them) is smaller than the official SDK's browser bundle (@moltin/sdk, pinned in
+# tests/js/package.json, bundled by esbuild --bundle --minify for browsers with node-localstorage
+# external, gzip -9). EPCC_SKIP_BUILD=1 reuses pkg/ as it is.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if [ ! -d tests/js/node_modules ] || [ tests/js/package-lock.json -nt tests/js/node_modules/.package-lock.json ]; then
+  (cd tests/js && { npm ci --no-audit --no-fund || npm install --no-save --no-audit --no-fund; }) >&2
+fi
+if [ "${EPCC_SKIP_BUILD:-}" != 1 ] || [ ! -f pkg/epcc_carts_bg.wasm ]; then
+  bash scripts/build.sh >&2
+fi
+
+gz() { gzip -9 -c "$1" | wc -c | tr -d ' '; }
+wasm=$(gz pkg/epcc_carts_bg.wasm)
+glue=$(gz pkg/epcc_carts.js)
+ours=$((wasm + glue))
+
+official_version=$(node -p "require('./tests/js/node_modules/@moltin/sdk/package.json').version")
+official=$(cd tests/js && echo "export { gateway, MemoryStorageFactory, LocalStorageFactory } from '@moltin/sdk';" |
+  node_modules/.bin/esbuild --bundle --minify --platform=browser --format=esm \
+    --external:node-localstorage --log-level=warning | gzip -9 | wc -c | tr -d ' ')
+
+printf 'epcc-carts  .wasm %s + glue %s = %s bytes gzip -9\n' "$wasm" "$glue" "$ours"
+printf '@moltin/sdk %s browser bundle (esbuild --bundle --minify): %s bytes gzip -9\n' "$official_version" "$official"
+if [ "$ours" -lt "$official" ]; then
+  echo "size gate passed: $((official - ours)) bytes smaller"
+else
+  echo "size gate FAILED: epcc-carts is $((ours - official)) bytes larger than the official bundle" >&2
+  exit 1
+fi
