@@ -5,14 +5,17 @@
 //!
 //! ```json
 //! {"method": "GET", "path": "/v2/carts*", "status": 429, "retry_after": 1, "times": 1,
-//!  "delay_ms": 200, "drop": false, "body": "{\"data\":", "probability": 0.5}
+//!  "delay_ms": 200, "drop": false, "body": "{\"data\":", "probability": 0.5, "seed": 7,
+//!  "cut_after": 10}
 //! ```
 //!
 //! Every field is optional. `path` matches the request path exactly, or as a prefix when it ends
 //! with `*` (default `*`: every path); `method` defaults to any method, but a rule without a
 //! method never matches a CORS preflight (`OPTIONS`), which a browser cannot retry. A rule fires
 //! `times` times (default 1; 0 means without limit), each time with the given `probability`
-//! (default 1), drawn from a generator seeded with `--seed`, so a run can be repeated.
+//! (default 1), drawn from a generator seeded with `--seed`, so a run can be repeated; a rule
+//! with its own `seed` draws from its own generator instead, so its rolls repeat whatever other
+//! requests the instance has seen.
 //!
 //! What a firing rule does: wait `delay_ms`, then
 //! - `drop: true`: close the connection without answering;
@@ -20,6 +23,10 @@
 //!   given), with `body` sent verbatim or else an error body in the API's format, and
 //!   `Retry-After: retry_after` if given;
 //! - else (only a delay): handle the request normally.
+//!
+//! With `cut_after: N`, the answer (the fault's, or the normal one) announces its full
+//! `Content-Length` but only its first N body bytes are sent before the connection is closed:
+//! a response lost half-way, after the store may have acted on the request.
 
 use std::time::Duration;
 
@@ -49,6 +56,10 @@ pub struct FaultSpec {
     pub body: Option<String>,
     /// Chance, from 0 to 1, that a matching request triggers the rule. Default 1.
     pub probability: Option<f64>,
+    /// Seed of this rule's own generator for `probability` (default: the instance's generator).
+    pub seed: Option<u64>,
+    /// Send only this many bytes of the answer's body, then close the connection.
+    pub cut_after: Option<usize>,
 }
 
 impl FaultSpec {
@@ -79,8 +90,11 @@ impl FaultSpec {
                 return Err(format!("fault method '{method}' is not an HTTP method"));
             }
         }
-        if self.drop && (self.status.is_some() || self.body.is_some()) {
-            return Err("a fault that drops the connection cannot also set status or body".into());
+        if self.drop && (self.status.is_some() || self.body.is_some() || self.cut_after.is_some()) {
+            return Err(
+                "a fault that drops the connection cannot also set status, body or cut_after"
+                    .into(),
+            );
         }
         Ok(())
     }
@@ -104,6 +118,8 @@ impl FaultSpec {
 pub struct FaultAction {
     pub delay: Option<Duration>,
     pub outcome: FaultOutcome,
+    /// Body bytes to send before closing the connection; `None` to send the whole answer.
+    pub cut_after: Option<usize>,
 }
 
 /// The part of a fault that follows the delay.
@@ -127,6 +143,8 @@ struct Rule {
     spec: FaultSpec,
     /// Firings left; `None` for a rule without limit.
     remaining: Option<u64>,
+    /// The rule's own generator, when it has a `seed`.
+    rng: Option<SplitMix64>,
 }
 
 /// The active fault rules.
@@ -155,10 +173,12 @@ impl FaultTable {
             0 => None,
             times => Some(times),
         };
+        let rng = spec.seed.map(SplitMix64);
         self.rules.push(Rule {
             id,
             spec,
             remaining,
+            rng,
         });
         id
     }
@@ -188,12 +208,15 @@ impl FaultTable {
     /// The action of the first matching rule that fires for this request, if any. A firing
     /// uses up one of the rule's `times`; a rule whose probability roll fails is left as it is.
     pub fn take(&mut self, method: &Method, path: &str) -> Option<FaultAction> {
-        let position = self.rules.iter().position(|rule| {
-            rule.spec.matches(method, path)
-                && rule
-                    .spec
-                    .probability
-                    .is_none_or(|probability| self.rng.next_f64() < probability)
+        let shared = &mut self.rng;
+        let position = self.rules.iter_mut().position(|rule| {
+            if !rule.spec.matches(method, path) {
+                return false;
+            }
+            let rng = rule.rng.as_mut().unwrap_or(&mut *shared);
+            rule.spec
+                .probability
+                .is_none_or(|probability| rng.next_f64() < probability)
         })?;
         let rule = &mut self.rules[position];
         let action = action_of(&rule.spec);
@@ -225,6 +248,7 @@ fn action_of(spec: &FaultSpec) -> FaultAction {
     FaultAction {
         delay: spec.delay_ms.map(Duration::from_millis),
         outcome,
+        cut_after: spec.cut_after,
     }
 }
 
@@ -263,6 +287,7 @@ mod tests {
         ));
         let expected = FaultAction {
             delay: None,
+            cut_after: None,
             outcome: FaultOutcome::Respond {
                 status: StatusCode::TOO_MANY_REQUESTS,
                 body: None,
@@ -310,6 +335,21 @@ mod tests {
         };
         assert_eq!(rolls(7), rolls(7));
         assert_ne!(rolls(7), rolls(8));
+        // A rule with its own seed repeats even when other rules have drawn meanwhile.
+        let own = |noise: usize| {
+            let mut table = FaultTable::new(1);
+            table.add(spec(r#"{"path":"/noise","times":0,"probability":0.5}"#));
+            table.add(spec(
+                r#"{"path":"/x","status":503,"times":0,"probability":0.5,"seed":9}"#,
+            ));
+            for _ in 0..noise {
+                table.take(&Method::GET, "/noise");
+            }
+            (0..32)
+                .map(|_| table.take(&Method::GET, "/x").is_some())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(own(0), own(5));
         let fired = rolls(7).iter().filter(|&&fired| fired).count();
         assert!((16..=48).contains(&fired), "{fired} of 64");
     }
@@ -321,6 +361,8 @@ mod tests {
             r#"{"status":1000}"#,
             r#"{"probability":1.5}"#,
             r#"{"drop":true,"status":500}"#,
+            r#"{"drop":true,"cut_after":3}"#,
+            r#"{"cut_after":-1}"#,
             r#"{"method":"GE T"}"#,
             r#"{"path":"/x","unknown":1}"#,
             "not json",

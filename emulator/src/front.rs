@@ -4,13 +4,14 @@
 //!    rate limited);
 //! 2. the body is read, up to 1 MiB (413 beyond);
 //! 3. the request is journaled;
-//! 4. a matching fault rule may delay it, answer in its place, or drop the connection;
+//! 4. a matching fault rule may delay it, answer in its place, drop the connection, or cut the
+//!    answer's body short;
 //! 5. `OPTIONS` is answered as a CORS preflight;
 //! 6. the rate limit may answer 429;
 //! 7. the router handles it;
 //! 8. the response gets its CORS headers and its status goes into the journal.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -81,30 +82,80 @@ pub async fn intercept(State(state): State<SharedState>, request: Request, next:
 /// Steps 4 to 7; `None` when a fault drops the connection.
 async fn handle(state: &SharedState, parts: Parts, body: Bytes, next: Next) -> Option<Response> {
     let fault = lock(&state.faults).take(&parts.method, parts.uri.path());
+    let mut cut_after = None;
     if let Some(fault) = fault {
         if let Some(delay) = fault.delay {
             tokio::time::sleep(delay).await;
         }
         match fault.outcome {
-            FaultOutcome::Proceed => {}
+            FaultOutcome::Proceed => cut_after = fault.cut_after,
             FaultOutcome::Drop => return None,
             FaultOutcome::Respond {
                 status,
                 body,
                 retry_after,
-            } => return Some(fault_response(status, body, retry_after)),
+            } => {
+                let response = fault_response(status, body, retry_after);
+                return Some(match fault.cut_after {
+                    Some(bytes) => cut_short(response, bytes).await,
+                    None => response,
+                });
+            }
         }
     }
+    let response = respond(state, parts, body, next).await;
+    Some(match cut_after {
+        Some(bytes) => cut_short(response, bytes).await,
+        None => response,
+    })
+}
+
+/// Steps 5 to 7.
+async fn respond(state: &SharedState, parts: Parts, body: Bytes, next: Next) -> Response {
     if parts.method == Method::OPTIONS {
-        return Some(cors::preflight(&parts.headers));
+        return cors::preflight(&parts.headers);
     }
     if let Some(limiter) = &state.rate_limiter {
         if let Err(retry_after) = lock(limiter).acquire(Instant::now()) {
-            return Some(ApiError::too_many_requests(retry_after).into_response());
+            return ApiError::too_many_requests(retry_after).into_response();
         }
     }
-    Some(next.run(Request::from_parts(parts, Body::from(body))).await)
+    next.run(Request::from_parts(parts, Body::from(body))).await
 }
+
+/// `response` with its full `Content-Length` but only the first `bytes` of its body, after
+/// which the body fails, which makes the server close the connection. The pause before failing
+/// lets the head and the partial body reach the client first.
+async fn cut_short(response: Response, bytes: usize) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let whole = body
+        .collect()
+        .await
+        .map(|c| c.to_bytes())
+        .unwrap_or_default();
+    let sent = whole.slice(..bytes.min(whole.len()));
+    parts
+        .headers
+        .insert(header::CONTENT_LENGTH, HeaderValue::from(whole.len()));
+    // States: the partial body to send, then the failure, then nothing.
+    let chunks = futures_util::stream::unfold(Some(Some(sent)), |step| async move {
+        match step? {
+            Some(sent) => Some((Ok(sent), Some(None))),
+            None => {
+                tokio::time::sleep(CUT_PAUSE).await;
+                let cut = std::io::Error::new(
+                    std::io::ErrorKind::ConnectionAborted,
+                    "a fault rule cut this answer short",
+                );
+                Some((Err(cut), None))
+            }
+        }
+    });
+    Response::from_parts(parts, Body::from_stream(chunks))
+}
+
+/// How long a cut answer waits between its partial body and closing the connection.
+const CUT_PAUSE: Duration = Duration::from_millis(50);
 
 fn is_admin_path(path: &str) -> bool {
     path.strip_prefix(ADMIN_PREFIX)
