@@ -3,9 +3,12 @@
 
 mod admin;
 mod associations;
+mod authz;
+mod bad_input;
 mod carts;
 mod cors_and_limits;
 mod customers;
+mod fault_modes;
 mod harness;
 mod listing;
 mod oauth;
