@@ -302,3 +302,130 @@ pub fn s(value: &str) -> JsValue {
 pub async fn open_cart(epcc: &Gateway) {
     ok(epcc.carts().get(None)).await;
 }
+
+/// Resolves after `ms` milliseconds.
+pub async fn wait_ms(ms: u32) {
+    let promise = Promise::new(&mut |resolve, _| {
+        let set_timeout: Function = get(&js_sys::global(), "setTimeout").dyn_into().unwrap();
+        set_timeout
+            .call2(&JsValue::UNDEFINED, &resolve, &JsValue::from(ms))
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Whether the tests run in Node rather than a browser page.
+pub fn in_node() -> bool {
+    let process = get(&js_sys::global(), "process");
+    !process.is_undefined() && get(&js_sys::global(), "document").is_undefined()
+}
+
+thread_local! {
+    static REJECTIONS: Array = install_rejection_listener();
+}
+
+/// Records every unhandled promise rejection of this page (`unhandledrejection` event) or Node
+/// process (`process.on('unhandledRejection')`) from the first call on.
+fn install_rejection_listener() -> Array {
+    let seen = Array::new();
+    let sink = seen.clone();
+    let listener = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+        // Browsers pass an event holding the reason; Node passes the reason itself.
+        let is_event = event.is_object() && !get(&event, "promise").is_undefined();
+        sink.push(&if is_event {
+            get(&event, "reason")
+        } else {
+            event
+        });
+    });
+    let global = js_sys::global();
+    if in_node() {
+        let process = get(&global, "process");
+        let on: Function = get(&process, "on").dyn_into().unwrap();
+        on.call2(&process, &s("unhandledRejection"), listener.as_ref())
+            .unwrap();
+    } else {
+        let add: Function = get(&global, "addEventListener").dyn_into().unwrap();
+        add.call2(&global, &s("unhandledrejection"), listener.as_ref())
+            .unwrap();
+    }
+    // The listener lives as long as the page.
+    listener.forget();
+    seen
+}
+
+/// Unhandled promise rejections seen so far (installs the listener on first use).
+pub fn unhandled_rejections() -> u32 {
+    REJECTIONS.with(Array::length)
+}
+
+/// Every `console.log/info/warn/error/debug` line while it is alive, as text; the console is
+/// restored when it is dropped.
+pub struct ConsoleCapture {
+    lines: Array,
+    originals: Vec<(&'static str, JsValue)>,
+}
+
+const CONSOLE_METHODS: [&str; 5] = ["log", "info", "warn", "error", "debug"];
+
+impl ConsoleCapture {
+    pub fn start() -> Self {
+        let console = get(&js_sys::global(), "console");
+        let lines = Array::new();
+        let wrap = Function::new_with_args(
+            "original, sink, method",
+            "return function (...args) {
+                const text = args.map(a => {
+                    if (typeof a === 'string') return a;
+                    if (a instanceof Error) return String(a.stack || a) + ' ' + String(a.cause || '');
+                    try { return JSON.stringify(a); } catch (e) { return String(a); }
+                }).join(' ');
+                sink.push(method + ': ' + text);
+                return original.apply(this, args);
+            }",
+        );
+        let mut originals = Vec::new();
+        for method in CONSOLE_METHODS {
+            let original = get(&console, method);
+            let wrapper = wrap
+                .call3(&JsValue::UNDEFINED, &original, &lines, &s(method))
+                .unwrap();
+            set(&console, method, wrapper);
+            originals.push((method, original));
+        }
+        ConsoleCapture { lines, originals }
+    }
+
+    pub fn lines(&self) -> Vec<String> {
+        self.lines.iter().filter_map(|l| l.as_string()).collect()
+    }
+}
+
+impl Drop for ConsoleCapture {
+    fn drop(&mut self) {
+        let console = get(&js_sys::global(), "console");
+        for (method, original) in &self.originals {
+            set(&console, method, original.clone());
+        }
+    }
+}
+
+/// Every journaled request since the last clear, preflights included: (method, path, query).
+pub async fn journal_targets() -> Vec<(String, String, String)> {
+    let (_, body) = raw("GET", "/__emulator/requests", &[], None).await;
+    let requests: Array = get(&body, "requests").dyn_into().unwrap();
+    requests
+        .iter()
+        .map(|r| {
+            (
+                get(&r, "method").as_string().unwrap(),
+                get(&r, "path").as_string().unwrap(),
+                get(&r, "query").as_string().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
