@@ -297,3 +297,452 @@ async fn disable_cart_leaves_no_current_cart() {
         .contains("disableCart"));
     ok(epcc.cart(Some(s("explicit-cart"))).get(None)).await;
 }
+
+/// The values every argument and config key is tried with.
+fn table() -> Vec<(&'static str, JsValue)> {
+    let function = js_sys::Function::new_no_args("return 1");
+    vec![
+        ("undefined", JsValue::UNDEFINED),
+        ("null", JsValue::NULL),
+        ("empty", s("")),
+        ("blank", s("   ")),
+        ("number", JsValue::from(42)),
+        ("NaN", JsValue::from_f64(f64::NAN)),
+        ("boolean", JsValue::TRUE),
+        ("object", json(r#"{"id":"x"}"#)),
+        ("array", json(r#"["x"]"#)),
+        ("function", function.into()),
+        ("slash", s("a/b")),
+        ("dot-dot", s("..")),
+        ("question mark", s("a?b")),
+        ("hash", s("a#b")),
+        ("percent", s("a%2Fb")),
+        ("space", s("a b")),
+        ("newline", s("a\r\nX-Injected: 1")),
+        ("unicode", s("caf\u{e9}")),
+        ("emoji", s("\u{1F6D2}")),
+        ("very long", s(&"x".repeat(100_000))),
+    ]
+}
+
+/// The table without the values a slot legitimately accepts.
+fn table_except(accepted: &[&str]) -> Vec<(&'static str, JsValue)> {
+    table()
+        .into_iter()
+        .filter(|(name, _)| !accepted.contains(name))
+        .collect()
+}
+
+/// Characters a header carries without harm, and which a token or a text value may contain.
+const HEADER_SAFE: [&str; 6] = [
+    "slash",
+    "dot-dot",
+    "question mark",
+    "hash",
+    "percent",
+    "unicode",
+];
+
+fn report(what: &str, cases: usize) {
+    let mut line = String::from("inputs.rs: ");
+    line.push_str(&cases.to_string());
+    line.push(' ');
+    line.push_str(what);
+    web_sys::console::log_1(&line.into());
+}
+
+/// Every public call, every argument, the whole table: `invalid_input`, nothing sent, and the
+/// client still works afterwards.
+#[wasm_bindgen_test]
+async fn every_argument_against_the_bad_value_table() {
+    let epcc = shopper();
+    ok(epcc.authenticate()).await;
+    clear_journal().await;
+    let mut cases = 0;
+    let mut tried = |what: String, promise: Promise| {
+        cases += 1;
+        async move { expect_invalid(&what, promise).await }
+    };
+    let name = |call: &str, arg: &str, value: &str| {
+        let mut out = String::from(call);
+        out.push('(');
+        out.push_str(arg);
+        out.push_str(" = ");
+        out.push_str(value);
+        out.push(')');
+        out
+    };
+    let data = || json(r#"{"name":"x"}"#);
+
+    // Ids go into the path: only letters, digits, '_' and '-'.
+    for (what, id) in table() {
+        let v = || id.clone();
+        tried(
+            name("AddCustomerAssociation", "customerId", what),
+            epcc.carts().add_customer_association(v(), None, None),
+        )
+        .await;
+        tried(
+            name("RemoveCustomerAssociation", "customerId", what),
+            epcc.carts().remove_customer_association(v(), None, None),
+        )
+        .await;
+        tried(
+            name("AddAccountAssociation", "accountId", what),
+            epcc.carts().add_account_association(v(), None, None),
+        )
+        .await;
+        tried(
+            name("RemoveAccountAssociation", "accountId", what),
+            epcc.carts().remove_account_association(v(), None, None),
+        )
+        .await;
+        if id.is_undefined() || id.is_null() {
+            continue; // Cart() without an id is the current cart.
+        }
+        let cart = || epcc.cart(Some(v()));
+        tried(name("Cart(id).Get", "id", what), cart().get(None)).await;
+        tried(name("Cart(id).Delete", "id", what), cart().delete(None)).await;
+        tried(
+            name("Cart(id).UpdateCart", "id", what),
+            cart().update_cart(data(), None, None),
+        )
+        .await;
+        tried(
+            name("Cart(id).AddCustomerAssociation", "id", what),
+            cart().add_customer_association(s("c1"), None, None),
+        )
+        .await;
+        tried(
+            name("Cart(id).RemoveCustomerAssociation", "id", what),
+            cart().remove_customer_association(s("c1"), None, None),
+        )
+        .await;
+        tried(
+            name("Cart(id).AddAccountAssociation", "id", what),
+            cart().add_account_association(s("a1"), None, None),
+        )
+        .await;
+        tried(
+            name("Cart(id).RemoveAccountAssociation", "id", what),
+            cart().remove_account_association(s("a1"), None, None),
+        )
+        .await;
+    }
+
+    // Tokens go into a header: visible ASCII only; left out (undefined, null) means none.
+    let mut token_accepts = vec!["undefined", "null"];
+    token_accepts.extend(["slash", "dot-dot", "question mark", "hash", "percent"]);
+    for (what, token) in table_except(&token_accepts) {
+        let t = || Some(token.clone());
+        let carts = epcc.carts();
+        tried(
+            name("AddCustomerAssociation", "token", what),
+            carts.add_customer_association(s("c1"), t(), None),
+        )
+        .await;
+        tried(
+            name("RemoveCustomerAssociation", "token", what),
+            carts.remove_customer_association(s("c1"), t(), None),
+        )
+        .await;
+        tried(
+            name("AddAccountAssociation", "token", what),
+            carts.add_account_association(s("a1"), t(), None),
+        )
+        .await;
+        tried(
+            name("RemoveAccountAssociation", "token", what),
+            carts.remove_account_association(s("a1"), t(), None),
+        )
+        .await;
+        tried(
+            name("GetCartsList", "token", what),
+            carts.get_carts_list(t(), None),
+        )
+        .await;
+        tried(name("All", "token", what), carts.all(t(), None)).await;
+        tried(
+            name("CreateCart", "token", what),
+            carts.create_cart(data(), t(), None),
+        )
+        .await;
+        tried(
+            name("UpdateCart", "token", what),
+            carts.update_cart(data(), t(), None),
+        )
+        .await;
+    }
+
+    // Cart data must be an object.
+    for (what, value) in table_except(&["object"]) {
+        tried(
+            name("CreateCart", "data", what),
+            epcc.carts().create_cart(value.clone(), None, None),
+        )
+        .await;
+        tried(
+            name("UpdateCart", "data", what),
+            epcc.carts().update_cart(value, None, None),
+        )
+        .await;
+    }
+
+    // Email and password travel in a JSON body, so any non-empty text is fine.
+    let mut text_accepts = HEADER_SAFE.to_vec();
+    text_accepts.extend(["blank", "space", "newline", "emoji", "very long"]);
+    for (what, value) in table_except(&text_accepts) {
+        tried(
+            name("Customers.Token", "email", what),
+            epcc.customers().token(value.clone(), s("pw"), None),
+        )
+        .await;
+        tried(
+            name("Customers.Token", "password", what),
+            epcc.customers().token(s("a@b.c"), value.clone(), None),
+        )
+        .await;
+        tried(
+            name("Customers.TokenViaPassword", "email", what),
+            epcc.customers()
+                .token_via_password(value.clone(), s("pw"), None, None),
+        )
+        .await;
+        tried(
+            name("Customers.TokenViaPassword", "password", what),
+            epcc.customers()
+                .token_via_password(s("a@b.c"), value, None, None),
+        )
+        .await;
+    }
+    // Extra headers: an object of header-safe names and values.
+    for (what, headers) in [
+        ("string", s("X-A: 1")),
+        ("number", JsValue::from(1)),
+        ("array", json(r#"[["X-A","1"]]"#)),
+        ("value a number", json(r#"{"X-A":1}"#)),
+        ("value an object", json(r#"{"X-A":{}}"#)),
+        ("name with a space", json(r#"{"X A":"1"}"#)),
+        ("empty name", json(r#"{"":"1"}"#)),
+        ("name with unicode", json(r#"{"X-\u00e9":"1"}"#)),
+        ("value with a newline", json(r#"{"X-A":"1\r\nX-B: 2"}"#)),
+        ("value with an emoji", json(r#"{"X-A":"\ud83d\uded2"}"#)),
+    ] {
+        tried(
+            name("Customers.TokenViaPassword", "headers", what),
+            epcc.customers()
+                .token_via_password(s("a@b.c"), s("pw"), Some(headers), None),
+        )
+        .await;
+    }
+
+    // The options of every call: an object with an AbortSignal and a positive whole timeout.
+    let mut options = table_except(&["undefined", "null", "object"]);
+    options.extend([
+        ("signal a string", json(r#"{"signal":"x"}"#)),
+        ("signal an object", json(r#"{"signal":{"aborted":false}}"#)),
+        ("timeout 0", json(r#"{"timeout":0}"#)),
+        ("timeout negative", json(r#"{"timeout":-1}"#)),
+        ("timeout fractional", json(r#"{"timeout":1.5}"#)),
+        ("timeout a string", json(r#"{"timeout":"100"}"#)),
+        ("timeout huge", json(r#"{"timeout":1e20}"#)),
+        ("timeout null-ish object", json(r#"{"timeout":{}}"#)),
+    ]);
+    for (what, o) in options {
+        let o = || Some(o.clone());
+        let carts = epcc.carts();
+        tried(name("Get", "options", what), carts.get(o())).await;
+        tried(name("Delete", "options", what), carts.delete(o())).await;
+        tried(
+            name("GetCartsList", "options", what),
+            carts.get_carts_list(None, o()),
+        )
+        .await;
+        tried(name("All", "options", what), carts.all(None, o())).await;
+        tried(
+            name("CreateCart", "options", what),
+            carts.create_cart(data(), None, o()),
+        )
+        .await;
+        tried(
+            name("UpdateCart", "options", what),
+            carts.update_cart(data(), None, o()),
+        )
+        .await;
+        tried(
+            name("AddCustomerAssociation", "options", what),
+            carts.add_customer_association(s("c1"), None, o()),
+        )
+        .await;
+        tried(
+            name("RemoveCustomerAssociation", "options", what),
+            carts.remove_customer_association(s("c1"), None, o()),
+        )
+        .await;
+        tried(
+            name("AddAccountAssociation", "options", what),
+            carts.add_account_association(s("a1"), None, o()),
+        )
+        .await;
+        tried(
+            name("RemoveAccountAssociation", "options", what),
+            carts.remove_account_association(s("a1"), None, o()),
+        )
+        .await;
+        tried(
+            name("Customers.Token", "options", what),
+            epcc.customers().token(s("a@b.c"), s("pw"), o()),
+        )
+        .await;
+        tried(
+            name("Customers.TokenViaPassword", "options", what),
+            epcc.customers()
+                .token_via_password(s("a@b.c"), s("pw"), None, o()),
+        )
+        .await;
+    }
+
+    // Builders throw at once.
+    let mut sync_cases = 0;
+    let mut throws = |what: String, result: Result<epcc_carts::js::CartEndpoint, JsValue>| {
+        sync_cases += 1;
+        match result {
+            Ok(_) => panic!("{what}: accepted"),
+            Err(e) => assert_eq!(kind(&e), "invalid_input", "{what}"),
+        }
+    };
+    for (what, value) in table() {
+        if what != "number" {
+            throws(name("Limit", "n", what), epcc.carts().limit(value.clone()));
+            throws(
+                name("Offset", "n", what),
+                epcc.carts().offset(value.clone()),
+            );
+        }
+        if value.as_string().is_none_or(|v| v.is_empty()) {
+            throws(name("Sort", "s", what), epcc.carts().sort(value.clone()));
+            if what != "array" {
+                // A list of strings is what With takes.
+                throws(name("With", "i", what), epcc.carts().with(value.clone()));
+            }
+        }
+        if !value.is_object() || value.is_array() || value.is_function() {
+            throws(name("Filter", "f", what), epcc.carts().filter(value));
+        }
+    }
+    for value in [-1.0, 1.5, 1e20, f64::INFINITY] {
+        let v = JsValue::from_f64(value);
+        throws(
+            name("Limit", "n", &value.to_string()),
+            epcc.carts().limit(v.clone()),
+        );
+        throws(
+            name("Offset", "n", &value.to_string()),
+            epcc.carts().offset(v),
+        );
+    }
+
+    assert!(journal().await.is_empty(), "nothing was sent");
+    ok(epcc.carts().get(None)).await;
+    report("bad arguments tried (calls)", cases);
+    report("bad arguments tried (builders)", sync_cases);
+}
+
+/// Every config key, the whole table: `gateway()` throws `invalid_input` naming the key.
+#[wasm_bindgen_test]
+async fn every_config_key_against_the_bad_value_table() {
+    clear_journal().await;
+    let mut cases = 0;
+    let numbers = ["number"];
+    let absent = ["undefined", "null"];
+    let mut text = HEADER_SAFE.to_vec();
+    text.extend(["space", "blank"]);
+    let keys: Vec<(&str, Vec<&str>)> = vec![
+        // Form-encoded in the token request: any non-blank text.
+        (
+            "client_id",
+            [&text[..], &["very long", "emoji", "newline"]].concat(),
+        ),
+        (
+            "client_secret",
+            [&absent[..], &text[..], &["very long", "emoji", "newline"]].concat(),
+        ),
+        ("protocol", absent.to_vec()),
+        // Header values: text without line breaks or characters beyond Latin-1. Those two are
+        // left to `header_config_values_that_no_header_can_carry_are_refused` (ignored: a bug).
+        (
+            "currency",
+            [&absent[..], &text[..], &["very long", "newline", "emoji"]].concat(),
+        ),
+        (
+            "language",
+            [&absent[..], &text[..], &["very long", "newline", "emoji"]].concat(),
+        ),
+        (
+            "application",
+            [&absent[..], &text[..], &["very long", "newline", "emoji"]].concat(),
+        ),
+        // A storage key prefix: any text.
+        (
+            "name",
+            [&absent[..], &text[..], &["very long", "emoji", "newline"]].concat(),
+        ),
+        ("headers", [&absent[..], &["object"]].concat()),
+        ("storage", absent.to_vec()),
+        ("custom_fetch", [&absent[..], &["function"]].concat()),
+        ("retryDelay", [&absent[..], &numbers[..]].concat()),
+        ("retryJitter", [&absent[..], &numbers[..]].concat()),
+        ("fetchMaxAttempts", [&absent[..], &numbers[..]].concat()),
+        ("disableCart", [&absent[..], &["boolean"]].concat()),
+        ("timeout", [&absent[..], &numbers[..]].concat()),
+    ];
+    for (key, accepted) in keys {
+        for (what, value) in table_except(&accepted) {
+            let config = json(r#"{"client_id":"c","host":"127.0.0.1:9"}"#);
+            js_sys::Reflect::set(&config, &s(key), &value).unwrap();
+            let e = match gateway(config) {
+                Ok(_) => panic!("config.{key} = {what}: accepted"),
+                Err(e) => e,
+            };
+            assert_eq!(kind(&e), "invalid_input", "config.{key} = {what}");
+            let message = get(&e, "message").as_string().unwrap();
+            assert!(message.contains(key), "config.{key} = {what}: '{message}'");
+            cases += 1;
+        }
+    }
+    // The host: a name and an optional port, nothing that could change the URL.
+    for (what, value) in table_except(&["undefined", "null", "dot-dot", "very long"]) {
+        let config = json(r#"{"client_id":"c"}"#);
+        js_sys::Reflect::set(&config, &s("host"), &value).unwrap();
+        let e = gateway(config)
+            .err()
+            .unwrap_or_else(|| panic!("host = {what}: accepted"));
+        assert_eq!(kind(&e), "invalid_input", "host = {what}");
+        cases += 1;
+    }
+    assert!(journal().await.is_empty(), "nothing was sent");
+    report("bad config values tried", cases);
+}
+
+/// BUG (reported with this test): `gateway()` accepts `currency`, `language` and `application`
+/// values that no HTTP header can carry (a line break, characters beyond Latin-1), although it
+/// refuses the same values in `headers`. Every later call then fails inside `fetch` and
+/// surfaces as a retried `network` error (after the whole back-off) instead of an
+/// `invalid_input` error from `gateway()`. Remove `#[ignore]` once the SDK checks them.
+#[wasm_bindgen_test]
+#[ignore]
+async fn header_config_values_that_no_header_can_carry_are_refused() {
+    for key in ["currency", "language", "application"] {
+        for (what, value) in [
+            ("newline", s("EUR\r\nX-Injected: 1")),
+            ("emoji", s("\u{1F6D2}")),
+        ] {
+            let config = json(r#"{"client_id":"c"}"#);
+            js_sys::Reflect::set(&config, &s(key), &value).unwrap();
+            let e = gateway(config)
+                .err()
+                .unwrap_or_else(|| panic!("config.{key} = {what}: accepted"));
+            assert_eq!(kind(&e), "invalid_input", "config.{key} = {what}");
+        }
+    }
+}
