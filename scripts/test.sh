@@ -20,6 +20,9 @@ start_emulator --client-id "$EPCC_CLIENT_ID" --client-secret "$EPCC_CLIENT_SECRE
 export EPCC_EMULATOR_URL=$EMULATOR_URL
 echo "[test] emulator at $EPCC_EMULATOR_URL"
 
+# tests/faults.rs runs for longer than the test runner's default limit of 20 s per run.
+export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-300}
+
 echo "[test] wasm-bindgen tests in headless Chromium"
 CHROMEDRIVER=$(command -v chromedriver) wasm-pack test --headless --chrome
 echo "[test] wasm-bindgen tests in headless Firefox"
