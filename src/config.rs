@@ -90,7 +90,11 @@ impl Config {
 
     /// Sets the API host: a name with an optional port, no scheme and no path.
     pub fn set_host(&mut self, host: &str) -> Result<()> {
+        // A DNS name is at most 253 characters; a port or IPv6 brackets add a few.
         let valid = !host.is_empty()
+            && host.len() <= 261
+            && !host.contains("..")
+            && !host.starts_with(['.', '-', ':'])
             && host
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b));
@@ -187,7 +191,18 @@ mod tests {
         config.set_host("127.0.0.1:4010").unwrap();
         config.protocol = Protocol::parse("http").unwrap();
         assert_eq!(config.base_url(), "http://127.0.0.1:4010");
-        for bad in ["https://x.com", "x.com/v2", "", "a b"] {
+        let too_long = "a".repeat(262);
+        for bad in [
+            "https://x.com",
+            "x.com/v2",
+            "",
+            "a b",
+            "..",
+            "a..b",
+            ".x",
+            "-x",
+            &too_long,
+        ] {
             assert!(config.set_host(bad).is_err(), "{bad}");
         }
         assert!(Protocol::parse("ftp").is_err());

@@ -58,12 +58,18 @@ pub fn header(name: &str, value: &str) -> Result<()> {
             "'{name}' is not a valid header name"
         )));
     }
+    header_value(&format!("the value of header '{name}'"), value)
+}
+
+/// Checks a value sent as a header, such as `config.currency`: no line breaks, nothing beyond
+/// Latin-1 (fetch refuses those, and a line break could smuggle in another header).
+pub fn header_value(what: &str, value: &str) -> Result<()> {
     if value
         .chars()
         .any(|c| c == '\r' || c == '\n' || c == '\0' || c as u32 > 0xff)
     {
         return Err(Error::invalid_input(format!(
-            "the value of header '{name}' contains characters a header cannot carry"
+            "{what} contains characters a header cannot carry (line breaks, or beyond Latin-1)"
         )));
     }
     Ok(())
@@ -111,6 +117,18 @@ mod tests {
                 ErrorKind::InvalidInput
             );
         }
+    }
+
+    #[test]
+    fn header_values_are_checked_on_their_own() {
+        assert!(header_value("config.currency", "EUR").is_ok());
+        let err = header_value("config.currency", "EUR\r\nX-Injected: 1").unwrap_err();
+        assert!(
+            err.message.starts_with("config.currency "),
+            "{}",
+            err.message
+        );
+        assert!(header_value("config.language", "\u{1F6D2}").is_err());
     }
 
     #[test]

@@ -16,6 +16,7 @@ use super::transport::Fetch;
 use crate::config::{Config, Protocol};
 use crate::error::{Error, Result};
 use crate::retry::RetryPolicy;
+use crate::validate;
 
 /// Creates a client. Throws an `EpccError` (kind `invalid_input`) for a bad config.
 ///
@@ -134,9 +135,9 @@ fn from_js(value: &JsValue) -> Result<(Config, Storage, Fetch)> {
     if let Some(protocol) = get("protocol") {
         config.protocol = Protocol::parse(&args::string("config.protocol", &protocol)?)?;
     }
-    config.currency = optional_text("config.currency", get("currency"))?;
-    config.language = optional_text("config.language", get("language"))?;
-    config.application = optional_text("config.application", get("application"))?;
+    config.currency = header_text("config.currency", get("currency"))?;
+    config.language = header_text("config.language", get("language"))?;
+    config.application = header_text("config.application", get("application"))?;
     config.name = optional_text("config.name", get("name"))?;
     if let Some(headers) = get("headers") {
         for (name, value) in args::string_map("config.headers", &headers)? {
@@ -201,6 +202,15 @@ fn optional_text(what: &str, value: Option<JsValue>) -> Result<Option<String>> {
             Ok(Some(text))
         }
     }
+}
+
+/// Optional text that is sent as a header value.
+fn header_text(what: &str, value: Option<JsValue>) -> Result<Option<String>> {
+    let text = optional_text(what, value)?;
+    if let Some(text) = &text {
+        validate::header_value(what, text)?;
+    }
+    Ok(text)
 }
 
 /// A whole number of at least `min`, or `default` when left out.
