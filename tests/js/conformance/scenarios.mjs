@@ -29,10 +29,6 @@ export const scenarios = [
     name: 'Customers.Token with wrong credentials',
     gateway: 'implicit',
     config: FAST_RETRIES,
-    todo:
-      'epcc-carts retries a 401 once (one re-authentication), the official SDK up to fetchMaxAttempts ' +
-      '(4 token requests, 4 POSTs): js-sdk.md keeps "the same knobs and defaults" and lists no ' +
-      'change to 401 handling, so either follow fetchMaxAttempts or document the change there',
     run: (EPCC, ctx, settle) => settle(EPCC.Customers.Token(ctx.email, 'wrong-password')),
   },
   {
