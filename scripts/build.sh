@@ -20,7 +20,7 @@ fi
 # uses the binaryen pinned in tests/js/package.json, which wasm-pack finds first on PATH.
 if [ ! -x tests/js/node_modules/.bin/wasm-opt ]; then
   step "installing the pinned npm tools (tests/js)"
-  (cd tests/js && npm ci --no-audit --no-fund)
+  (cd tests/js && { npm ci --no-audit --no-fund || npm install --no-save --no-audit --no-fund; })
 fi
 export PATH="$PWD/tests/js/node_modules/.bin:$PATH"
 
