@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Array, Object, Promise, JSON};
+use js_sys::{Array, Function, Object, Promise, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::future_to_promise;
@@ -21,10 +21,19 @@ use crate::validate;
 
 #[wasm_bindgen(module = "/src/js/glue.js")]
 extern "C" {
-    /// Runs `task` (a function returning a promise) holding the Web Lock `name`, or at once where
-    /// there are no Web Locks.
-    #[wasm_bindgen(js_name = withLock)]
-    fn with_lock(name: &str, task: &JsValue) -> Promise;
+    /// Resolves with a `release` function once the Web Lock `name` is held (at once where there
+    /// are no Web Locks).
+    #[wasm_bindgen(js_name = acquireLock)]
+    fn acquire_lock(name: &str) -> Promise;
+}
+
+/// A held Web Lock, released when dropped, whichever way the work under it ends.
+struct Held(Function);
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        let _ = self.0.call0(&JsValue::UNDEFINED);
+    }
 }
 
 /// Per-call options, the optional last argument of every call: `{ signal, timeout }`.
@@ -273,24 +282,21 @@ impl Client {
     async fn request_token_once_across_tabs(self: &Rc<Self>) -> Result<JsValue, JsValue> {
         let key = self.config.credentials_key();
         let before = self.storage.get(&key);
-        let client = Rc::clone(self);
-        let task = Closure::once_into_js(move || -> Promise {
-            future_to_promise(async move {
-                let now = client.storage.get(&key);
-                if now != before {
-                    if let Some(stored) = client.stored_credentials() {
-                        if stored.usable_for(&client.config.client_id, now_secs()) {
-                            return JSON::parse(&now.unwrap_or_default());
-                        }
-                    }
-                }
-                client.request_token().await
-            })
-        });
         let mut lock = String::from("epcc-carts:");
-        lock.push_str(&self.config.credentials_key());
-        let promise = with_lock(&lock, &task);
-        wasm_bindgen_futures::JsFuture::from(promise).await
+        lock.push_str(&key);
+        let release: Function = wasm_bindgen_futures::JsFuture::from(acquire_lock(&lock))
+            .await?
+            .unchecked_into();
+        let _held = Held(release);
+        let now = self.storage.get(&key);
+        if now != before {
+            if let Some(stored) = self.stored_credentials() {
+                if stored.usable_for(&self.config.client_id, now_secs()) {
+                    return JSON::parse(&now.unwrap_or_default());
+                }
+            }
+        }
+        self.request_token().await
     }
 
     /// `POST /oauth/access_token`, then keeps the token in storage in the official SDK's format.

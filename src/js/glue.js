@@ -58,9 +58,12 @@ export class CallScope {
   }
 }
 
-// Runs `task` holding the Web Lock `name`, so that tabs of one origin take turns; at once where
-// there are no Web Locks (Node, old browsers).
-export function withLock(name, task) {
+// Resolves with a function that releases the Web Lock `name` once it is held, so that tabs of one
+// origin take turns; at once, with a no-op, where there are no Web Locks (Node, old browsers).
+export function acquireLock(name) {
   const locks = globalThis.navigator && globalThis.navigator.locks;
-  return locks ? locks.request(name, () => task()) : Promise.resolve().then(() => task());
+  if (!locks) return Promise.resolve(() => {});
+  return new Promise(held => {
+    locks.request(name, () => new Promise(release => held(release)));
+  });
 }
