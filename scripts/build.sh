@@ -18,10 +18,9 @@ fi
 # wasm-opt: Debian's binaryen (version 108) turns this crate's reference-types module into one
 # that fails at instantiation ("WebAssembly.Table.set(): Argument 1 is invalid"), so the build
 # uses the binaryen pinned in tests/js/package.json, which wasm-pack finds first on PATH.
-if [ ! -x tests/js/node_modules/.bin/wasm-opt ]; then
-  step "installing the pinned npm tools (tests/js)"
-  (cd tests/js && { npm ci --no-audit --no-fund || npm install --no-save --no-audit --no-fund; })
-fi
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+install_test_tools
 export PATH="$PWD/tests/js/node_modules/.bin:$PATH"
 
 step "wasm-pack build --release --target web ($(wasm-opt --version))"

@@ -7,9 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-if [ ! -d tests/js/node_modules ] || [ tests/js/package-lock.json -nt tests/js/node_modules/.package-lock.json ]; then
-  (cd tests/js && { npm ci --no-audit --no-fund || npm install --no-save --no-audit --no-fund; }) >&2
-fi
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+install_test_tools
 if [ "${EPCC_SKIP_BUILD:-}" != 1 ] || [ ! -f pkg/epcc_carts_bg.wasm ]; then
   bash scripts/build.sh >&2
 fi

@@ -49,13 +49,7 @@ if ! command -v geckodriver >/dev/null; then
   cargo install geckodriver
 fi
 
-if [ -f tests/js/package-lock.json ]; then
-  if [ ! -d tests/js/node_modules ] || [ tests/js/package-lock.json -nt tests/js/node_modules/.package-lock.json ]; then
-    step "installing the npm packages the tests use"
-    # npm ci installs exactly the lockfile. npm here records only this platform's optional
-    # packages (rollup's native builds) in the lockfile, which npm ci then reports as out of sync;
-    # npm install --no-save resolves those from the same lockfile without rewriting it.
-    (cd tests/js && { npm ci --no-audit --no-fund || npm install --no-save --no-audit --no-fund; })
-  fi
-fi
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+install_test_tools
 step "ready"

@@ -6,20 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-repo=$PWD
 step() { printf '[conformance] %s\n' "$*"; }
 
-if [ ! -d tests/js/node_modules ] || [ tests/js/package-lock.json -nt tests/js/node_modules/.package-lock.json ]; then
-  step "installing the test tools (tests/js)"
-  (cd tests/js && { npm ci --no-audit --no-fund || npm install --no-save --no-audit --no-fund; })
-fi
-
-if [ "${EPCC_SKIP_BUILD:-}" != 1 ]; then
-  bash scripts/build.sh
-fi
-version=$(node -p "require('./pkg/package.json').version")
-tarball="$repo/pkg/epcc-carts-$version.tgz"
-[ -f "$tarball" ] || { echo "no $tarball: run scripts/build.sh" >&2; exit 1; }
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+install_test_tools
+tarball=$(packed_tarball)
 
 step "starting an emulator (empty store)"
 cargo build -q -p epcc-emulator
@@ -32,11 +24,7 @@ export EPCC_EMULATOR_URL=$EMULATOR_URL
 app=$(mktemp -d -t epcc-carts-conformance.XXXXXX)
 trap 'rm -rf "$app"; kill "$EMULATOR_PID" 2>/dev/null || true' EXIT
 step "installing $(basename "$tarball") into a new project"
-if ! (cd "$app" && npm init -y && npm pkg set type=module &&
-  npm install --no-audit --no-fund --prefer-offline "$tarball") >"$app/npm.log" 2>&1; then
-  cat "$app/npm.log" >&2
-  exit 1
-fi
+new_npm_project "$app" "$tarball"
 
 step "official SDKs: @moltin/sdk $(node -p "require('./tests/js/node_modules/@moltin/sdk/package.json').version"), @elasticpath/js-sdk $(node -p "require('./tests/js/node_modules/@elasticpath/js-sdk/package.json').version")"
 (cd tests/js && EPCC_APP_DIR="$app" node --test --test-reporter=spec conformance/conformance.test.mjs)

@@ -14,19 +14,10 @@ export PATH="$HOME/.cargo/bin:$PATH"
 repo=$PWD
 step() { printf '[test-package] %s\n' "$*"; }
 
-if [ ! -d tests/js/node_modules ] || [ tests/js/package-lock.json -nt tests/js/node_modules/.package-lock.json ]; then
-  step "installing the test tools (tests/js)"
-  # Same fallback as scripts/setup.sh: npm ci rejects a lockfile that lists only this platform's
-  # optional packages.
-  (cd tests/js && { npm ci --no-audit --no-fund || npm install --no-save --no-audit --no-fund; })
-fi
-
-if [ "${EPCC_SKIP_BUILD:-}" != 1 ]; then
-  bash scripts/build.sh
-fi
-version=$(node -p "require('./pkg/package.json').version")
-tarball="$repo/pkg/epcc-carts-$version.tgz"
-[ -f "$tarball" ] || { echo "no $tarball: run scripts/build.sh" >&2; exit 1; }
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+install_test_tools
+tarball=$(packed_tarball)
 
 if [ -z "${EPCC_EMULATOR_URL:-}" ]; then
   step "starting the emulator"
@@ -44,16 +35,9 @@ work=$(mktemp -d -t epcc-carts-package.XXXXXX)
 cleanup_work() { rm -rf "$work"; }
 trap 'cleanup_work; [ -n "${EMULATOR_PID:-}" ] && kill "$EMULATOR_PID" 2>/dev/null || true' EXIT
 
-# A new project, as `npm init` makes one, with the tarball installed from disk.
+# A new project in $work/NAME with the tarball installed; prints its path.
 new_project() {
-  local dir="$work/$1"
-  mkdir -p "$dir"
-  if ! (cd "$dir" && npm init -y && npm pkg set type=module &&
-    npm install --no-audit --no-fund --prefer-offline "$tarball") >"$work/npm-$1.log" 2>&1; then
-    cat "$work/npm-$1.log" >&2
-    return 1
-  fi
-  echo "$dir"
+  new_npm_project "$work/$1" "$tarball" && echo "$work/$1"
 }
 
 node_test() { node --test --test-reporter=spec "$@"; }
