@@ -151,12 +151,7 @@ async fn association_sends_exactly_the_documented_request() {
 #[wasm_bindgen_test]
 async fn removing_an_association_hides_the_cart_from_the_customer() {
     let epcc = shopper();
-    let (customer_id, token) = signed_in_customer(&epcc).await;
-    open_cart(&epcc).await;
-    ok(epcc
-        .carts()
-        .add_customer_association(s(&customer_id), Some(s(&token)), None))
-    .await;
+    let (customer_id, token) = customer_with_current_cart(&epcc).await;
     let removed =
         ok(epcc
             .carts()
@@ -309,12 +304,7 @@ async fn get_create_update_delete() {
 #[wasm_bindgen_test]
 async fn an_associated_cart_cannot_be_deleted() {
     let epcc = shopper();
-    let (customer_id, token) = signed_in_customer(&epcc).await;
-    open_cart(&epcc).await;
-    ok(epcc
-        .carts()
-        .add_customer_association(s(&customer_id), Some(s(&token)), None))
-    .await;
+    customer_with_current_cart(&epcc).await;
     let e = err(epcc.carts().delete(None)).await;
     assert_eq!(kind(&e), "api");
     assert_eq!(get(&e, "status").as_f64(), Some(400.0));
@@ -408,12 +398,7 @@ async fn tokens_and_cart_ids_live_under_the_official_keys() {
 async fn switching_the_current_cart_is_validated_and_persisted() {
     let storage: JsValue = epcc_carts::js::MemoryStorageFactory::new().into();
     let device_a = shopper();
-    let (customer_id, token) = signed_in_customer(&device_a).await;
-    open_cart(&device_a).await;
-    ok(device_a
-        .carts()
-        .add_customer_association(s(&customer_id), Some(s(&token)), None))
-    .await;
+    let (_, token) = customer_with_current_cart(&device_a).await;
     let cart_a = device_a.cart_id().unwrap();
 
     let cfg = config("{}");

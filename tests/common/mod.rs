@@ -429,3 +429,15 @@ pub async fn journal_targets() -> Vec<(String, String, String)> {
         })
         .collect()
 }
+
+/// A new signed-in customer whose current cart is open and associated with them:
+/// (customer id, customer token).
+pub async fn customer_with_current_cart(epcc: &Gateway) -> (String, String) {
+    let (customer_id, token) = signed_in_customer(epcc).await;
+    open_cart(epcc).await;
+    ok(epcc
+        .carts()
+        .add_customer_association(s(&customer_id), Some(s(&token)), None))
+    .await;
+    (customer_id, token)
+}
