@@ -34,6 +34,57 @@ async fn twenty_concurrent_first_calls_share_one_token_request() {
     assert_eq!(count(&requests, "GET", "/v2/carts"), 20);
 }
 
+/// Two storages that behave like one localStorage seen from two browser tabs in different
+/// processes: a write shows at once in the tab that made it, and `lag_ms` later in the other.
+fn tab_storages(lag_ms: u32) -> (JsValue, JsValue) {
+    let make = js_sys::Function::new_with_args(
+        "lag",
+        "const views = [new Map(), new Map()];
+         const tab = (mine, other) => ({
+           get: key => mine.get(key),
+           set: (key, value) => { mine.set(key, value); setTimeout(() => other.set(key, value), lag); },
+           delete: key => { mine.delete(key); setTimeout(() => other.delete(key), lag); },
+         });
+         return [tab(views[0], views[1]), tab(views[1], views[0])];",
+    );
+    let pair: Array = make
+        .call1(&JsValue::UNDEFINED, &JsValue::from(lag_ms))
+        .unwrap()
+        .unchecked_into();
+    (pair.get(0), pair.get(1))
+}
+
+/// Tabs opened together take turns for the token (Web Locks): the second uses the token the first
+/// stored, even when that write reaches its storage after the lock does. Browsers only: Node has
+/// no tabs and no Web Locks.
+#[wasm_bindgen_test]
+async fn tabs_opened_together_make_one_token_request_even_when_storage_lags() {
+    if in_node() {
+        return;
+    }
+    let (first, second) = tab_storages(80);
+    let tab = |storage: &JsValue| {
+        let cfg = config("{}");
+        set(&cfg, "storage", storage.clone());
+        epcc_carts::js::gateway(cfg).unwrap()
+    };
+    let (one, two) = (tab(&first), tab(&second));
+    clear_journal().await;
+    let calls = Array::of2(&one.carts().get(None), &two.carts().get(None));
+    JsFuture::from(Promise::all(&calls))
+        .await
+        .expect("both tabs open their cart");
+    let requests = journal().await;
+    assert_eq!(count(&requests, "POST", "/oauth/access_token"), 1);
+    let bearer: Vec<_> = requests
+        .iter()
+        .filter(|e| e.method == "GET")
+        .map(|e| e.header("authorization"))
+        .collect();
+    assert_eq!(bearer.len(), 2);
+    assert_eq!(bearer[0], bearer[1], "both tabs use the one token");
+}
+
 #[wasm_bindgen_test]
 async fn an_expired_token_is_replaced_once_and_the_call_succeeds() {
     let epcc = shopper();

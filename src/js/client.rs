@@ -27,6 +27,11 @@ extern "C" {
     fn acquire_lock(name: &str) -> Promise;
 }
 
+/// After waiting for another tab's token request, how often and how long to look for the token
+/// it stored before asking for one (only when it has not arrived yet).
+const STORAGE_SETTLE_POLL_MS: u64 = 20;
+const STORAGE_SETTLE_POLLS: u32 = 15;
+
 /// A held Web Lock, released when dropped, whichever way the work under it ends.
 struct Held(Function);
 
@@ -287,8 +292,21 @@ impl Client {
         let release: Function = wasm_bindgen_futures::JsFuture::from(acquire_lock(&lock))
             .await?
             .unchecked_into();
+        let waited = js_sys::Reflect::get(&release, &"waited".into()).is_ok_and(|w| w.is_truthy());
         let _held = Held(release);
-        let now = self.storage.get(&key);
+        let mut now = self.storage.get(&key);
+        if waited && now == before {
+            // The tab that held the lock has probably stored a token, but another tab's storage
+            // writes can reach this one after the lock does: give them a moment to arrive.
+            let scope = Scope::open(None, None)?;
+            for _ in 0..STORAGE_SETTLE_POLLS {
+                scope.sleep(STORAGE_SETTLE_POLL_MS).await?;
+                now = self.storage.get(&key);
+                if now != before {
+                    break;
+                }
+            }
+        }
         if now != before {
             if let Some(stored) = self.stored_credentials() {
                 if stored.usable_for(&self.config.client_id, now_secs()) {

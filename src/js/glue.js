@@ -60,10 +60,19 @@ export class CallScope {
 
 // Resolves with a function that releases the Web Lock `name` once it is held, so that tabs of one
 // origin take turns; at once, with a no-op, where there are no Web Locks (Node, old browsers).
+// The function's `waited` is true when another tab held the lock first.
 export function acquireLock(name) {
   const locks = globalThis.navigator && globalThis.navigator.locks;
   if (!locks) return Promise.resolve(() => {});
   return new Promise(held => {
-    locks.request(name, () => new Promise(release => held(release)));
+    const hold = waited => () => new Promise(release => {
+      release.waited = waited;
+      held(release);
+    });
+    locks.request(name, { ifAvailable: true }, lock => {
+      if (lock) return hold(false)();
+      locks.request(name, hold(true));
+      return undefined;
+    });
   });
 }
