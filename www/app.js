@@ -454,6 +454,9 @@ async function start() {
     });
   }
   connect(connection);
+  // Listen before the first network call: another tab opened at the same moment may store its
+  // cart id while this one waits for its cart, and that change must not be missed.
+  window.addEventListener('storage', followOtherTabs);
   renderCustomer();
   // Opening the page asks for a token only when storage holds no fresh one (several tabs opened
   // at once share a single token request); the Connect button asks for a new one.
@@ -463,7 +466,6 @@ async function start() {
   } else {
     markOnline(false);
   }
-  window.addEventListener('storage', followOtherTabs);
 
   $('connection-form').addEventListener('submit', async event => {
     event.preventDefault();
