@@ -27,4 +27,4 @@ step "installing $(basename "$tarball") into a new project"
 new_npm_project "$app" "$tarball"
 
 step "official SDKs: @moltin/sdk $(node -p "require('./tests/js/node_modules/@moltin/sdk/package.json').version"), @elasticpath/js-sdk $(node -p "require('./tests/js/node_modules/@elasticpath/js-sdk/package.json').version")"
-(cd tests/js && EPCC_APP_DIR="$app" node --test --test-reporter=spec conformance/conformance.test.mjs)
+(cd tests/js && EPCC_APP_DIR="$app" timeout --kill-after=10 900 node --test --test-reporter=spec --test-timeout=300000 conformance/conformance.test.mjs)

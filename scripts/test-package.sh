@@ -40,7 +40,8 @@ new_project() {
   new_npm_project "$work/$1" "$tarball" && echo "$work/$1"
 }
 
-node_test() { node --test --test-reporter=spec "$@"; }
+# A hung test fails after 5 minutes, and a hung file after 10, instead of stalling the whole run.
+node_test() { timeout --kill-after=10 600 node --test --test-reporter=spec --test-timeout=300000 "$@"; }
 
 step "1/4 Node 20 consumer: both seed flows"
 app=$(new_project node)
