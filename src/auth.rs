@@ -1,7 +1,7 @@
 //! Access tokens: the token request, what is kept in storage, and when to refresh.
 
 use crate::config::{Config, Grant};
-use crate::request::{ApiRequest, Auth, Method, FORM};
+use crate::request::{percent_encode_into, ApiRequest, Auth, Method, FORM};
 
 /// What the SDK keeps under the credentials key: the official SDK's record, so a storefront that
 /// switches keeps its token.
@@ -69,16 +69,7 @@ fn form_pair(out: &mut String, key: &str, value: &str) {
 
 /// `encodeURIComponent`: keeps `A-Z a-z 0-9 - _ . ! ~ * ' ( )`.
 fn encode_component(out: &mut String, value: &str) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push('%');
-            out.push(HEX[(b >> 4) as usize] as char);
-            out.push(HEX[(b & 0xf) as usize] as char);
-        }
-    }
+    percent_encode_into(out, value, b"-_.!~*'()");
 }
 
 #[cfg(test)]

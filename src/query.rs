@@ -6,6 +6,8 @@
 //! are percent-encoded, where the official SDK sends them raw.
 
 use crate::error::{Error, Result};
+use crate::request::percent_encode_into;
+use crate::validate;
 
 /// Largest page the API serves.
 pub const MAX_LIMIT: u32 = 100;
@@ -151,27 +153,13 @@ pub fn format_filter(filter: &Filter) -> String {
 /// Percent-encodes what would change the meaning of a query; leaves the characters the API's
 /// syntax uses (`( ) , : * [ ] . _ - ~ = ! $ ' @ / ?`) as the official SDK sends them.
 fn encode_into(out: &mut String, value: &str) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for b in value.bytes() {
-        let keep = b.is_ascii_alphanumeric() || b"()[],:*._-~=!$'@/?;".contains(&b);
-        if keep {
-            out.push(b as char);
-        } else {
-            out.push('%');
-            out.push(HEX[(b >> 4) as usize] as char);
-            out.push(HEX[(b & 0xf) as usize] as char);
-        }
-    }
+    percent_encode_into(out, value, b"()[],:*._-~=!$'@/?;");
 }
 
 fn whole_number(what: &str, value: f64, min: u32, max: u32) -> Result<u32> {
-    if value.fract() == 0.0 && value >= f64::from(min) && value <= f64::from(max) {
-        Ok(value as u32)
-    } else {
-        Err(Error::invalid_input(format!(
-            "{what} takes a whole number from {min} to {max}"
-        )))
-    }
+    validate::whole_number(value, min, max).ok_or_else(|| {
+        Error::invalid_input(format!("{what} takes a whole number from {min} to {max}"))
+    })
 }
 
 fn non_empty(what: &str, value: &str) -> Result<Option<String>> {

@@ -1,6 +1,8 @@
 //! Requests as data: every endpoint builds an [`ApiRequest`]; one place in the bindings sends it.
 
 use crate::config::{Config, DEFAULT_APPLICATION, SDK_LANGUAGE, SDK_VERSION};
+use crate::error::Result;
+use crate::validate;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Method {
@@ -83,9 +85,13 @@ impl ApiRequest {
         self
     }
 
-    pub fn customer_token(mut self, token: Option<&str>) -> Self {
+    /// Sends `token` as `X-MOLTIN-CUSTOMER-TOKEN`; refuses one no header could carry.
+    pub fn customer_token(mut self, token: Option<&str>) -> Result<Self> {
+        if let Some(token) = token {
+            validate::token("customer token", token)?;
+        }
         self.customer_token = token.map(str::to_owned);
-        self
+        Ok(self)
     }
 
     pub fn query(mut self, query: String) -> Self {
@@ -143,6 +149,20 @@ impl ApiRequest {
     }
 }
 
+/// Appends `value` percent-encoded, keeping ASCII letters, digits and the bytes in `keep`.
+pub fn percent_encode_into(out: &mut String, value: &str, keep: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || keep.contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 0xf) as usize] as char);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,7 +177,9 @@ mod tests {
         config.currency = Some("USD".into());
         config.language = Some("en".into());
         config.add_header("X-Shop", "blue").unwrap();
-        let mut req = ApiRequest::v2(Method::Post, "carts").customer_token(Some("ct"));
+        let mut req = ApiRequest::v2(Method::Post, "carts")
+            .customer_token(Some("ct"))
+            .unwrap();
         req.extra_headers.push(("EP-X".into(), "1".into()));
         let headers = req.headers(&config, Some("tok"));
         assert_eq!(

@@ -27,6 +27,12 @@ pub fn id(what: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
+/// `value` as a whole number from `min` to `max`, or `None` (fractions, NaN, out of range).
+pub fn whole_number(value: f64, min: u32, max: u32) -> Option<u32> {
+    (value.fract() == 0.0 && value >= f64::from(min) && value <= f64::from(max))
+        .then_some(value as u32)
+}
+
 fn is_safe_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
 }

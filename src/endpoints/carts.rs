@@ -28,10 +28,19 @@ impl Relation {
         }
     }
 
-    fn id_name(self) -> &'static str {
+    /// How errors name the related id argument.
+    pub fn id_name(self) -> &'static str {
         match self {
             Relation::Customer => "customer id",
             Relation::Account => "account id",
+        }
+    }
+
+    /// How errors name the token argument.
+    pub fn token_name(self) -> &'static str {
+        match self {
+            Relation::Customer => "customer token",
+            Relation::Account => "account token",
         }
     }
 }
@@ -68,12 +77,9 @@ pub fn association(
     let mut req = ApiRequest::v2(method, &path).body(json::wrap_data(&body));
     if let Some(token) = token {
         match relation {
-            Relation::Customer => {
-                validate::token("customer token", token)?;
-                req.customer_token = Some(token.to_owned());
-            }
+            Relation::Customer => req = req.customer_token(Some(token))?,
             Relation::Account => {
-                validate::token("account token", token)?;
+                validate::token(relation.token_name(), token)?;
                 req.extra_headers.push((
                     "EP-ACCOUNT-MANAGEMENT-AUTHENTICATION-TOKEN".to_owned(),
                     token.to_owned(),
@@ -91,12 +97,9 @@ pub fn list(token: Option<&str>) -> Result<ApiRequest> {
 
 /// `All(token?)`: `GET /v2/carts` with the builders' query.
 pub fn list_with(query: &ListQuery, token: Option<&str>) -> Result<ApiRequest> {
-    if let Some(token) = token {
-        validate::token("customer token", token)?;
-    }
-    Ok(ApiRequest::v2(Method::Get, "carts")
+    ApiRequest::v2(Method::Get, "carts")
         .query(query.to_query_string())
-        .customer_token(token))
+        .customer_token(token)
 }
 
 /// `Get()`: `GET /v2/carts/:id`, with `include` from `With`.
@@ -110,23 +113,16 @@ pub fn get(cart_id: &str, query: &ListQuery) -> Result<ApiRequest> {
 
 /// `CreateCart(data, token?)`: `POST /v2/carts` with `{"data": data}`.
 pub fn create(data_json: &str, token: Option<&str>) -> Result<ApiRequest> {
-    if let Some(token) = token {
-        validate::token("customer token", token)?;
-    }
-    Ok(ApiRequest::v2(Method::Post, "carts")
+    ApiRequest::v2(Method::Post, "carts")
         .body(json::wrap_data(data_json))
-        .customer_token(token))
+        .customer_token(token)
 }
 
 /// `UpdateCart(data, token?)`: `PUT /v2/carts/:id` with `{"data": data}`.
 pub fn update(cart_id: &str, data_json: &str, token: Option<&str>) -> Result<ApiRequest> {
-    let path = cart_path(cart_id, "")?;
-    if let Some(token) = token {
-        validate::token("customer token", token)?;
-    }
-    Ok(ApiRequest::v2(Method::Put, &path)
+    ApiRequest::v2(Method::Put, &cart_path(cart_id, "")?)
         .body(json::wrap_data(data_json))
-        .customer_token(token))
+        .customer_token(token)
 }
 
 /// `Delete()`: `DELETE /v2/carts/:id`.

@@ -1,7 +1,7 @@
 //! Checked conversions from the JS values callers pass to core types. Wrong types become
 //! invalid-input errors, never panics or silent coercions.
 
-use js_sys::{Array, Object, Reflect, JSON};
+use js_sys::{Array, Function, Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -66,6 +66,16 @@ pub fn number(what: &str, value: &JsValue) -> Result<f64> {
 /// A property of an object, `undefined` when absent or when reading it throws.
 pub fn property(target: &JsValue, key: &str) -> JsValue {
     Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A method of an object, if that property is a function.
+pub fn method(target: &JsValue, key: &str) -> Option<Function> {
+    property(target, key).dyn_into::<Function>().ok()
+}
+
+/// Sets a property on an object the SDK made (so it cannot throw).
+pub fn set_property(target: &JsValue, key: &str, value: &JsValue) {
+    let _ = Reflect::set(target, &JsValue::from_str(key), value);
 }
 
 /// A plain object (not null, not an array, not a function).

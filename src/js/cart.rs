@@ -63,14 +63,10 @@ impl CartEndpoint {
         token: Option<JsValue>,
         options: Option<JsValue>,
     ) -> Promise {
-        let what = match relation {
-            Relation::Customer => ("customer id", "customer token"),
-            Relation::Account => ("account id", "account token"),
-        };
         let request = (|| {
             let cart_id = self.cart_id.clone()?;
-            let id = args::string(what.0, id)?;
-            let token = optional(what.1, token)?;
+            let id = args::string(relation.id_name(), id)?;
+            let token = optional(relation.token_name(), token)?;
             carts::association(method, relation, &cart_id, &id, token.as_deref())
         })();
         self.call(request, options)

@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::future_to_promise;
 
-use super::args::{self, property};
+use super::args::{self, property, set_property};
 use super::error::to_js;
 use super::storage::Storage;
 use super::transport::{self, Fetch, Interrupted, RawResponse, Scope, SendError};
@@ -77,14 +77,11 @@ impl CallOptions {
 
 /// A timeout in milliseconds: a positive whole number.
 pub fn timeout_ms(what: &str, value: &JsValue) -> Result<u32, Error> {
-    let ms = args::number(what, value)?;
-    if ms.fract() == 0.0 && ms >= 1.0 && ms <= f64::from(u32::MAX) {
-        Ok(ms as u32)
-    } else {
-        Err(Error::invalid_input(format!(
+    validate::whole_number(args::number(what, value)?, 1, u32::MAX).ok_or_else(|| {
+        Error::invalid_input(format!(
             "{what} must be a positive whole number of milliseconds"
-        )))
-    }
+        ))
+    })
 }
 
 pub struct Client {
@@ -253,7 +250,7 @@ impl Client {
         }
         let response = self.token_response(scope).await?;
         args::string("access_token", &property(&response, "access_token"))
-            .map_err(|_| decode_error("the token response has no access_token").into())
+            .map_err(|_| no_access_token().into())
     }
 
     /// Joins the token request under way, or starts one. Resolves with the API's token response.
@@ -292,7 +289,7 @@ impl Client {
         let release: Function = wasm_bindgen_futures::JsFuture::from(acquire_lock(&lock))
             .await?
             .unchecked_into();
-        let waited = js_sys::Reflect::get(&release, &"waited".into()).is_ok_and(|w| w.is_truthy());
+        let waited = property(&release, "waited").is_truthy();
         let _held = Held(release);
         let mut now = self.storage.get(&key);
         if waited && now == before {
@@ -327,14 +324,10 @@ impl Client {
         let json = parse_success(response)?;
         let access_token = property(&json, "access_token");
         if access_token.as_string().is_none_or(|t| t.is_empty()) {
-            return Err(decode_error("the token response has no access_token").into());
+            return Err(no_access_token().into());
         }
         let record = Object::new();
-        let _ = js_sys::Reflect::set(
-            &record,
-            &"client_id".into(),
-            &self.config.client_id.as_str().into(),
-        );
+        set_property(&record, "client_id", &self.config.client_id.as_str().into());
         for key in [
             "access_token",
             "expires",
@@ -342,7 +335,7 @@ impl Client {
             "identifier",
             "token_type",
         ] {
-            let _ = js_sys::Reflect::set(&record, &key.into(), &property(&json, key));
+            set_property(&record, key, &property(&json, key));
         }
         if let Some(text) = JSON::stringify(&record).ok().and_then(|s| s.as_string()) {
             self.storage.set(&self.config.credentials_key(), &text);
@@ -431,6 +424,10 @@ fn network_error(cause: &JsValue) -> JsValue {
         None,
         Some(cause.clone()),
     )
+}
+
+fn no_access_token() -> Error {
+    decode_error("the token response has no access_token")
 }
 
 fn decode_error(message: &str) -> Error {

@@ -218,14 +218,9 @@ fn whole(what: &str, value: Option<JsValue>, default: u32, min: u32) -> Result<u
     let Some(value) = value else {
         return Ok(default);
     };
-    let n = args::number(what, &value)?;
-    if n.fract() == 0.0 && n >= f64::from(min) && n <= 3_600_000.0 {
-        Ok(n as u32)
-    } else {
-        Err(Error::invalid_input(format!(
-            "{what} must be a whole number of at least {min}"
-        )))
-    }
+    validate::whole_number(args::number(what, &value)?, min, 3_600_000).ok_or_else(|| {
+        Error::invalid_input(format!("{what} must be a whole number of at least {min}"))
+    })
 }
 
 thread_local! {

@@ -3,10 +3,11 @@
 
 use std::cell::RefCell;
 
-use js_sys::{Function, Reflect};
+use js_sys::Function;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::args::{method, property};
 use crate::error::Error;
 
 /// The storage a gateway uses, as the official SDK's `storage` option describes it.
@@ -25,12 +26,11 @@ pub enum Storage {
 impl Storage {
     /// Wraps a user's `{ get, set, delete }` object.
     pub fn from_js(value: &JsValue) -> Result<Self, Error> {
-        let method = |name: &str| {
-            Reflect::get(value, &JsValue::from_str(name))
-                .ok()
-                .and_then(|f| f.dyn_into::<Function>().ok())
-        };
-        match (method("get"), method("set"), method("delete")) {
+        match (
+            method(value, "get"),
+            method(value, "set"),
+            method(value, "delete"),
+        ) {
             (Some(get), Some(set), Some(delete)) if value.is_object() => Ok(Storage::Custom {
                 target: value.clone(),
                 get,
@@ -171,7 +171,7 @@ impl Default for LocalStorageFactory {
 
 /// `globalThis.localStorage`, if reading it neither fails nor throws.
 fn local_storage() -> Option<web_sys::Storage> {
-    let value = Reflect::get(&js_sys::global(), &JsValue::from_str("localStorage")).ok()?;
+    let value = property(&js_sys::global(), "localStorage");
     if value.is_undefined() || value.is_null() {
         return None;
     }

@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use super::args::{method, property, set_property as set};
 use crate::error::{Error, ErrorKind};
 
 #[wasm_bindgen(module = "/src/js/glue.js")]
@@ -110,10 +111,7 @@ impl Fetch {
     /// `globalThis.fetch`, if the environment has one.
     pub fn global() -> Option<Self> {
         let global = js_sys::global();
-        let function = Reflect::get(&global, &JsValue::from_str("fetch"))
-            .ok()?
-            .dyn_into::<Function>()
-            .ok()?;
+        let function = method(&global, "fetch")?;
         Some(Fetch {
             function,
             this: global.into(),
@@ -176,9 +174,8 @@ pub async fn send(
             "fetch resolved with something that is not a Response",
         )));
     }
-    let status = Reflect::get(&response, &JsValue::from_str("status"))
-        .ok()
-        .and_then(|s| s.as_f64())
+    let status = property(&response, "status")
+        .as_f64()
         .filter(|s| (100.0..=599.0).contains(s))
         .ok_or_else(|| SendError::Network(JsValue::from_str("the response has no HTTP status")))?
         as u16;
@@ -192,17 +189,10 @@ pub async fn send(
     })
 }
 
-fn set(target: &Object, key: &str, value: &JsValue) {
-    let _ = Reflect::set(target, &JsValue::from_str(key), value);
-}
-
 /// `response.headers.get(name)`, or `None` where the response has no such header or no headers.
 fn header(response: &JsValue, name: &str) -> Option<String> {
-    let headers = Reflect::get(response, &JsValue::from_str("headers")).ok()?;
-    let get = Reflect::get(&headers, &JsValue::from_str("get"))
-        .ok()?
-        .dyn_into::<Function>()
-        .ok()?;
+    let headers = property(response, "headers");
+    let get = method(&headers, "get")?;
     get.call1(&headers, &JsValue::from_str(name))
         .ok()?
         .as_string()
