@@ -354,18 +354,11 @@ async fn account_associations_send_the_account_token_header() {
 
 #[wasm_bindgen_test]
 async fn tokens_and_cart_ids_live_under_the_official_keys() {
-    let storage = epcc_carts::js::MemoryStorageFactory::new();
-    let storage_js: JsValue = storage.into();
-    let cfg = config("{}");
-    set(&cfg, "storage", storage_js.clone());
-    let epcc = epcc_carts::js::gateway(cfg).unwrap();
+    let storage: JsValue = epcc_carts::js::MemoryStorageFactory::new().into();
+    let epcc = gateway_on(&storage, "{}");
     ok(epcc.authenticate()).await;
-    let stored = |key: &str| {
-        let get_fn: js_sys::Function = get(&storage_js, "get").dyn_into().unwrap();
-        get_fn.call1(&storage_js, &s(key)).unwrap().as_string()
-    };
-    assert_eq!(stored("epcart"), epcc.cart_id());
-    let credentials = json(&stored("epCredentials").unwrap());
+    assert_eq!(stored(&storage, "epcart"), epcc.cart_id());
+    let credentials = json(&stored(&storage, "epCredentials").unwrap());
     assert_eq!(
         get(&credentials, "client_id").as_string().as_deref(),
         Some(CLIENT_ID)
@@ -374,21 +367,17 @@ async fn tokens_and_cart_ids_live_under_the_official_keys() {
     assert!(get(&credentials, "expires").as_f64().unwrap() > js_sys::Date::now() / 1000.0);
 
     // A second gateway on the same storage keeps the cart and the token.
-    let cfg = config("{}");
-    set(&cfg, "storage", storage_js.clone());
-    let again = epcc_carts::js::gateway(cfg).unwrap();
+    let again = gateway_on(&storage, "{}");
     assert_eq!(again.cart_id(), epcc.cart_id());
     clear_journal().await;
     ok(again.carts().get(None)).await;
     assert_eq!(count(&journal().await, "POST", "/oauth/access_token"), 0);
 
     // A named gateway keeps its own.
-    let cfg = config(r#"{"name":"b2b"}"#);
-    set(&cfg, "storage", storage_js.clone());
-    let named = epcc_carts::js::gateway(cfg).unwrap();
+    let named = gateway_on(&storage, r#"{"name":"b2b"}"#);
     ok(named.authenticate()).await;
-    assert!(stored("b2b_ep_credentials").is_some());
-    assert_eq!(stored("b2b_ep_cart"), named.cart_id());
+    assert!(stored(&storage, "b2b_ep_credentials").is_some());
+    assert_eq!(stored(&storage, "b2b_ep_cart"), named.cart_id());
     assert_ne!(named.cart_id(), epcc.cart_id());
 }
 
@@ -401,9 +390,7 @@ async fn switching_the_current_cart_is_validated_and_persisted() {
     let (_, token) = customer_with_current_cart(&device_a).await;
     let cart_a = device_a.cart_id().unwrap();
 
-    let cfg = config("{}");
-    set(&cfg, "storage", storage.clone());
-    let device_b = epcc_carts::js::gateway(cfg).unwrap();
+    let device_b = gateway_on(&storage, "{}");
     let own = device_b.cart_id().unwrap();
     assert_ne!(own, cart_a);
     let list = ok(device_b.carts().get_carts_list(Some(s(&token)), None)).await;
@@ -416,11 +403,7 @@ async fn switching_the_current_cart_is_validated_and_persisted() {
     device_b.set_cart_id(s(&cart_a)).unwrap();
     assert_eq!(device_b.cart_id(), Some(cart_a.clone()));
     assert_eq!(device_b.carts().cart_id(), Some(cart_a.clone()));
-    let stored: js_sys::Function = get(&storage, "get").dyn_into().unwrap();
-    assert_eq!(
-        stored.call1(&storage, &s("epcart")).unwrap().as_string(),
-        Some(cart_a.clone())
-    );
+    assert_eq!(stored(&storage, "epcart"), Some(cart_a.clone()));
 
     ok(device_b.carts().update_cart(
         json(r#"{"name":"changed on device B"}"#),
@@ -435,9 +418,7 @@ async fn switching_the_current_cart_is_validated_and_persisted() {
     );
 
     // A reload: a new gateway on the same storage keeps the switched cart.
-    let cfg = config("{}");
-    set(&cfg, "storage", storage.clone());
-    let reloaded = epcc_carts::js::gateway(cfg).unwrap();
+    let reloaded = gateway_on(&storage, "{}");
     assert_eq!(reloaded.cart_id(), Some(cart_a.clone()));
 
     // Invalid ids are rejected like every other id, and change nothing.
@@ -460,12 +441,7 @@ async fn switching_the_current_cart_is_validated_and_persisted() {
 #[wasm_bindgen_test]
 async fn gateways_sharing_storage_see_each_others_cart_and_token() {
     let storage: JsValue = epcc_carts::js::MemoryStorageFactory::new().into();
-    let tab = |_: ()| {
-        let cfg = config("{}");
-        set(&cfg, "storage", storage.clone());
-        epcc_carts::js::gateway(cfg).unwrap()
-    };
-    let (one, two) = (tab(()), tab(()));
+    let (one, two) = (gateway_on(&storage, "{}"), gateway_on(&storage, "{}"));
     assert_eq!(one.cart_id(), two.cart_id());
     one.set_cart_id(s("switched-in-tab-one")).unwrap();
     assert_eq!(two.cart_id().as_deref(), Some("switched-in-tab-one"));

@@ -650,8 +650,7 @@ async fn every_argument_against_the_bad_value_table() {
 
 /// Every config key, the whole table: `gateway()` throws `invalid_input` naming the key.
 #[wasm_bindgen_test]
-async fn every_config_key_against_the_bad_value_table() {
-    clear_journal().await;
+fn every_config_key_against_the_bad_value_table() {
     let mut cases = 0;
     let numbers = ["number"];
     let absent = ["undefined", "null"];
@@ -720,7 +719,6 @@ async fn every_config_key_against_the_bad_value_table() {
         assert_eq!(kind(&e), "invalid_input", "host = {what}");
         cases += 1;
     }
-    assert!(journal().await.is_empty(), "nothing was sent");
     report("bad config values tried", cases);
 }
 

@@ -13,10 +13,6 @@ use wasm_bindgen_test::*;
 #[cfg(not(feature = "node-tests"))]
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn now() -> f64 {
-    js_sys::Date::now()
-}
-
 #[wasm_bindgen_test]
 async fn twenty_concurrent_first_calls_share_one_token_request() {
     let admin = admin();
@@ -63,12 +59,7 @@ async fn tabs_opened_together_make_one_token_request_even_when_storage_lags() {
         return;
     }
     let (first, second) = tab_storages(80);
-    let tab = |storage: &JsValue| {
-        let cfg = config("{}");
-        set(&cfg, "storage", storage.clone());
-        epcc_carts::js::gateway(cfg).unwrap()
-    };
-    let (one, two) = (tab(&first), tab(&second));
+    let (one, two) = (gateway_on(&first, "{}"), gateway_on(&second, "{}"));
     clear_journal().await;
     let calls = Array::of2(&one.carts().get(None), &two.carts().get(None));
     JsFuture::from(Promise::all(&calls))
@@ -131,9 +122,9 @@ async fn rate_limits_wait_for_retry_after() {
     clear_faults().await;
     fault(r#"{"method":"GET","path":"/v2/carts/*","status":429,"retry_after":1,"times":1}"#).await;
     clear_journal().await;
-    let started = now();
+    let started = now_ms();
     ok(epcc.carts().get(None)).await;
-    let waited = now() - started;
+    let waited = now_ms() - started;
     assert!(waited >= 950.0, "waited {waited} ms for Retry-After: 1");
     let requests = journal().await;
     let statuses: Vec<_> = requests.iter().map(|e| e.status).collect();
@@ -147,9 +138,9 @@ async fn rate_limits_without_retry_after_back_off_and_give_up_after_max_attempts
     clear_faults().await;
     fault(r#"{"method":"GET","path":"/v2/carts/*","status":429,"times":2}"#).await;
     clear_journal().await;
-    let started = now();
+    let started = now_ms();
     ok(epcc.carts().get(None)).await;
-    assert!(now() - started >= 90.0, "30 ms then 60 ms of back-off");
+    assert!(now_ms() - started >= 90.0, "30 ms then 60 ms of back-off");
     assert_eq!(journal().await.len(), 3);
 
     fault(r#"{"method":"GET","path":"/v2/carts/*","status":429,"times":3}"#).await;
@@ -204,9 +195,9 @@ async fn a_timeout_ends_the_call_promptly() {
     clear_faults().await;
     fault(r#"{"method":"GET","path":"/v2/carts/*","delay_ms":3000,"times":1}"#).await;
     let options = json(r#"{"timeout":200}"#);
-    let started = now();
+    let started = now_ms();
     let e = err(epcc.carts().get(Some(options))).await;
-    let took = now() - started;
+    let took = now_ms() - started;
     clear_faults().await;
     assert_eq!(kind(&e), "timeout");
     assert!(took < 2000.0, "took {took} ms");
@@ -229,29 +220,18 @@ async fn aborting_ends_the_call_and_a_pre_aborted_signal_sends_nothing() {
     let options = js_sys::Object::new();
     set(&options, "signal", controller.signal());
     let call = epcc.carts().get(Some(options.clone().into()));
-    let started = now();
-    sleep(100).await;
+    let started = now_ms();
+    wait_ms(100).await;
     controller.abort();
     let e = err(call).await;
     clear_faults().await;
     assert_eq!(kind(&e), "aborted");
-    assert!(now() - started < 2000.0);
+    assert!(now_ms() - started < 2000.0);
 
     clear_journal().await;
     let e = err(epcc.carts().get(Some(options.into()))).await;
     assert_eq!(kind(&e), "aborted");
     assert!(journal().await.is_empty());
-}
-
-async fn sleep(ms: i32) {
-    let promise = Promise::new(&mut |resolve, _| {
-        let global = js_sys::global();
-        let set_timeout: js_sys::Function = get(&global, "setTimeout").dyn_into().unwrap();
-        set_timeout
-            .call2(&JsValue::UNDEFINED, &resolve, &JsValue::from(ms))
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
 }
 
 #[wasm_bindgen_test]

@@ -144,8 +144,8 @@ struct Tally {
 }
 
 /// One client: its own connection, a storefront's mix of calls on its own cart, until the
-/// deadline or the request cap.
-async fn client(n: usize, setup: Arc<Setup>, tally: Arc<Tally>, until: Instant) {
+/// deadline or the request cap. Returns how many requests it sent.
+async fn client(n: usize, setup: Arc<Setup>, tally: Arc<Tally>, until: Instant) -> u64 {
     let http = reqwest::Client::new();
     let cart = format!("{}/v2/carts/load-{n}", setup.base);
     let customer = n % CUSTOMERS;
@@ -186,22 +186,26 @@ async fn client(n: usize, setup: Arc<Setup>, tally: Arc<Tally>, until: Instant) 
             tally.errors.fetch_add(1, Ordering::Relaxed);
         }
     }
+    sent
 }
 
-async fn phase(setup: &Arc<Setup>, length: Duration) -> (u64, u64, Duration) {
+/// Requests, errors, time taken, and the fewest requests any one client sent.
+async fn phase(setup: &Arc<Setup>, length: Duration) -> (u64, u64, Duration, u64) {
     let tally = Arc::new(Tally::default());
     let started = Instant::now();
     let until = started + length;
     let tasks: Vec<_> = (0..CLIENTS)
         .map(|n| tokio::spawn(client(n, Arc::clone(setup), Arc::clone(&tally), until)))
         .collect();
+    let mut fewest = u64::MAX;
     for task in tasks {
-        task.await.unwrap();
+        fewest = fewest.min(task.await.unwrap());
     }
     (
         tally.requests.load(Ordering::Relaxed),
         tally.errors.load(Ordering::Relaxed),
         started.elapsed(),
+        fewest,
     )
 }
 
@@ -212,9 +216,9 @@ async fn hundreds_of_clients_get_no_errors_and_memory_stays_flat() {
     let setup = Arc::new(setup(&base).await);
     let at_start = rss_kib(pid);
 
-    let (warm_requests, warm_errors, _) = phase(&setup, WARM_UP).await;
+    let (warm_requests, warm_errors, _, _) = phase(&setup, WARM_UP).await;
     let before = rss_kib(pid);
-    let (requests, errors, took) = phase(&setup, RUN).await;
+    let (requests, errors, took, fewest) = phase(&setup, RUN).await;
     let after = rss_kib(pid);
 
     println!(
@@ -225,10 +229,7 @@ async fn hundreds_of_clients_get_no_errors_and_memory_stays_flat() {
         requests as f64 / took.as_secs_f64(),
     );
     assert_eq!(warm_errors + errors, 0, "every answer as expected");
-    assert!(
-        requests >= CLIENTS as u64,
-        "every client got through at least once"
-    );
+    assert!(fewest >= 1, "every client got through at least once");
     assert!(took < RUN + Duration::from_secs(15), "bounded: {took:?}");
     // Flat: allocator slack may add a little (the journal is already full after the warm-up).
     // The allowance is 4 MiB plus a tenth; at a few thousand requests it catches leaks of a

@@ -63,6 +63,19 @@ pub fn config(extra: &str) -> JsValue {
     config
 }
 
+/// A gateway on `storage` (a `{ get, set, delete }` object), like a page of a shop that shares it.
+pub fn gateway_on(storage: &JsValue, extra: &str) -> Gateway {
+    let cfg = config(extra);
+    set(&cfg, "storage", storage.clone());
+    gateway(cfg).unwrap()
+}
+
+/// What `storage` holds under `key`, read through its own `get`.
+pub fn stored(storage: &JsValue, key: &str) -> Option<String> {
+    let get_fn: Function = get(storage, "get").dyn_into().unwrap();
+    get_fn.call1(storage, &s(key)).unwrap().as_string()
+}
+
 pub fn shopper() -> Gateway {
     gateway(config("{}")).unwrap()
 }
