@@ -14,15 +14,10 @@ bash scripts/setup.sh >&2
 if [ "${EPCC_SKIP_BUILD:-}" != 1 ] || [ ! -f pkg/epcc_carts_bg.wasm ]; then
   bash scripts/build.sh >&2
 fi
-step "building the emulator (release)"
-cargo build -q --release -p epcc-emulator --bins
-
+step "building and starting the emulator (release)"
 # shellcheck source=scripts/emulator.sh
 source scripts/emulator.sh
-export EPCC_CLIENT_ID=bench-client EPCC_CLIENT_SECRET=bench-secret
-EMULATOR_BIN=target/release/epcc-emulator start_emulator \
-  --client-id "$EPCC_CLIENT_ID" --client-secret "$EPCC_CLIENT_SECRET" --empty
-export EPCC_EMULATOR_URL=$EMULATOR_URL
+start_test_emulator bench-client bench-secret release
 step "release emulator at $EPCC_EMULATOR_URL"
 
 node bench/run.mjs

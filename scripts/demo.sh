@@ -21,28 +21,17 @@ client_secret=$(sed -n 's/^client_secret: //p' "$EMULATOR_LOG")
 customers=$(sed -n 's/^customer: \(.*\) \/ \(.*\)$/\1 \2/p' "$EMULATOR_LOG")
 
 www_log=$(mktemp -t epcc-www.XXXXXX)
+on_exit "rm -f '$www_log'"
 start_www() {
   EPCC_EMULATOR_URL=$EMULATOR_URL EPCC_CLIENT_ID=$client_id EPCC_CLIENT_SECRET=$client_secret \
-    EPCC_DEMO_CUSTOMERS=$customers node www/server.js --port "$1" >"$www_log" 2>&1 &
-  WWW_PID=$!
-  for _ in $(seq 1 50); do
-    WWW_URL=$(sed -n 's/.*listening on //p' "$www_log")
-    [ -n "$WWW_URL" ] && return 0
-    kill -0 "$WWW_PID" 2>/dev/null || return 1
-    sleep 0.1
-  done
-  return 1
+    EPCC_DEMO_CUSTOMERS=$customers start_server "$www_log" node www/server.js --port "$1"
 }
-stop_all() {
-  kill "${WWW_PID:-}" "$EMULATOR_PID" 2>/dev/null || true
-  wait 2>/dev/null || true
-}
-trap stop_all EXIT
 trap 'echo; step "stopping"; exit 0' INT TERM
 if ! start_www "${WWW_PORT:-8080}"; then
   step "port ${WWW_PORT:-8080} is taken; using a free port"
   start_www 0 || { cat "$www_log" >&2; exit 1; }
 fi
+WWW_URL=$SERVER_URL WWW_PID=$SERVER_PID
 
 cat <<MSG
 

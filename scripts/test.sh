@@ -12,12 +12,9 @@ echo "[test] native: SDK core and emulator"
 cargo test --workspace
 
 echo "[test] starting the emulator"
-cargo build -p epcc-emulator
 # shellcheck source=scripts/emulator.sh
 source scripts/emulator.sh
-export EPCC_CLIENT_ID=test-client-id EPCC_CLIENT_SECRET=test-client-secret
-start_emulator --client-id "$EPCC_CLIENT_ID" --client-secret "$EPCC_CLIENT_SECRET" --empty
-export EPCC_EMULATOR_URL=$EMULATOR_URL
+start_test_emulator test-client-id test-client-secret
 echo "[test] emulator at $EPCC_EMULATOR_URL"
 
 # tests/faults.rs runs for longer than the test runner's default limit of 20 s per run.
@@ -29,5 +26,6 @@ echo "[test] wasm-bindgen tests in headless Firefox"
 GECKODRIVER=$(command -v geckodriver) wasm-pack test --headless --firefox
 echo "[test] wasm-bindgen tests in Node"
 wasm-pack test --node --features node-tests
+# Both use this emulator; the conformance scenarios reset its store before each run.
 bash scripts/test-package.sh
 EPCC_SKIP_BUILD=1 bash scripts/test-conformance.sh  # pkg/ was just built by test-package.sh
