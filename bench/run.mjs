@@ -3,7 +3,7 @@
 import { rmSync } from 'node:fs';
 import { browserBenchmarks } from './browser.mjs';
 import { emulatorLoad, listingVsStoreSize } from './load.mjs';
-import { toolVersion } from './lib.mjs';
+import { CLIENT_ID, CLIENT_SECRET, EMULATOR_URL, toolVersion } from './lib.mjs';
 import { buildOfficialBundle, sizes } from './size.mjs';
 
 const settings = {
@@ -16,6 +16,8 @@ const settings = {
   wrkSeconds: 5,
   wrkConnections: 10,
 };
+
+if (!EMULATOR_URL || !CLIENT_ID || !CLIENT_SECRET) throw new Error('run the benchmarks through scripts/bench.sh');
 
 const log = message => console.error(`[bench] ${message}`);
 const started = Date.now();

@@ -47,15 +47,14 @@ tarball=$(cd pkg && npm pack --silent --pack-destination . 2>/dev/null | tail -n
 tarball_path="pkg/$tarball"
 [ -f "$tarball_path" ] || { echo "npm pack did not write $tarball_path" >&2; exit 1; }
 
-size() {
-  local file=$1
-  printf '  %-28s %8s bytes raw %8s bytes gzip -9\n' "$(basename "$file")" \
-    "$(wc -c <"$file" | tr -d ' ')" "$(gzip -9 -c "$file" | wc -c | tr -d ' ')"
+gz() { gzip -9 -c "$1" | wc -c | tr -d ' '; }
+size() { # FILE GZIPPED-BYTES
+  printf '  %-28s %8s bytes raw %8s bytes gzip -9\n' "$(basename "$1")" "$(wc -c <"$1" | tr -d ' ')" "$2"
 }
+wasm_gz=$(gz pkg/epcc_carts_bg.wasm)
+glue_gz=$(gz pkg/epcc_carts.js)
 echo "[build] sizes"
-size pkg/epcc_carts_bg.wasm
-size pkg/epcc_carts.js
-wasm_gz=$(gzip -9 -c pkg/epcc_carts_bg.wasm | wc -c)
-glue_gz=$(gzip -9 -c pkg/epcc_carts.js | wc -c)
+size pkg/epcc_carts_bg.wasm "$wasm_gz"
+size pkg/epcc_carts.js "$glue_gz"
 printf '  %-28s %8s bytes gzip -9\n' "wasm + glue" "$((wasm_gz + glue_gz))"
 echo "[build] package: $tarball_path"

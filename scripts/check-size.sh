@@ -14,15 +14,16 @@ if [ "${EPCC_SKIP_BUILD:-}" != 1 ] || [ ! -f pkg/epcc_carts_bg.wasm ]; then
   bash scripts/build.sh >&2
 fi
 
-gz() { gzip -9 -c "$1" | wc -c | tr -d ' '; }
-wasm=$(gz pkg/epcc_carts_bg.wasm)
-glue=$(gz pkg/epcc_carts.js)
-ours=$((wasm + glue))
-
-official_version=$(node -p "require('./tests/js/node_modules/@moltin/sdk/package.json').version")
-official=$(cd tests/js && echo "export { gateway, MemoryStorageFactory, LocalStorageFactory } from '@moltin/sdk';" |
-  node_modules/.bin/esbuild --bundle --minify --platform=browser --format=esm \
-    --external:node-localstorage --log-level=warning | gzip -9 | wc -c | tr -d ' ')
+# The same measurement as the benchmark's size rows (bench/size.mjs).
+read -r wasm glue ours official official_version < <(node --input-type=module -e "
+  import { rmSync } from 'node:fs';
+  import { toolVersion } from './bench/lib.mjs';
+  import { buildOfficialBundle, sizes } from './bench/size.mjs';
+  const bundle = buildOfficialBundle();
+  const s = sizes(bundle.file);
+  rmSync(bundle.dir, { recursive: true, force: true });
+  console.log(s.wasm.gzip, s.glue.gzip, s.oursGate.gzip, s.official.gzip, toolVersion('@moltin/sdk'));
+")
 
 printf 'epcc-carts  .wasm %s + glue %s = %s bytes gzip -9\n' "$wasm" "$glue" "$ours"
 printf '@moltin/sdk %s browser bundle (esbuild --bundle --minify): %s bytes gzip -9\n' "$official_version" "$official"
