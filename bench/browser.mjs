@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { launch } from '../tests/js/lib/browser.mjs';
 import { CLIENT_ID, EMULATOR_URL, REPO, clearJournal, importTool, journal, median, resetStore, shopperStore } from './lib.mjs';
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
@@ -24,16 +25,6 @@ async function serve(officialDir) {
   });
   await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
-}
-
-async function launch() {
-  const playwright = await importTool('playwright-core');
-  const { chromium } = playwright.chromium ? playwright : playwright.default;
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run'],
-  });
 }
 
 async function freshPage(browser, url) {

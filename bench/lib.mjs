@@ -2,6 +2,7 @@
 // admin and API calls, and small statistics helpers.
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { emulatorClient } from '../tests/js/lib/emulator.mjs';
 
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
 const requireFromTests = createRequire(`${REPO}tests/js/package.json`);
@@ -13,33 +14,9 @@ export const toolPath = relative => requireFromTests.resolve(relative);
 export const EMULATOR_URL = process.env.EPCC_EMULATOR_URL;
 export const CLIENT_ID = process.env.EPCC_CLIENT_ID;
 export const CLIENT_SECRET = process.env.EPCC_CLIENT_SECRET;
-if (!EMULATOR_URL || !CLIENT_ID || !CLIENT_SECRET) throw new Error('run the benchmarks through scripts/bench.sh');
 
-async function call(method, path, { token, body, form, headers = {} } = {}) {
-  const h = { ...headers };
-  if (token) h.authorization = `Bearer ${token}`;
-  if (form) h['content-type'] = 'application/x-www-form-urlencoded';
-  if (body) h['content-type'] = 'application/json';
-  const response = await fetch(`${EMULATOR_URL}${path}`, {
-    method,
-    headers: h,
-    body: form ? new URLSearchParams(form) : body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
-export const resetStore = () => call('POST', '/__emulator/reset', { body: { empty: true } });
-export const clearJournal = () => call('DELETE', '/__emulator/requests');
-export const journal = async () => (await call('GET', '/__emulator/requests')).requests;
-
-export async function adminToken() {
-  const token = await call('POST', '/oauth/access_token', {
-    form: { grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: CLIENT_SECRET },
-  });
-  return token.access_token;
-}
+const emulator = emulatorClient(EMULATOR_URL, { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+export const { api: call, reset: resetStore, clearJournal, journal, adminToken } = emulator;
 
 /** An empty store plus one customer (id, customer token) owning `carts` carts. */
 export async function shopperStore(carts) {

@@ -2,7 +2,7 @@
 // store size (the emulator's own in-process benchmark).
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
-import { EMULATOR_URL, REPO, adminToken, resetStore } from './lib.mjs';
+import { EMULATOR_URL, REPO, adminToken, call, resetStore } from './lib.mjs';
 
 const run = promisify(execFile);
 
@@ -34,11 +34,7 @@ async function wrk({ duration, connections, args, env }) {
 export async function emulatorLoad({ duration, connections }) {
   await resetStore();
   const token = await adminToken();
-  const post = (path, body) => fetch(`${EMULATOR_URL}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  }).then(r => { if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`); return r.json(); });
+  const post = (path, body) => call('POST', path, { token, body });
   const { data: customer } = await post('/v2/customers', {
     data: { type: 'customer', name: 'Load', email: 'load@example.com', password: 'load-password' },
   });

@@ -4,8 +4,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { CLIENT_ID, CLIENT_SECRET, EMULATOR_URL, createCustomer, startServer } from './lib/env.mjs';
-import { launch, openPage } from './lib/browser.mjs';
+import { CLIENT_ID, CLIENT_SECRET, EMULATOR_URL, createCustomer, emulator, startServer } from './lib/env.mjs';
+import { launch, openPage, watch } from './lib/browser.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 let www, browser, customer;
@@ -54,14 +54,8 @@ async function signIn(page) {
 
 const text = (page, selector) => page.locator(selector).innerText();
 
-async function journal() {
-  const response = await fetch(`${EMULATOR_URL}/__emulator/requests`);
-  return (await response.json()).requests.filter(r => r.method !== 'OPTIONS');
-}
-
-async function clearJournal() {
-  await fetch(`${EMULATOR_URL}/__emulator/requests`, { method: 'DELETE' });
-}
+const journal = async () => (await emulator.journal()).filter(r => r.method !== 'OPTIONS');
+const { clearJournal } = emulator;
 
 test('a cart made on device A is picked up, switched to and changed on device B', async () => {
   // Device A: an anonymous cart first, then sign-in and association.
@@ -118,7 +112,7 @@ test('tabs share sign-out, the current cart and token refreshes, and start with 
   const context = first.context();
   await clearJournal();
   // Three tabs of a fresh profile opened at once make one token request between them.
-  const tabs = [first, await context.newPage(), await context.newPage()];
+  const tabs = [first, watch(await context.newPage(), problems), watch(await context.newPage(), problems)];
   await Promise.all(tabs.map(load));
   const tokenRequests = (await journal()).filter(r => r.path === '/oauth/access_token');
   assert.equal(tokenRequests.length, 1, 'one token request for three tabs');

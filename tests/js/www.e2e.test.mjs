@@ -54,7 +54,7 @@ test('connects to the emulator with an implicit token', async () => {
   assert.equal(await page.inputValue('#host'), HOST);
   assert.equal(await page.inputValue('#client-id'), CLIENT_ID);
   await page.locator('#status[data-state="online"]').waitFor();
-  assert.match(await text('#status-text'), new RegExp(`Connected to http://${HOST.replace('.', '\\.')}`));
+  assert.match(await text('#status-text'), new RegExp(`Connected to http://${HOST.replaceAll('.', '\\.')}`));
   // Reconnecting through the form works too.
   await page.click('#connection-form button[type="submit"]');
   await page.locator('#status[data-state="online"]').waitFor();

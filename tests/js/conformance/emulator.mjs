@@ -1,37 +1,9 @@
 // Talks to the emulator outside any SDK: resets the store, prepares customers and carts with raw
 // fetch, and reads the request journal.
-import { CLIENT_ID, CLIENT_SECRET, EMULATOR_URL } from '../lib/env.mjs';
+import { emulator } from '../lib/env.mjs';
 
-async function admin(method, path, body) {
-  const response = await fetch(`${EMULATOR_URL}/__emulator${path}`, {
-    method,
-    headers: body ? { 'content-type': 'application/json' } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!response.ok) throw new Error(`${method} /__emulator${path}: HTTP ${response.status} ${await response.text()}`);
-  return response.status === 204 ? null : response.json();
-}
-
-export const reset = () => admin('POST', '/reset', { empty: true });
-export const clearJournal = () => admin('DELETE', '/requests');
-export const journal = async () => (await admin('GET', '/requests')).requests;
-/** Makes every client access token issued so far invalid (401 on its next use). */
-export const expireTokens = () => admin('POST', '/tokens/expire');
-
-async function api(method, path, { token, body, form } = {}) {
-  const headers = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (form) headers['content-type'] = 'application/x-www-form-urlencoded';
-  if (body) headers['content-type'] = 'application/json';
-  const response = await fetch(`${EMULATOR_URL}${path}`, {
-    method,
-    headers,
-    body: form ? new URLSearchParams(form) : body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
+const { admin, api, reset, clearJournal, expireTokens } = emulator;
+export const { journal } = emulator;
 
 /**
  * A fresh store holding one customer (with a customer token) and, when `cartId` is given, that
@@ -41,9 +13,7 @@ async function api(method, path, { token, body, form } = {}) {
 export async function prepareStore({ cartId, associate = false, faults = [] } = {}) {
   await admin('DELETE', '/faults');
   await reset();
-  const { access_token: adminToken } = await api('POST', '/oauth/access_token', {
-    form: { grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: CLIENT_SECRET },
-  });
+  const adminToken = await emulator.adminToken();
   const email = 'ann@example.com';
   const password = 'conformance-pw';
   const { data: customer } = await api('POST', '/v2/customers', {

@@ -16,15 +16,20 @@ export async function launch() {
   });
 }
 
-/** A new page plus `problems`: console errors, uncaught exceptions and failed requests. */
-export async function openPage(browser, viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const problems = [];
+/** Records the page's console errors, uncaught exceptions and failed requests in `problems`. */
+export function watch(page, problems) {
   page.on('console', message => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', error => problems.push(`uncaught: ${error.message}`));
   page.on('requestfailed', request => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+  return page;
+}
+
+/** A page in a new context (a new device) plus the `problems` recorded on it. */
+export async function openPage(browser, viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport });
+  const problems = [];
+  const page = watch(await context.newPage(), problems);
   return { page, problems };
 }

@@ -1,11 +1,14 @@
 // What every test needs: where the emulator is, its credentials, and a way to make customers.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { emulatorClient } from './emulator.mjs';
 
 export const EMULATOR_URL = required('EPCC_EMULATOR_URL');
 export const CLIENT_ID = process.env.EPCC_CLIENT_ID ?? 'demo-client-id';
 export const CLIENT_SECRET = process.env.EPCC_CLIENT_SECRET ?? 'demo-client-secret';
 export const HOST = new URL(EMULATOR_URL).host;
+/** Raw calls to the emulator under test, as the store's client_credentials client. */
+export const emulator = emulatorClient(EMULATOR_URL, { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
 
 function required(name) {
   const value = process.env[name];
@@ -14,30 +17,16 @@ function required(name) {
 }
 
 let adminToken;
-async function token() {
-  if (!adminToken) {
-    const response = await fetch(`${EMULATOR_URL}/oauth/access_token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: CLIENT_SECRET }),
-    });
-    if (!response.ok) throw new Error(`client_credentials token: HTTP ${response.status} ${await response.text()}`);
-    adminToken = (await response.json()).access_token;
-  }
-  return adminToken;
-}
 
 /** Creates a customer through the API (not the SDK under test) and returns its id, email and password. */
 export async function createCustomer(label) {
   const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   const customer = { name: `Test ${label}`, email: `${label}-${unique}@example.com`, password: `pw-${unique}` };
-  const response = await fetch(`${EMULATOR_URL}/v2/customers`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}` },
-    body: JSON.stringify({ data: { type: 'customer', ...customer } }),
+  adminToken ??= await emulator.adminToken();
+  const { data } = await emulator.api('POST', '/v2/customers', {
+    token: adminToken,
+    body: { data: { type: 'customer', ...customer } },
   });
-  if (response.status !== 201) throw new Error(`create customer: HTTP ${response.status} ${await response.text()}`);
-  const { data } = await response.json();
   return { id: data.id, email: customer.email, password: customer.password };
 }
 
