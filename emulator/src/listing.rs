@@ -21,11 +21,12 @@ pub struct ListQuery {
 impl ListQuery {
     /// Parses a raw query string. Parameters other than `page[limit]`, `page[offset]` and
     /// `filter` (such as `include` or `sort`, which the official SDK may send) are ignored;
-    /// listings are always sorted by `updated_at`, newest first.
+    /// listings are always sorted by `updated_at`, newest first. A default limit of 0 reads as 1
+    /// (a page holds at least one cart).
     pub fn parse(raw: Option<&str>, default_limit: usize) -> Result<Self, String> {
         let mut query = ListQuery {
             offset: 0,
-            limit: default_limit,
+            limit: default_limit.max(1),
             filter: Filter::default(),
         };
         for (key, value) in form_urlencoded::parse(raw.unwrap_or("").as_bytes()) {

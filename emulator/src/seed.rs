@@ -2,7 +2,7 @@
 //! log in, and carts with distinct update times so the listing order is visible.
 
 use crate::clock::{Timestamp, DAY};
-use crate::store::{NewCart, NewCustomer, Store};
+use crate::store::{NewCart, NewCustomer, Party, Store};
 
 /// A demo customer and their password.
 #[derive(Debug, Clone, Copy)]
@@ -111,7 +111,7 @@ pub fn store(empty: bool, now: Timestamp) -> Store {
             .expect("demo carts have distinct ids");
         if let Some(owner) = owner {
             store
-                .associate_customer(id, DEMO_CUSTOMERS[owner].id, at)
+                .associate(Party::Customer, id, DEMO_CUSTOMERS[owner].id, at)
                 .expect("demo customers exist");
         }
     }

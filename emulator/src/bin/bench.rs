@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use epcc_emulator::clock;
 use epcc_emulator::listing::{ListQuery, MAX_OFFSET};
 use epcc_emulator::render::CartList;
-use epcc_emulator::store::{NewCart, NewCustomer, Scope, Store};
+use epcc_emulator::store::{NewCart, NewCustomer, Party, Scope, Store};
 
 const SIZES: [usize; 3] = [1_000, 100_000, 1_000_000];
 const CUSTOMERS: usize = 10_000;
@@ -244,7 +244,7 @@ fn fixture(size: usize) -> Fixture {
         } else {
             &customers[1 + i % (CUSTOMERS - 1)]
         };
-        store.associate_customer(&id, owner, now).unwrap();
+        store.associate(Party::Customer, &id, owner, now).unwrap();
     }
     Fixture {
         size,

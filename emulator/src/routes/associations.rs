@@ -6,7 +6,7 @@
 //! `{"data":[{"type":"customer","id":"..."}]}`, an array of exactly one element.
 
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{FromRequestParts, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
@@ -19,25 +19,39 @@ use crate::clock;
 use crate::error::ApiError;
 use crate::render::{Data, Identifiers};
 use crate::state::{lock, SharedState};
-use crate::store::Link;
+use crate::store::{Link, Party};
 
 pub fn routes() -> Router<SharedState> {
     Router::new()
         .route(
             "/v2/carts/{id}/relationships/customers",
-            post(add_customer).delete(remove_customer),
+            post(add::<CustomerAuth>).delete(remove::<CustomerAuth>),
         )
         .route(
             "/v2/carts/{id}/relationships/accounts",
-            post(add_account).delete(remove_account),
+            post(add::<AccountAuth>).delete(remove::<AccountAuth>),
         )
 }
 
-/// The kinds of party a cart can be associated with.
-#[derive(Debug, Clone, Copy)]
-enum Party {
-    Customer,
-    Account,
+/// The party token a route reads: a customer token (verified; the value is its customer's id)
+/// or an Account Management token (opaque: accounts are not managed by the emulator).
+trait PartyToken: FromRequestParts<SharedState, Rejection = ApiError> {
+    const PARTY: Party;
+    fn value(&self) -> Option<&str>;
+}
+
+impl PartyToken for CustomerAuth {
+    const PARTY: Party = Party::Customer;
+    fn value(&self) -> Option<&str> {
+        self.0.as_deref()
+    }
+}
+
+impl PartyToken for AccountAuth {
+    const PARTY: Party = Party::Account;
+    fn value(&self) -> Option<&str> {
+        self.0.as_deref()
+    }
 }
 
 impl Party {
@@ -61,62 +75,33 @@ impl Party {
     }
 }
 
-/// 200 with the new association, 204 if it existed; 403 when the customer token does not
-/// belong to the customer in the body.
-async fn add_customer(
+/// 200 with the new association, 204 if it existed; 403 when a customer token does not belong
+/// to the customer in the body. With an implicit token, an account token's presence is what
+/// counts, and any account id is accepted.
+async fn add<T: PartyToken>(
     State(state): State<SharedState>,
     ClientAuth(grant): ClientAuth,
-    CustomerAuth(customer): CustomerAuth,
+    token: T,
     CartId(cart_id): CartId,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let target = party_in_body(&body, Party::Customer)?;
-    authorize(Party::Customer, grant, customer.as_deref(), Some(&target))?;
-    let link = lock(&state.store).associate_customer(&cart_id, &target, clock::now())?;
-    Ok(link_response(link, Party::Customer, target))
+    let target = party_in_body(&body, T::PARTY)?;
+    authorize(grant, &token, &target)?;
+    let link = lock(&state.store).associate(T::PARTY, &cart_id, &target, clock::now())?;
+    Ok(link_response(link, T::PARTY, target))
 }
 
 /// 204, whether or not the association existed.
-async fn remove_customer(
+async fn remove<T: PartyToken>(
     State(state): State<SharedState>,
     ClientAuth(grant): ClientAuth,
-    CustomerAuth(customer): CustomerAuth,
+    token: T,
     CartId(cart_id): CartId,
     body: Bytes,
 ) -> Result<StatusCode, ApiError> {
-    let target = party_in_body(&body, Party::Customer)?;
-    authorize(Party::Customer, grant, customer.as_deref(), Some(&target))?;
-    lock(&state.store).dissociate_customer(&cart_id, &target, clock::now())?;
-    Ok(StatusCode::NO_CONTENT)
-}
-
-/// Like [`add_customer`] for accounts. Account tokens are opaque to the emulator (it does not
-/// manage accounts), so with an implicit token the presence of an account token is what counts,
-/// and any account id is accepted.
-async fn add_account(
-    State(state): State<SharedState>,
-    ClientAuth(grant): ClientAuth,
-    AccountAuth(account_token): AccountAuth,
-    CartId(cart_id): CartId,
-    body: Bytes,
-) -> Result<Response, ApiError> {
-    let target = party_in_body(&body, Party::Account)?;
-    authorize(Party::Account, grant, account_token.as_deref(), None)?;
-    let link = lock(&state.store).associate_account(&cart_id, &target, clock::now())?;
-    Ok(link_response(link, Party::Account, target))
-}
-
-/// Like [`remove_customer`] for accounts.
-async fn remove_account(
-    State(state): State<SharedState>,
-    ClientAuth(grant): ClientAuth,
-    AccountAuth(account_token): AccountAuth,
-    CartId(cart_id): CartId,
-    body: Bytes,
-) -> Result<StatusCode, ApiError> {
-    let target = party_in_body(&body, Party::Account)?;
-    authorize(Party::Account, grant, account_token.as_deref(), None)?;
-    lock(&state.store).dissociate_account(&cart_id, &target, clock::now())?;
+    let target = party_in_body(&body, T::PARTY)?;
+    authorize(grant, &token, &target)?;
+    lock(&state.store).dissociate(T::PARTY, &cart_id, &target, clock::now())?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -161,17 +146,12 @@ fn party_in_body(body: &[u8], party: Party) -> Result<String, ApiError> {
 /// Who may change a cart's associations: a client_credentials token without a party token may
 /// do anything; otherwise a party token is needed, and a customer token must belong to the
 /// customer in the body (`target`).
-fn authorize(
-    party: Party,
-    grant: Grant,
-    token_owner: Option<&str>,
-    target: Option<&str>,
-) -> Result<(), ApiError> {
-    match (token_owner, target) {
-        (Some(owner), Some(target)) if owner != target => Err(party.forbidden()),
-        (Some(_), _) => Ok(()),
-        (None, _) if grant == Grant::ClientCredentials => Ok(()),
-        (None, _) => Err(party.forbidden()),
+fn authorize<T: PartyToken>(grant: Grant, token: &T, target: &str) -> Result<(), ApiError> {
+    match token.value() {
+        Some(owner) if T::PARTY == Party::Customer && owner != target => Err(T::PARTY.forbidden()),
+        Some(_) => Ok(()),
+        None if grant == Grant::ClientCredentials => Ok(()),
+        None => Err(T::PARTY.forbidden()),
     }
 }
 

@@ -15,7 +15,7 @@ use crate::error::ApiError;
 use crate::listing::ListQuery;
 use crate::render::{CartList, CartView, Data};
 use crate::state::{lock, SharedState};
-use crate::store::{Cart, CartUpdate, DiscountSettings, NewCart, Scope};
+use crate::store::{Cart, CartUpdate, DiscountSettings, NewCart, Party, Scope};
 
 /// Longest cart name accepted.
 const MAX_NAME_LENGTH: usize = 255;
@@ -95,7 +95,7 @@ async fn create(
     let mut store = lock(&state.store);
     let id = store.create_cart(new, now)?.id.clone();
     if let Some(customer_id) = &customer {
-        store.associate_customer(&id, customer_id, now)?;
+        store.associate(Party::Customer, &id, customer_id, now)?;
     }
     let cart = store.cart(&id).expect("the cart was just created");
     Ok(cart_response(StatusCode::CREATED, cart, &state.base_url))

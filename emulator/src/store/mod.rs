@@ -60,6 +60,14 @@ pub struct Cart {
 }
 
 impl Cart {
+    /// The ids of the associated customers or accounts.
+    fn parties_mut(&mut self, party: Party) -> &mut Vec<String> {
+        match party {
+            Party::Customer => &mut self.customers,
+            Party::Account => &mut self.accounts,
+        }
+    }
+
     /// When the cart expires: a week after its last update.
     pub fn expires_at(&self) -> Timestamp {
         self.updated_at + CART_LIFETIME
@@ -124,6 +132,13 @@ pub enum StoreError {
     DuplicateEmail,
     /// The cart is associated with a customer and so cannot be deleted.
     LastCart,
+}
+
+/// Who a cart can be associated with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Party {
+    Customer,
+    Account,
 }
 
 /// Outcome of an association request.
@@ -277,84 +292,60 @@ impl Store {
         Ok(())
     }
 
-    /// Associates a customer with a cart; a new association bumps the cart's `updated_at`, which
-    /// moves it to the top of every listing.
-    pub fn associate_customer(
+    /// Associates a customer or an account with a cart; a new association bumps the cart's
+    /// `updated_at`, which moves it to the top of every listing. Customers must exist; accounts
+    /// are not managed by the emulator, so any account id is accepted.
+    pub fn associate(
         &mut self,
+        party: Party,
         cart_id: &str,
-        customer_id: &str,
+        id: &str,
         now: Timestamp,
     ) -> Result<Link, StoreError> {
         let handle = self.handle(cart_id)?;
-        if !self.customers.contains_key(customer_id) {
-            return Err(StoreError::CustomerNotFound);
-        }
-        let cart = self.slot_mut(handle);
-        if cart.customers.iter().any(|id| id == customer_id) {
+        self.check_party(party, id)?;
+        let list = self.slot_mut(handle).parties_mut(party);
+        if list.iter().any(|linked| linked == id) {
             return Ok(Link::Existing);
         }
-        cart.customers.push(customer_id.to_owned());
-        // `touch` files the cart under every associated customer, the new one included.
+        list.push(id.to_owned());
+        // `touch` files the cart under every associated customer, a new one included.
         self.touch(handle, now);
         Ok(Link::Added)
     }
 
-    /// Removes a customer's association with a cart; returns whether there was one. Removing an
-    /// existing association bumps the cart's `updated_at`.
-    pub fn dissociate_customer(
+    /// Removes an association with a cart; returns whether there was one. Removing an existing
+    /// association bumps the cart's `updated_at`.
+    pub fn dissociate(
         &mut self,
+        party: Party,
         cart_id: &str,
-        customer_id: &str,
+        id: &str,
         now: Timestamp,
     ) -> Result<bool, StoreError> {
         let handle = self.handle(cart_id)?;
-        if !self.customers.contains_key(customer_id) {
-            return Err(StoreError::CustomerNotFound);
-        }
+        self.check_party(party, id)?;
         let cart = self.slot_mut(handle);
-        let Some(position) = cart.customers.iter().position(|id| id == customer_id) else {
+        let list = cart.parties_mut(party);
+        let Some(position) = list.iter().position(|linked| linked == id) else {
             return Ok(false);
         };
-        cart.customers.remove(position);
+        list.remove(position);
         let seq = cart.seq;
-        self.unfile_for_customer(customer_id, seq);
-        self.touch(handle, now);
-        Ok(true)
-    }
-
-    /// Associates an account with a cart. Accounts are not managed by the emulator, so any
-    /// account id is accepted.
-    pub fn associate_account(
-        &mut self,
-        cart_id: &str,
-        account_id: &str,
-        now: Timestamp,
-    ) -> Result<Link, StoreError> {
-        let handle = self.handle(cart_id)?;
-        let cart = self.slot_mut(handle);
-        if cart.accounts.iter().any(|id| id == account_id) {
-            return Ok(Link::Existing);
+        if party == Party::Customer {
+            self.unfile_for_customer(id, seq);
         }
-        cart.accounts.push(account_id.to_owned());
-        self.touch(handle, now);
-        Ok(Link::Added)
-    }
-
-    /// Removes an account's association with a cart; returns whether there was one.
-    pub fn dissociate_account(
-        &mut self,
-        cart_id: &str,
-        account_id: &str,
-        now: Timestamp,
-    ) -> Result<bool, StoreError> {
-        let handle = self.handle(cart_id)?;
-        let cart = self.slot_mut(handle);
-        let Some(position) = cart.accounts.iter().position(|id| id == account_id) else {
-            return Ok(false);
-        };
-        cart.accounts.remove(position);
         self.touch(handle, now);
         Ok(true)
+    }
+
+    fn check_party(&self, party: Party, id: &str) -> Result<(), StoreError> {
+        match party {
+            Party::Customer if !self.customers.contains_key(id) => {
+                Err(StoreError::CustomerNotFound)
+            }
+            _ => Ok(()),
+        }
     }
 
     /// Registers a customer. Email addresses are unique, compared case-insensitively.
@@ -557,9 +548,18 @@ mod tests {
         let ron = customer(&mut store, "ron@swanson.com");
         let old = store.create_cart(cart("old"), 10).unwrap().id.clone();
         let new = store.create_cart(cart("new"), 20).unwrap().id.clone();
-        assert_eq!(store.associate_customer(&new, &ron, 30), Ok(Link::Added));
-        assert_eq!(store.associate_customer(&old, &ron, 30), Ok(Link::Added));
-        assert_eq!(store.associate_customer(&old, &ron, 40), Ok(Link::Existing));
+        assert_eq!(
+            store.associate(Party::Customer, &new, &ron, 30),
+            Ok(Link::Added)
+        );
+        assert_eq!(
+            store.associate(Party::Customer, &old, &ron, 30),
+            Ok(Link::Added)
+        );
+        assert_eq!(
+            store.associate(Party::Customer, &old, &ron, 40),
+            Ok(Link::Existing)
+        );
         let page = store.list_carts(Scope::Customer(&ron), 0, 10);
         assert_eq!(page.total, 2);
         assert_eq!(names(&page), ["old", "new"]);
@@ -576,15 +576,15 @@ mod tests {
         let leslie = customer(&mut store, "leslie@knope.com");
         let mine = store.create_cart(cart("ron's"), 1).unwrap().id.clone();
         let hers = store.create_cart(cart("leslie's"), 1).unwrap().id.clone();
-        store.associate_customer(&mine, &ron, 2).unwrap();
-        store.associate_customer(&hers, &leslie, 2).unwrap();
+        store.associate(Party::Customer, &mine, &ron, 2).unwrap();
+        store.associate(Party::Customer, &hers, &leslie, 2).unwrap();
         assert_eq!(
             names(&store.list_carts(Scope::Customer(&ron), 0, 9)),
             ["ron's"]
         );
         assert_eq!(store.list_carts(Scope::Customer("nobody"), 0, 9).total, 0);
-        assert_eq!(store.dissociate_customer(&mine, &ron, 3), Ok(true));
-        assert_eq!(store.dissociate_customer(&mine, &ron, 3), Ok(false));
+        assert_eq!(store.dissociate(Party::Customer, &mine, &ron, 3), Ok(true));
+        assert_eq!(store.dissociate(Party::Customer, &mine, &ron, 3), Ok(false));
         assert_eq!(store.list_carts(Scope::Customer(&ron), 0, 9).total, 0);
     }
 
@@ -593,9 +593,9 @@ mod tests {
         let mut store = Store::new();
         let ron = customer(&mut store, "ron@swanson.com");
         let id = store.create_cart(cart("x"), 1).unwrap().id.clone();
-        store.associate_customer(&id, &ron, 1).unwrap();
+        store.associate(Party::Customer, &id, &ron, 1).unwrap();
         assert_eq!(store.delete_cart(&id), Err(StoreError::LastCart));
-        store.dissociate_customer(&id, &ron, 2).unwrap();
+        store.dissociate(Party::Customer, &id, &ron, 2).unwrap();
         assert_eq!(store.delete_cart(&id), Ok(()));
         assert_eq!(store.delete_cart(&id), Err(StoreError::CartNotFound));
         assert_eq!(store.list_carts(Scope::All, 0, 9).total, 0);
