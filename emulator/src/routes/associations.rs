@@ -13,11 +13,11 @@ use axum::routing::post;
 use axum::Router;
 use serde_json::Value;
 
-use super::{json_response, CartId};
+use super::{data_response, CartId};
 use crate::auth::{AccountAuth, ClientAuth, CustomerAuth, Grant};
 use crate::clock;
 use crate::error::ApiError;
-use crate::render::{Data, Identifiers};
+use crate::render::Identifiers;
 use crate::state::{lock, SharedState};
 use crate::store::{Link, Party};
 
@@ -157,12 +157,7 @@ fn authorize<T: PartyToken>(grant: Grant, token: &T, target: &str) -> Result<(),
 
 fn link_response(link: Link, party: Party, id: String) -> Response {
     match link {
-        Link::Added => json_response(
-            StatusCode::OK,
-            &Data {
-                data: Identifiers(party.kind(), &[id]),
-            },
-        ),
+        Link::Added => data_response(StatusCode::OK, Identifiers(party.kind(), &[id])),
         Link::Existing => StatusCode::NO_CONTENT.into_response(),
     }
 }

@@ -8,17 +8,17 @@ use axum::routing::get;
 use axum::Router;
 use serde_json::{Map, Value};
 
-use super::{data_object, is_safe_id, json_response, optional_string, parse_json, CartId};
+use super::{
+    checked_length, data_object, data_response, is_safe_id, json_response, optional_string,
+    parse_json, required_string, CartId,
+};
 use crate::auth::{ClientAuth, CustomerAuth, Grant};
 use crate::clock;
 use crate::error::ApiError;
 use crate::listing::ListQuery;
-use crate::render::{CartList, CartView, Data};
+use crate::render::{CartList, CartView};
 use crate::state::{lock, SharedState};
 use crate::store::{Cart, CartUpdate, DiscountSettings, NewCart, Party, Scope};
-
-/// Longest cart name accepted.
-const MAX_NAME_LENGTH: usize = 255;
 
 pub fn routes() -> Router<SharedState> {
     Router::new()
@@ -79,10 +79,7 @@ async fn create(
         Some(_) => return Err(ApiError::unsafe_cart_id()),
         None => None,
     };
-    let name = match optional_string(data, "name")? {
-        Some(name) => checked_name(name)?,
-        None => return Err(ApiError::validation("The data.name field is required.")),
-    };
+    let name = checked_length("name", required_string(data, "name")?)?.to_owned();
     let new = NewCart {
         id,
         name,
@@ -126,7 +123,7 @@ async fn update(
     let data = data_object(&body)?;
     let changes = CartUpdate {
         name: optional_string(data, "name")?
-            .map(checked_name)
+            .map(|name| checked_length("name", name).map(str::to_owned))
             .transpose()?,
         description: optional_string(data, "description")?.map(str::to_owned),
         discount_settings: discount_settings(data)?,
@@ -145,17 +142,6 @@ async fn delete(
 ) -> Result<StatusCode, ApiError> {
     lock(&state.store).delete_cart(&id)?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// A cart name of 1 to 255 characters; 422 otherwise.
-fn checked_name(name: &str) -> Result<String, ApiError> {
-    match name.chars().count() {
-        0 => Err(ApiError::validation("The data.name field is required.")),
-        length if length > MAX_NAME_LENGTH => Err(ApiError::validation(format!(
-            "The data.name field may not be greater than {MAX_NAME_LENGTH} characters."
-        ))),
-        _ => Ok(name.to_owned()),
-    }
 }
 
 /// The optional `discount_settings` object; 422 if its flags are not booleans.
@@ -179,10 +165,5 @@ fn discount_settings(data: &Map<String, Value>) -> Result<Option<DiscountSetting
 
 /// `{"data": cart}`.
 fn cart_response(status: StatusCode, cart: &Cart, base_url: &str) -> Response {
-    json_response(
-        status,
-        &Data {
-            data: CartView::new(cart, base_url),
-        },
-    )
+    data_response(status, CartView::new(cart, base_url))
 }

@@ -9,17 +9,15 @@ use axum::Router;
 use serde::Serialize;
 
 use super::{
-    data_object, expect_type, json_response, optional_string, parse_json, required_string,
+    checked_length, data_object, data_response, expect_type, optional_string, parse_json,
+    required_string,
 };
 use crate::auth::{ClientAuth, Grant};
 use crate::clock::{self, Timestamp};
 use crate::error::ApiError;
-use crate::render::{CustomerView, Data};
+use crate::render::CustomerView;
 use crate::state::{lock, SharedState};
 use crate::store::NewCustomer;
-
-/// Longest name or email accepted.
-const MAX_FIELD_LENGTH: usize = 255;
 
 pub fn routes() -> Router<SharedState> {
     Router::new()
@@ -45,13 +43,8 @@ async fn create(
     let name = required_string(data, "name")?;
     let email = required_string(data, "email")?;
     let password = optional_string(data, "password")?;
-    for (field, value) in [("name", name), ("email", email)] {
-        if value.chars().count() > MAX_FIELD_LENGTH {
-            return Err(ApiError::validation(format!(
-                "The data.{field} field may not be greater than {MAX_FIELD_LENGTH} characters."
-            )));
-        }
-    }
+    checked_length("name", name)?;
+    checked_length("email", email)?;
     if !looks_like_email(email) {
         return Err(ApiError::validation(
             "The data.email field must be a valid email address.",
@@ -70,11 +63,9 @@ async fn create(
     };
     let mut store = lock(&state.store);
     let customer = store.create_customer(new, clock::now())?;
-    Ok(json_response(
+    Ok(data_response(
         StatusCode::CREATED,
-        &Data {
-            data: CustomerView::new(customer),
-        },
+        CustomerView::new(customer),
     ))
 }
 
@@ -114,16 +105,14 @@ async fn token(
         .map(|customer| customer.id.clone())
         .ok_or_else(|| ApiError::new(StatusCode::UNAUTHORIZED, "Invalid credentials"))?;
     let token = lock(&state.customer_tokens).issue(&customer_id, clock::now());
-    Ok(json_response(
+    Ok(data_response(
         StatusCode::OK,
-        &Data {
-            data: TokenView {
-                kind: "token",
-                id: token.id,
-                customer_id: token.customer_id,
-                token: token.token,
-                expires: token.expires,
-            },
+        TokenView {
+            kind: "token",
+            id: token.id,
+            customer_id: token.customer_id,
+            token: token.token,
+            expires: token.expires,
         },
     ))
 }

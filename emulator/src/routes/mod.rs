@@ -17,6 +17,7 @@ use serde_json::{Map, Value};
 
 use crate::error::{normalize_errors, ApiError};
 use crate::front::{self, BODY_LIMIT};
+use crate::render::Data;
 use crate::state::SharedState;
 
 /// The whole application: API routes, admin routes, and the request pipeline around them
@@ -85,6 +86,11 @@ pub(crate) fn json_response(status: StatusCode, body: &impl Serialize) -> Respon
         .into_response()
 }
 
+/// `{"data": data}`, the envelope of single resources, as a JSON response.
+pub(crate) fn data_response(status: StatusCode, data: impl Serialize) -> Response {
+    json_response(status, &Data { data })
+}
+
 /// Parses a JSON request body; 400 if it is not JSON.
 pub(crate) fn parse_json(body: &[u8]) -> Result<Value, ApiError> {
     serde_json::from_slice(body).map_err(|error| {
@@ -120,9 +126,25 @@ pub(crate) fn required_string<'a>(
 ) -> Result<&'a str, ApiError> {
     match optional_string(data, field)? {
         Some(text) if !text.is_empty() => Ok(text),
-        _ => Err(ApiError::validation(format!(
-            "The data.{field} field is required."
+        _ => Err(required(field)),
+    }
+}
+
+fn required(field: &str) -> ApiError {
+    ApiError::validation(format!("The data.{field} field is required."))
+}
+
+/// Longest name or email the API accepts, in characters.
+const MAX_FIELD_LENGTH: usize = 255;
+
+/// A text field of 1 to 255 characters, such as a name or an email; 422 otherwise.
+pub(crate) fn checked_length<'a>(field: &str, value: &'a str) -> Result<&'a str, ApiError> {
+    match value.chars().count() {
+        0 => Err(required(field)),
+        length if length > MAX_FIELD_LENGTH => Err(ApiError::validation(format!(
+            "The data.{field} field may not be greater than {MAX_FIELD_LENGTH} characters."
         ))),
+        _ => Ok(value),
     }
 }
 
