@@ -6,6 +6,12 @@ use crate::faults::FaultSpec;
 pub const DEFAULT_CLIENT_ID: &str = "demo-client-id";
 /// Client secret accepted when none is configured.
 pub const DEFAULT_CLIENT_SECRET: &str = "demo-client-secret";
+/// Lifetime of client access tokens, in seconds, when none is configured.
+pub const DEFAULT_TOKEN_TTL: u64 = 3600;
+/// Default `page[limit]` of listings when none is configured.
+pub const DEFAULT_PAGE_LENGTH: u16 = 25;
+/// How many requests the journal keeps when not configured.
+pub const DEFAULT_JOURNAL_LIMIT: usize = 10_000;
 
 /// Settings of an emulator instance.
 #[derive(Debug, Clone)]
@@ -43,13 +49,13 @@ impl Default for AppConfig {
             client_secret: DEFAULT_CLIENT_SECRET.to_owned(),
             public_url: None,
             empty: false,
-            token_ttl: 3600,
-            page_length: 25,
+            token_ttl: DEFAULT_TOKEN_TTL,
+            page_length: usize::from(DEFAULT_PAGE_LENGTH),
             rate_limit: None,
             jwt_secret: None,
             seed: None,
             faults: Vec::new(),
-            journal_limit: 10_000,
+            journal_limit: DEFAULT_JOURNAL_LIMIT,
             verbose: false,
         }
     }

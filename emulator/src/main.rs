@@ -8,7 +8,10 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use clap::Parser;
-use epcc_emulator::config::{AppConfig, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET};
+use epcc_emulator::config::{
+    AppConfig, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_JOURNAL_LIMIT,
+    DEFAULT_PAGE_LENGTH, DEFAULT_TOKEN_TTL,
+};
 use epcc_emulator::faults::FaultSpec;
 use epcc_emulator::listing::MAX_LIMIT;
 use epcc_emulator::seed::DEMO_CUSTOMERS;
@@ -40,11 +43,11 @@ struct Cli {
     empty: bool,
 
     /// Lifetime of client access tokens, in seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = 3600)]
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TOKEN_TTL)]
     token_ttl: u64,
 
     /// Default page size of listings (1 to 100).
-    #[arg(long, value_name = "N", default_value_t = 25, value_parser = clap::value_parser!(u16).range(1..=MAX_LIMIT as i64))]
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_PAGE_LENGTH, value_parser = clap::value_parser!(u16).range(1..=MAX_LIMIT as i64))]
     page_length: u16,
 
     /// Requests per second allowed before answering 429 with Retry-After (default: no limit).
@@ -65,7 +68,7 @@ struct Cli {
     faults: Vec<FaultSpec>,
 
     /// Number of requests the journal keeps (the oldest are dropped first).
-    #[arg(long, value_name = "N", default_value_t = 10_000)]
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_JOURNAL_LIMIT)]
     journal_limit: usize,
 
     /// Print one line per request on standard error.
