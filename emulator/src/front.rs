@@ -11,6 +11,7 @@
 //! 7. the router handles it;
 //! 8. the response gets its CORS headers and its status goes into the journal.
 
+use std::panic::AssertUnwindSafe;
 use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
@@ -19,6 +20,7 @@ use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use futures_util::FutureExt;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 
 use crate::cors;
@@ -52,7 +54,11 @@ pub async fn intercept(State(state): State<SharedState>, request: Request, next:
     let closer = parts.extensions.get::<ConnectionCloser>().cloned();
 
     let handled = match body {
-        Ok(bytes) => handle(&state, parts, bytes, next).await,
+        // A panicking handler still gets its journal entry and log line, with a 500.
+        Ok(bytes) => AssertUnwindSafe(handle(&state, parts, bytes, next))
+            .catch_unwind()
+            .await
+            .unwrap_or_else(|_| Some(internal_error())),
         Err(response) => Some(response),
     };
     let response = match (handled, closer) {
@@ -77,6 +83,14 @@ pub async fn intercept(State(state): State<SharedState>, request: Request, next:
         started,
     );
     response
+}
+
+/// The answer when the emulator itself fails: a bug, not bad input, answered in the API's
+/// format instead of hanging up.
+pub fn internal_error() -> Response {
+    ApiError::status(StatusCode::INTERNAL_SERVER_ERROR)
+        .detail("the emulator failed while handling this request")
+        .into_response()
 }
 
 /// Steps 4 to 7; `None` when a fault drops the connection.
@@ -210,7 +224,33 @@ fn log(state: &SharedState, method: &Method, path: &str, outcome: String, starte
 
 #[cfg(test)]
 mod tests {
-    use super::is_admin_path;
+    use std::sync::Arc;
+
+    use axum::middleware::from_fn_with_state;
+    use axum::routing::get;
+    use axum::Router;
+    use tower::ServiceExt;
+
+    use super::*;
+    use crate::config::AppConfig;
+    use crate::state::AppState;
+
+    #[tokio::test]
+    async fn a_panicking_handler_answers_500_and_is_journaled() {
+        let state = Arc::new(AppState::new(AppConfig::default(), "http://127.0.0.1:1"));
+        let app = Router::new()
+            .route(
+                "/v2/boom",
+                get(|| async { panic!("a bug in a handler") as &'static str }),
+            )
+            .layer(from_fn_with_state(Arc::clone(&state), intercept));
+        let request = Request::get("/v2/boom").body(Body::empty()).unwrap();
+        let response = app.oneshot(request).await.unwrap();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let journal = lock(&state.journal);
+        let entry = journal.entries().last().expect("journaled");
+        assert_eq!((entry.path.as_str(), entry.status), ("/v2/boom", Some(500)));
+    }
 
     #[test]
     fn admin_paths_are_the_prefix_and_below() {

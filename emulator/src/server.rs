@@ -11,8 +11,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::Request;
+use axum::response::Response;
 use axum::Router;
 use futures_util::FutureExt;
 use hyper::body::Incoming;
@@ -23,10 +23,9 @@ use tokio::sync::Notify;
 use tower::ServiceExt;
 
 use crate::config::AppConfig;
-use crate::cors;
-use crate::error::ApiError;
 use crate::routes::router;
 use crate::state::{AppState, SharedState};
+use crate::{cors, front};
 
 /// Lets request handling close its own connection without sending a response.
 #[derive(Debug, Clone, Default)]
@@ -88,12 +87,8 @@ async fn serve_connection(stream: TcpStream, app: Router) {
                 Ok::<_, Infallible>(match outcome {
                     Ok(Ok(response)) => response,
                     Ok(Err(never)) => match never {},
-                    // A bug, not bad input: answer in the API's format instead of hanging up.
-                    Err(_) => cors::decorate(
-                        ApiError::status(StatusCode::INTERNAL_SERVER_ERROR)
-                            .detail("the emulator failed while handling this request")
-                            .into_response(),
-                    ),
+                    // Outside what `front` catches (the admin routes, the router itself).
+                    Err(_) => cors::decorate(front::internal_error()),
                 })
             }
         })
