@@ -96,28 +96,24 @@ pub fn internal_error() -> Response {
 /// Steps 4 to 7; `None` when a fault drops the connection.
 async fn handle(state: &SharedState, parts: Parts, body: Bytes, next: Next) -> Option<Response> {
     let fault = lock(&state.faults).take(&parts.method, parts.uri.path());
-    let mut cut_after = None;
-    if let Some(fault) = fault {
-        if let Some(delay) = fault.delay {
-            tokio::time::sleep(delay).await;
-        }
-        match fault.outcome {
-            FaultOutcome::Proceed => cut_after = fault.cut_after,
-            FaultOutcome::Drop => return None,
-            FaultOutcome::Respond {
-                status,
-                body,
-                retry_after,
-            } => {
-                let response = fault_response(status, body, retry_after);
-                return Some(match fault.cut_after {
-                    Some(bytes) => cut_short(response, bytes).await,
-                    None => response,
-                });
+    let (outcome, cut_after) = match fault {
+        Some(fault) => {
+            if let Some(delay) = fault.delay {
+                tokio::time::sleep(delay).await;
             }
+            (fault.outcome, fault.cut_after)
         }
-    }
-    let response = respond(state, parts, body, next).await;
+        None => (FaultOutcome::Proceed, None),
+    };
+    let response = match outcome {
+        FaultOutcome::Proceed => respond(state, parts, body, next).await,
+        FaultOutcome::Drop => return None,
+        FaultOutcome::Respond {
+            status,
+            body,
+            retry_after,
+        } => fault_response(status, body, retry_after),
+    };
     Some(match cut_after {
         Some(bytes) => cut_short(response, bytes).await,
         None => response,
