@@ -186,7 +186,7 @@ enum Expect {
 /// path); checks the outcome, the attempts, the least time taken, and that the client works
 /// afterwards. Returns the time the call took.
 async fn case(shop: &Shop, call: Call, rule: &str, expect: Expect, at_least_ms: f64) -> f64 {
-    let victim = unique("victim").replace('.', "");
+    let victim = unique("victim");
     let path = call.prepare(shop, &victim).await;
     clear_faults().await;
     let mut spec = String::from(r#"{"method":""#);
@@ -252,7 +252,7 @@ async fn case(shop: &Shop, call: Call, rule: &str, expect: Expect, at_least_ms: 
     assert!(took < at_least_ms + SLOW, "{what}: took {took} ms");
 
     // The same client works at once for the next call.
-    let victim = unique("after").replace('.', "");
+    let victim = unique("after");
     call.prepare(shop, &victim).await;
     if let Err(e) = settle(call.start(shop, &victim, None)).await {
         panic!("{what}: the next call failed: {}", describe(&e));
@@ -582,7 +582,7 @@ async fn timeouts_and_aborts_end_every_call_promptly() {
     let mut cases = 0;
     for call in CALLS {
         for cancel in ["timeout", "abort"] {
-            let victim = unique("slow").replace('.', "");
+            let victim = unique("slow");
             let path = call.prepare(&shop, &victim).await;
             clear_faults().await;
             let mut spec = String::from(r#"{"method":""#);
@@ -615,7 +615,7 @@ async fn timeouts_and_aborts_end_every_call_promptly() {
             };
             assert_eq!(kind(&e), want, "{call:?}: {}", describe(&e));
             assert!(took < 1500.0, "{call:?} {cancel}: took {took} ms");
-            let victim = unique("after").replace('.', "");
+            let victim = unique("after");
             call.prepare(&shop, &victim).await;
             ok(call.start(&shop, &victim, None)).await;
             cases += 1;

@@ -273,10 +273,7 @@ fn bad_configs_throw_clear_errors() {
         ),
     ];
     for (what, config, mentions) in cases {
-        let e = gateway(config)
-            .err()
-            .unwrap_or_else(|| panic!("{what}: accepted"));
-        assert_eq!(kind(&e), "invalid_input", "{what}");
+        let e = refused_config(what, config);
         let message = get(&e, "message").as_string().unwrap();
         assert!(
             message.contains(mentions),
@@ -648,6 +645,15 @@ async fn every_argument_against_the_bad_value_table() {
     report("bad arguments tried (builders)", sync_cases);
 }
 
+/// The error `gateway(config)` throws, which must be an invalid-input error; `what` names the case.
+fn refused_config(what: &str, config: JsValue) -> JsValue {
+    let e = gateway(config)
+        .err()
+        .unwrap_or_else(|| panic!("{what}: accepted"));
+    assert_eq!(kind(&e), "invalid_input", "{what}");
+    e
+}
+
 /// Every config key, the whole table: `gateway()` throws `invalid_input` naming the key.
 #[wasm_bindgen_test]
 fn every_config_key_against_the_bad_value_table() {
@@ -698,12 +704,8 @@ fn every_config_key_against_the_bad_value_table() {
     for (key, accepted) in keys {
         for (what, value) in table_except(&accepted) {
             let config = json(r#"{"client_id":"c","host":"127.0.0.1:9"}"#);
-            js_sys::Reflect::set(&config, &s(key), &value).unwrap();
-            let e = match gateway(config) {
-                Ok(_) => panic!("config.{key} = {what}: accepted"),
-                Err(e) => e,
-            };
-            assert_eq!(kind(&e), "invalid_input", "config.{key} = {what}");
+            set(&config, key, value);
+            let e = refused_config(&format!("config.{key} = {what}"), config);
             let message = get(&e, "message").as_string().unwrap();
             assert!(message.contains(key), "config.{key} = {what}: '{message}'");
             cases += 1;
@@ -712,11 +714,8 @@ fn every_config_key_against_the_bad_value_table() {
     // The host: a name and an optional port, nothing that could change the URL.
     for (what, value) in table_except(&["undefined", "null", "dot-dot", "very long"]) {
         let config = json(r#"{"client_id":"c"}"#);
-        js_sys::Reflect::set(&config, &s("host"), &value).unwrap();
-        let e = gateway(config)
-            .err()
-            .unwrap_or_else(|| panic!("host = {what}: accepted"));
-        assert_eq!(kind(&e), "invalid_input", "host = {what}");
+        set(&config, "host", value);
+        refused_config(&format!("host = {what}"), config);
         cases += 1;
     }
     report("bad config values tried", cases);
@@ -732,11 +731,8 @@ async fn header_config_values_that_no_header_can_carry_are_refused() {
             ("emoji", s("\u{1F6D2}")),
         ] {
             let config = json(r#"{"client_id":"c"}"#);
-            js_sys::Reflect::set(&config, &s(key), &value).unwrap();
-            let e = gateway(config)
-                .err()
-                .unwrap_or_else(|| panic!("config.{key} = {what}: accepted"));
-            assert_eq!(kind(&e), "invalid_input", "config.{key} = {what}");
+            set(&config, key, value);
+            refused_config(&format!("config.{key} = {what}"), config);
         }
     }
 }
