@@ -192,29 +192,28 @@ fn unquote(value: &str) -> &str {
 
 /// Matches `text` against a `*` pattern given as its pieces between the stars.
 fn glob_match(text: &str, pieces: &[String], anchored_start: bool, anchored_end: bool) -> bool {
-    if pieces.is_empty() {
-        // The pattern was empty (matches only "") or only stars (matches anything).
-        return !(anchored_start && anchored_end) || text.is_empty();
-    }
-    if pieces.len() == 1 && anchored_start && anchored_end {
-        return text == pieces[0];
-    }
     let mut rest = text;
     let mut pieces = pieces;
     if anchored_start {
-        match rest.strip_prefix(pieces[0].as_str()) {
-            Some(after) => rest = after,
-            None => return false,
-        }
-        pieces = &pieces[1..];
-    }
-    if anchored_end {
-        if let Some((last, init)) = pieces.split_last() {
-            match rest.strip_suffix(last.as_str()) {
-                Some(before) => rest = before,
+        if let Some((first, tail)) = pieces.split_first() {
+            match rest.strip_prefix(first.as_str()) {
+                Some(after) => rest = after,
                 None => return false,
             }
-            pieces = init;
+            pieces = tail;
+        }
+    }
+    if anchored_end {
+        match pieces.split_last() {
+            Some((last, init)) => {
+                match rest.strip_suffix(last.as_str()) {
+                    Some(before) => rest = before,
+                    None => return false,
+                }
+                pieces = init;
+            }
+            // No star after the last piece, and the start took it (or the pattern is empty).
+            None => return rest.is_empty(),
         }
     }
     for piece in pieces {
@@ -431,6 +430,10 @@ mod tests {
             .unwrap()
             .matches(&named("a")));
         assert!(Filter::parse("ilike(name,*)").unwrap().matches(&named("")));
+        let exact = Filter::parse("ilike(name,abc)").unwrap();
+        assert!(exact.matches(&named("ABC")));
+        assert!(!exact.matches(&named("abcd")));
+        assert!(!exact.matches(&named("xabc")));
     }
 
     #[test]
