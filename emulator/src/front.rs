@@ -52,6 +52,10 @@ pub async fn intercept(State(state): State<SharedState>, request: Request, next:
     let seq = lock(&state.journal).start(&parts, body.as_deref().ok());
     let (method, path) = (parts.method.clone(), parts.uri.path().to_owned());
     let closer = parts.extensions.get::<ConnectionCloser>().cloned();
+    let finish = |status: u16, outcome: &str| {
+        lock(&state.journal).finish(seq, status);
+        log(&state, &method, &path, outcome, started);
+    };
 
     let handled = match body {
         // A panicking handler still gets its journal entry and log line, with a 500.
@@ -64,8 +68,7 @@ pub async fn intercept(State(state): State<SharedState>, request: Request, next:
     let response = match (handled, closer) {
         (Some(response), _) => response,
         (None, Some(closer)) => {
-            lock(&state.journal).finish(seq, 0);
-            log(&state, &method, &path, "dropped".into(), started);
+            finish(0, "dropped");
             return closer.close().await;
         }
         // Only when the router is used without `serve`, which provides the closer.
@@ -74,14 +77,7 @@ pub async fn intercept(State(state): State<SharedState>, request: Request, next:
             .into_response(),
     };
     let response = cors::decorate(response);
-    lock(&state.journal).finish(seq, response.status().as_u16());
-    log(
-        &state,
-        &method,
-        &path,
-        response.status().as_str().into(),
-        started,
-    );
+    finish(response.status().as_u16(), response.status().as_str());
     response
 }
 
@@ -209,7 +205,7 @@ fn fault_response(status: StatusCode, body: Option<String>, retry_after: Option<
     response
 }
 
-fn log(state: &SharedState, method: &Method, path: &str, outcome: String, started: Instant) {
+fn log(state: &SharedState, method: &Method, path: &str, outcome: &str, started: Instant) {
     if state.config.verbose {
         eprintln!(
             "{method} {path} -> {outcome} ({:.1} ms)",
