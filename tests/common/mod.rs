@@ -214,8 +214,8 @@ impl Entry {
     }
 }
 
-/// The requests the emulator received since the last clear, preflights left out.
-pub async fn journal() -> Vec<Entry> {
+/// Every request the emulator received since the last clear, CORS preflights included.
+async fn all_requests() -> Vec<Entry> {
     let (_, body) = raw("GET", "/__emulator/requests", &[], None).await;
     let requests: Array = get(&body, "requests").dyn_into().unwrap();
     requests
@@ -228,8 +228,14 @@ pub async fn journal() -> Vec<Entry> {
             body: get(&r, "body").as_string(),
             status: get(&r, "status").as_f64().unwrap_or(0.0) as u16,
         })
-        .filter(|e| e.method != "OPTIONS")
         .collect()
+}
+
+/// The requests the emulator received since the last clear, preflights left out.
+pub async fn journal() -> Vec<Entry> {
+    let mut entries = all_requests().await;
+    entries.retain(|e| e.method != "OPTIONS");
+    entries
 }
 
 pub fn count(entries: &[Entry], method: &str, path: &str) -> usize {
@@ -429,17 +435,10 @@ impl Drop for ConsoleCapture {
 
 /// Every journaled request since the last clear, preflights included: (method, path, query).
 pub async fn journal_targets() -> Vec<(String, String, String)> {
-    let (_, body) = raw("GET", "/__emulator/requests", &[], None).await;
-    let requests: Array = get(&body, "requests").dyn_into().unwrap();
-    requests
-        .iter()
-        .map(|r| {
-            (
-                get(&r, "method").as_string().unwrap(),
-                get(&r, "path").as_string().unwrap(),
-                get(&r, "query").as_string().unwrap_or_default(),
-            )
-        })
+    let entries = all_requests().await;
+    entries
+        .into_iter()
+        .map(|e| (e.method, e.path, e.query))
         .collect()
 }
 
