@@ -45,24 +45,21 @@ async fn list(
     };
     let query = ListQuery::parse(raw.as_deref(), state.config.page_length)
         .map_err(ApiError::bad_request)?;
-    let body = {
-        let store = lock(&state.store);
-        let page = if query.filter.is_empty() {
-            store.list_carts(scope, query.offset, query.limit)
-        } else {
-            store.list_carts_matching(
-                scope,
-                |cart| query.filter.matches(cart),
-                query.offset,
-                query.limit,
-            )
-        };
-        json_response(
-            StatusCode::OK,
-            &CartList::new(&page, &query, &state.base_url),
+    let store = lock(&state.store);
+    let page = if query.filter.is_empty() {
+        store.list_carts(scope, query.offset, query.limit)
+    } else {
+        store.list_carts_matching(
+            scope,
+            |cart| query.filter.matches(cart),
+            query.offset,
+            query.limit,
         )
     };
-    Ok(body)
+    Ok(json_response(
+        StatusCode::OK,
+        &CartList::new(&page, &query, &state.base_url),
+    ))
 }
 
 /// Creates a cart: 201. With a customer token the cart is associated with that customer at once.

@@ -160,7 +160,7 @@ pub enum Scope<'a> {
 }
 
 /// One page of a listing.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Page<'a> {
     /// Number of carts in the whole listing (all pages).
     pub total: usize,
@@ -386,10 +386,7 @@ impl Store {
     /// One page of the carts in `scope`, most recently updated first. O(log n + limit).
     pub fn list_carts(&self, scope: Scope<'_>, offset: usize, limit: usize) -> Page<'_> {
         let Some(index) = self.index_of(scope) else {
-            return Page {
-                total: 0,
-                carts: Vec::new(),
-            };
+            return Page::default();
         };
         Page {
             total: index.len(),
@@ -410,10 +407,7 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Page<'_> {
-        let mut page = Page {
-            total: 0,
-            carts: Vec::new(),
-        };
+        let mut page = Page::default();
         let Some(index) = self.index_of(scope) else {
             return page;
         };
