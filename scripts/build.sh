@@ -32,6 +32,9 @@ step "adding pkg-template/"
 cp -R pkg-template/. pkg/
 rm -f pkg/.gitignore
 
+step "shortening the module's import and export names; bundling each entry into one file"
+node scripts/finish-package.mjs pkg
+
 step "checking that the package loads in Node"
 node --input-type=module -e "
   const m = await import('./pkg/node.js');
@@ -52,9 +55,9 @@ size() { # FILE GZIPPED-BYTES
   printf '  %-28s %8s bytes raw %8s bytes gzip -9\n' "$(basename "$1")" "$(wc -c <"$1" | tr -d ' ')" "$2"
 }
 wasm_gz=$(gz pkg/epcc_carts_bg.wasm)
-glue_gz=$(gz pkg/epcc_carts.js)
-echo "[build] sizes"
+entry_gz=$(gz pkg/index.js)
+echo "[build] sizes (what a browser loads)"
 size pkg/epcc_carts_bg.wasm "$wasm_gz"
-size pkg/epcc_carts.js "$glue_gz"
-printf '  %-28s %8s bytes gzip -9\n' "wasm + glue" "$((wasm_gz + glue_gz))"
+size pkg/index.js "$entry_gz"
+printf '  %-28s %8s bytes gzip -9\n' "wasm + index.js" "$((wasm_gz + entry_gz))"
 echo "[build] package: $tarball_path"

@@ -8,5 +8,7 @@ echo "[lint] cargo fmt --check"
 cargo fmt --all -- --check
 echo "[lint] clippy (native, whole workspace)"
 cargo clippy --workspace --all-targets -- -D warnings
-echo "[lint] clippy (wasm32-unknown-unknown, SDK)"
-cargo clippy -p epcc-carts --target wasm32-unknown-unknown --all-targets -- -D warnings
+echo "[lint] clippy (wasm32-unknown-unknown, SDK as shipped: no_std)"
+cargo clippy -p epcc-carts --target wasm32-unknown-unknown --lib -- -D warnings
+echo "[lint] clippy (wasm32-unknown-unknown, SDK with its wasm-bindgen tests, which link std)"
+cargo clippy -p epcc-carts --target wasm32-unknown-unknown --all-targets --features std -- -D warnings

@@ -21,9 +21,10 @@ echo "[test] emulator at $EPCC_EMULATOR_URL"
 export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-300}
 
 echo "[test] wasm-bindgen tests in headless Chromium"
-CHROMEDRIVER=$(command -v chromedriver) wasm-pack test --headless --chrome
+# --features std: the test binaries link std, which brings its own panic handler and allocator.
+CHROMEDRIVER=$(command -v chromedriver) wasm-pack test --headless --chrome --features std
 echo "[test] wasm-bindgen tests in headless Firefox"
-GECKODRIVER=$(command -v geckodriver) wasm-pack test --headless --firefox
+GECKODRIVER=$(command -v geckodriver) wasm-pack test --headless --firefox --features std
 echo "[test] wasm-bindgen tests in Node"
 wasm-pack test --node --features node-tests
 # Both use this emulator; the conformance scenarios reset its store before each run.

@@ -1,5 +1,9 @@
 //! Access tokens: the token request, what is kept in storage, and when to refresh.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use crate::config::{Config, Grant};
 use crate::request::{percent_encode_into, ApiRequest, Auth, Method, FORM};
 

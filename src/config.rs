@@ -1,5 +1,9 @@
 //! The gateway's settings, with the official SDK's keys and defaults.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use crate::error::{Error, Result};
 use crate::retry::RetryPolicy;
 use crate::validate;

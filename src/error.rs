@@ -4,6 +4,10 @@
 //! was aborted, or an argument was invalid, is an [`Error`] with an [`ErrorKind`]. The JS bindings
 //! turn it into an `EpccError` object; nothing else throws.
 
+use alloc::string::String;
+
+use crate::text;
+
 /// What went wrong, as JavaScript code branches on it (`err.kind`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -64,11 +68,16 @@ impl Error {
         Error::new(ErrorKind::InvalidInput, message)
     }
 
+    /// An invalid-input error whose message is `parts` joined: `Error::invalid(&[what, " must ..."])`.
+    pub fn invalid(parts: &[&str]) -> Self {
+        Error::new(ErrorKind::InvalidInput, text::concat(parts))
+    }
+
     /// The error for a non-2xx answer. This is the only place an HTTP status becomes an error;
     /// the message names the status and the API's first problem.
     pub fn from_status(status: u16, first_problem: Option<&ApiProblem>) -> Self {
         let mut message = String::from("EPCC API error ");
-        message.push_str(&status.to_string());
+        text::push_u64(&mut message, u64::from(status));
         if let Some(problem) = first_problem {
             if let Some(title) = problem.title.as_deref().filter(|t| !t.is_empty()) {
                 message.push_str(": ");

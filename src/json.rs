@@ -3,6 +3,8 @@
 //! Responses are parsed by the JavaScript engine (`JSON.parse`), which keeps a JSON library out of
 //! the wasm binary.
 
+use alloc::string::String;
+
 /// Appends `value` as a JSON string literal, quotes included.
 pub fn push_string(out: &mut String, value: &str) {
     out.push('"');

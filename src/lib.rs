@@ -11,6 +11,10 @@
 //! query ──┘
 //! ```
 
+#![cfg_attr(all(target_arch = "wasm32", not(feature = "std")), no_std)]
+
+extern crate alloc;
+
 pub mod auth;
 pub mod config;
 pub mod endpoints;
@@ -19,9 +23,26 @@ pub mod json;
 pub mod query;
 pub mod request;
 pub mod retry;
+pub mod text;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
 pub mod js;
+
+/// A small allocator: the module runs on one thread, and a general-purpose allocator would be a
+/// tenth of the binary.
+#[cfg(all(target_arch = "wasm32", not(feature = "std")))]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    // SAFETY: WebAssembly without threads, which is how the package is built and loaded.
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
+/// No input panics (every expected failure is an `Err` that becomes an `EpccError`), so a panic
+/// is a bug: it traps without formatting anything, which keeps `core::fmt` out of the binary.
+#[cfg(all(target_arch = "wasm32", not(feature = "std")))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    core::arch::wasm32::unreachable()
+}
 
 pub use error::{Error, ErrorKind};

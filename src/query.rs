@@ -5,8 +5,12 @@
 //! syntax unencoded. Characters that would break the query (`&`, `#`, `%`, `+`, spaces, non-ASCII)
 //! are percent-encoded, where the official SDK sends them raw.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+
 use crate::error::{Error, Result};
 use crate::request::percent_encode_into;
+use crate::text;
 use crate::validate;
 
 /// Largest page the API serves.
@@ -14,17 +18,76 @@ pub const MAX_LIMIT: u32 = 100;
 /// Largest offset the API accepts.
 pub const MAX_OFFSET: u32 = 10_000;
 
-/// One value in a filter: `eq: { name: 'x' }`, `in: { id: ['a', 'b'] }`, or
-/// `eq: { meta: { a: 1 } }` (`eq(meta.a,1)`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum FilterValue {
-    Scalar(String),
-    List(Vec<String>),
-    Nested(Vec<(String, String)>),
+/// Writes a filter in the official SDK's syntax, condition by condition:
+/// `{ eq: { name: 'x' }, in: { id: ['a', 'b'] }, like: { meta: { a: 1 } } }` becomes
+/// `eq(name,x):in(id,a,b):like(meta.a,1)`. The caller walks the JS object in key order.
+#[derive(Default)]
+pub struct FilterWriter {
+    text: String,
 }
 
-/// `{ op: { field: value } }`, in the order JavaScript enumerates the keys.
-pub type Filter = Vec<(String, Vec<(String, FilterValue)>)>;
+impl FilterWriter {
+    /// Checks an operator (`eq`, `in`, `like`, ...): a word, with at least one field.
+    pub fn operator(op: &str, fields: usize) -> Result<()> {
+        if op.is_empty() || !op.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+            return Err(Error::invalid(&[
+                "Filter operator '",
+                op,
+                "' is not a word such as eq, like or in",
+            ]));
+        }
+        if fields == 0 {
+            return Err(Error::invalid(&[
+                "Filter operator '",
+                op,
+                "' needs at least one field, e.g. { ",
+                op,
+                ": { name: 'x' } }",
+            ]));
+        }
+        Ok(())
+    }
+
+    /// Opens the condition `op(`.
+    pub fn open(&mut self, op: &str) {
+        if !self.text.is_empty() {
+            self.text.push(':');
+        }
+        self.text.push_str(op);
+        self.text.push('(');
+    }
+
+    /// Adds `field,value`, or `,value` for the further items of a list (`field` empty).
+    pub fn value(&mut self, field: &str, value: &str) {
+        self.text.push_str(field);
+        self.text.push(',');
+        self.text.push_str(value);
+    }
+
+    /// Adds `field.attribute,value`, for nested objects; `first` is false after the first one.
+    pub fn attribute(&mut self, field: &str, attribute: &str, value: &str, first: bool) {
+        if !first {
+            self.text.push(',');
+        }
+        self.text.push_str(field);
+        self.text.push('.');
+        self.value(attribute, value);
+    }
+
+    /// Adds the bare field of a list (`in(id` before its values).
+    pub fn field(&mut self, field: &str) {
+        self.text.push_str(field);
+    }
+
+    pub fn close(&mut self) {
+        self.text.push(')');
+    }
+
+    /// The filter text, or `None` for an empty filter (which sends nothing).
+    pub fn finish(self) -> Option<String> {
+        (!self.text.is_empty()).then_some(self.text)
+    }
+}
 
 /// The builder state of a list call; cleared after every call.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -33,17 +96,18 @@ pub struct ListQuery {
     pub sort: Option<String>,
     pub limit: Option<u32>,
     pub offset: Option<u32>,
-    pub filter: Option<Filter>,
+    /// Already in filter syntax ([`FilterWriter`]).
+    pub filter: Option<String>,
 }
 
 impl ListQuery {
     pub fn set_limit(&mut self, limit: f64) -> Result<()> {
-        self.limit = Some(whole_number("Limit", limit, 1, MAX_LIMIT)?);
+        self.limit = Some(whole_number("Limit", limit, 1, MAX_LIMIT, "1 to 100")?);
         Ok(())
     }
 
     pub fn set_offset(&mut self, offset: f64) -> Result<()> {
-        let offset = whole_number("Offset", offset, 0, MAX_OFFSET)?;
+        let offset = whole_number("Offset", offset, 0, MAX_OFFSET, "0 to 10000")?;
         // Like the official SDK, an offset of 0 (the default) adds nothing to the query.
         self.offset = (offset > 0).then_some(offset);
         Ok(())
@@ -60,94 +124,35 @@ impl ListQuery {
         Ok(())
     }
 
-    pub fn set_filter(&mut self, filter: Filter) -> Result<()> {
-        for (op, fields) in &filter {
-            let valid_op =
-                !op.is_empty() && op.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
-            if !valid_op {
-                return Err(Error::invalid_input(format!(
-                    "Filter operator '{op}' is not a word such as eq, like or in"
-                )));
-            }
-            if fields.is_empty() {
-                return Err(Error::invalid_input(format!(
-                    "Filter operator '{op}' needs at least one field, e.g. {{ {op}: {{ name: 'x' }} }}"
-                )));
-            }
-        }
-        self.filter = (!filter.is_empty()).then_some(filter);
-        Ok(())
-    }
-
     /// The query string without `?`, empty when no builder was used.
     pub fn to_query_string(&self) -> String {
-        let mut parts: Vec<String> = Vec::new();
+        let mut out = String::new();
         if let Some(include) = &self.include {
-            parts.push(pair("include", include));
+            pair(&mut out, "include", include);
         }
         if let Some(sort) = &self.sort {
-            parts.push(pair("sort", sort));
+            pair(&mut out, "sort", sort);
         }
         if let Some(limit) = self.limit {
-            parts.push(pair("page[limit]", &limit.to_string()));
+            pair(&mut out, "page[limit]", &text::decimal(limit.into()));
         }
         if let Some(offset) = self.offset {
-            parts.push(pair("page[offset]", &offset.to_string()));
+            pair(&mut out, "page[offset]", &text::decimal(offset.into()));
         }
         if let Some(filter) = &self.filter {
-            parts.push(pair("filter", &format_filter(filter)));
+            pair(&mut out, "filter", filter);
         }
-        parts.join("&")
+        out
     }
 }
 
-fn pair(key: &str, value: &str) -> String {
-    let mut out = String::from(key);
+fn pair(out: &mut String, key: &str, value: &str) {
+    if !out.is_empty() {
+        out.push('&');
+    }
+    out.push_str(key);
     out.push('=');
-    encode_into(&mut out, value);
-    out
-}
-
-/// `eq(name,x):in(id,a,b)`, the official SDK's syntax.
-pub fn format_filter(filter: &Filter) -> String {
-    let mut out = String::new();
-    for (op, fields) in filter {
-        for (field, value) in fields {
-            if !out.is_empty() {
-                out.push(':');
-            }
-            out.push_str(op);
-            out.push('(');
-            match value {
-                FilterValue::Scalar(v) => {
-                    out.push_str(field);
-                    out.push(',');
-                    out.push_str(v);
-                }
-                FilterValue::List(vs) => {
-                    out.push_str(field);
-                    for v in vs {
-                        out.push(',');
-                        out.push_str(v);
-                    }
-                }
-                FilterValue::Nested(attrs) => {
-                    for (i, (attr, v)) in attrs.iter().enumerate() {
-                        if i > 0 {
-                            out.push(',');
-                        }
-                        out.push_str(field);
-                        out.push('.');
-                        out.push_str(attr);
-                        out.push(',');
-                        out.push_str(v);
-                    }
-                }
-            }
-            out.push(')');
-        }
-    }
-    out
+    encode_into(out, value);
 }
 
 /// Percent-encodes what would change the meaning of a query; leaves the characters the API's
@@ -156,17 +161,15 @@ fn encode_into(out: &mut String, value: &str) {
     percent_encode_into(out, value, b"()[],:*._-~=!$'@/?;");
 }
 
-fn whole_number(what: &str, value: f64, min: u32, max: u32) -> Result<u32> {
-    validate::whole_number(value, min, max).ok_or_else(|| {
-        Error::invalid_input(format!("{what} takes a whole number from {min} to {max}"))
-    })
+/// `range` is how the message prints `min` to `max`.
+fn whole_number(what: &str, value: f64, min: u32, max: u32, range: &str) -> Result<u32> {
+    validate::whole_number(value, min, max)
+        .ok_or_else(|| Error::invalid(&[what, " takes a whole number from ", range]))
 }
 
 fn non_empty(what: &str, value: &str) -> Result<Option<String>> {
     if value.is_empty() {
-        return Err(Error::invalid_input(format!(
-            "{what} takes a non-empty string"
-        )));
+        return Err(Error::invalid(&[what, " takes a non-empty string"]));
     }
     Ok(Some(value.to_owned()))
 }
@@ -175,20 +178,32 @@ fn non_empty(what: &str, value: &str) -> Result<Option<String>> {
 mod tests {
     use super::*;
 
-    fn scalar(field: &str, value: &str) -> (String, FilterValue) {
-        (field.into(), FilterValue::Scalar(value.into()))
+    /// `{ op: { field: value } }` with scalar values, through the writer.
+    fn scalars(conditions: &[(&str, &[(&str, &str)])]) -> Option<String> {
+        let mut w = FilterWriter::default();
+        for (op, fields) in conditions {
+            FilterWriter::operator(op, fields.len()).unwrap();
+            for (field, value) in *fields {
+                w.open(op);
+                w.value(field, value);
+                w.close();
+            }
+        }
+        w.finish()
     }
 
     #[test]
     fn empty_builders_make_no_query() {
         assert_eq!(ListQuery::default().to_query_string(), "");
+        assert_eq!(FilterWriter::default().finish(), None);
     }
 
     #[test]
     fn order_and_syntax_match_the_official_sdk() {
-        let mut q = ListQuery::default();
-        q.set_filter(vec![("eq".into(), vec![scalar("name", "Bob")])])
-            .unwrap();
+        let mut q = ListQuery {
+            filter: scalars(&[("eq", &[("name", "Bob")])]),
+            ..ListQuery::default()
+        };
         q.set_offset(10.0).unwrap();
         q.set_limit(5.0).unwrap();
         q.set_sort("-updated_at").unwrap();
@@ -201,40 +216,54 @@ mod tests {
 
     #[test]
     fn filters_join_with_colons_and_lists_with_commas() {
-        let filter = vec![
-            ("eq".into(), vec![scalar("name", "a"), scalar("id", "b")]),
-            (
-                "in".into(),
-                vec![("id".into(), FilterValue::List(vec!["x".into(), "y".into()]))],
-            ),
-            (
-                "ilike".into(),
-                vec![(
-                    "meta".into(),
-                    FilterValue::Nested(vec![("a".into(), "1".into()), ("b".into(), "2".into())]),
-                )],
-            ),
-        ];
+        let mut w = FilterWriter::default();
+        for (field, value) in [("name", "a"), ("id", "b")] {
+            w.open("eq");
+            w.value(field, value);
+            w.close();
+        }
+        w.open("in");
+        w.field("id");
+        for v in ["x", "y"] {
+            w.value("", v);
+        }
+        w.close();
+        w.open("ilike");
+        w.attribute("meta", "a", "1", true);
+        w.attribute("meta", "b", "2", false);
+        w.close();
         assert_eq!(
-            format_filter(&filter),
+            w.finish().unwrap(),
             "eq(name,a):eq(id,b):in(id,x,y):ilike(meta.a,1,meta.b,2)"
         );
     }
 
     #[test]
+    fn operators_are_words_with_fields() {
+        assert!(FilterWriter::operator("eq", 1).is_ok());
+        assert!(FilterWriter::operator("is_null", 1).is_ok());
+        for bad in ["", "e q", "eq)", "eq:"] {
+            let err = FilterWriter::operator(bad, 1).unwrap_err();
+            assert!(err.message.contains("is not a word"), "{}", err.message);
+        }
+        let err = FilterWriter::operator("eq", 0).unwrap_err();
+        assert_eq!(
+            err.message,
+            "Filter operator 'eq' needs at least one field, e.g. { eq: { name: 'x' } }"
+        );
+    }
+
+    #[test]
     fn values_that_would_break_the_query_are_encoded() {
-        let mut q = ListQuery::default();
-        q.set_filter(vec![(
-            "ilike".into(),
-            vec![scalar("name", "*R&D #1 50%+*")],
-        )])
-        .unwrap();
+        let mut q = ListQuery {
+            filter: scalars(&[("ilike", &[("name", "*R&D #1 50%+*")])]),
+            ..ListQuery::default()
+        };
         assert_eq!(
             q.to_query_string(),
             "filter=ilike(name,*R%26D%20%231%2050%25%2B*)"
         );
-        q.set_filter(vec![("eq".into(), vec![scalar("name", "caf\u{e9}")])])
-            .unwrap();
+        q.filter = scalars(&[("eq", &[("name", "caf\u{e9}")])]);
         assert_eq!(q.to_query_string(), "filter=eq(name,caf%C3%A9)");
     }
 
@@ -256,10 +285,10 @@ mod tests {
         }
         assert!(q.set_sort("").is_err());
         assert!(q.set_include("").is_err());
-        assert!(q
-            .set_filter(vec![("e q".into(), vec![scalar("a", "b")])])
-            .is_err());
-        assert!(q.set_filter(vec![("eq".into(), vec![])]).is_err());
         assert_eq!(q, ListQuery::default(), "rejected values leave no trace");
+        assert_eq!(
+            q.set_limit(0.0).unwrap_err().message,
+            "Limit takes a whole number from 1 to 100"
+        );
     }
 }

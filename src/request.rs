@@ -1,5 +1,9 @@
 //! Requests as data: every endpoint builds an [`ApiRequest`]; one place in the bindings sends it.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use crate::config::{Config, DEFAULT_APPLICATION, SDK_LANGUAGE, SDK_VERSION};
 use crate::error::Result;
 use crate::validate;
@@ -111,15 +115,19 @@ impl ApiRequest {
 
     /// The headers, in the official SDK's order: SDK name and version, `Content-Type`,
     /// `Authorization`, application, currency, language, customer token, the config's headers,
-    /// then the request's own.
-    pub fn headers(&self, config: &Config, access_token: Option<&str>) -> Vec<(String, String)> {
-        let mut headers: Vec<(String, String)> = Vec::with_capacity(10);
-        let mut add = |name: &str, value: &str| headers.push((name.to_owned(), value.to_owned()));
+    /// then the request's own. Each is handed to `add` as it is made, so the transport can put
+    /// it straight into the object `fetch` takes.
+    pub fn write_headers(
+        &self,
+        config: &Config,
+        access_token: Option<&str>,
+        add: &mut dyn FnMut(&str, &str),
+    ) {
         if self.auth == Auth::None {
             add("Content-Type", self.content_type);
             add("X-MOLTIN-SDK-LANGUAGE", SDK_LANGUAGE);
             add("X-MOLTIN-SDK-VERSION", SDK_VERSION);
-            return headers;
+            return;
         }
         add("X-MOLTIN-SDK-LANGUAGE", SDK_LANGUAGE);
         add("X-MOLTIN-SDK-VERSION", SDK_VERSION);
@@ -145,6 +153,14 @@ impl ApiRequest {
         for (name, value) in config.headers.iter().chain(&self.extra_headers) {
             add(name, value);
         }
+    }
+
+    /// [`ApiRequest::write_headers`] as a list.
+    pub fn headers(&self, config: &Config, access_token: Option<&str>) -> Vec<(String, String)> {
+        let mut headers = Vec::new();
+        self.write_headers(config, access_token, &mut |name, value| {
+            headers.push((name.to_owned(), value.to_owned()))
+        });
         headers
     }
 }

@@ -7,6 +7,7 @@
 
 #[cfg(doc)]
 use crate::request::Method;
+use crate::text::parse_digits;
 
 /// Longest wait the SDK accepts from a `Retry-After` header.
 pub const MAX_RETRY_AFTER_MS: u64 = 120_000;
@@ -111,7 +112,8 @@ impl RetryPolicy {
 pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<u64> {
     let value = value.trim();
     let ms = if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
-        value.parse::<u64>().ok()?.saturating_mul(1000)
+        // More digits than a u64 holds is a very long wait: the cap applies.
+        parse_digits(value).unwrap_or(u64::MAX).saturating_mul(1000)
     } else {
         let at = parse_http_date(value)? as f64 * 1000.0;
         if at <= now_ms {
@@ -127,7 +129,8 @@ pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<u64> {
 fn parse_http_date(value: &str) -> Option<i64> {
     let mut parts = value.split(' ');
     let _weekday = parts.next().filter(|w| w.len() == 4 && w.ends_with(','))?;
-    let day: i64 = parts.next()?.parse().ok()?;
+    let number = |part: Option<&str>| parse_digits(part?).map(|n| n as i64);
+    let day = number(parts.next())?;
     let month = match parts.next()? {
         "Jan" => 1,
         "Feb" => 2,
@@ -143,11 +146,11 @@ fn parse_http_date(value: &str) -> Option<i64> {
         "Dec" => 12,
         _ => return None,
     };
-    let year: i64 = parts.next()?.parse().ok()?;
+    let year = number(parts.next())?;
     let mut hms = parts.next()?.split(':');
-    let h: i64 = hms.next()?.parse().ok()?;
-    let m: i64 = hms.next()?.parse().ok()?;
-    let s: i64 = hms.next()?.parse().ok()?;
+    let h = number(hms.next())?;
+    let m = number(hms.next())?;
+    let s = number(hms.next())?;
     if parts.next()? != "GMT" || parts.next().is_some() || hms.next().is_some() {
         return None;
     }

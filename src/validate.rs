@@ -1,10 +1,14 @@
 //! Argument checks done before anything is sent.
 
 use crate::error::{Error, Result};
+use crate::text::concat;
 
 /// Longest id or token the SDK accepts; anything longer is a bug in the caller.
 pub const MAX_ID_LEN: usize = 255;
 const MAX_TOKEN_LEN: usize = 8192;
+// The limits as messages print them (no number formatting in the binary).
+const MAX_ID_LEN_TEXT: &str = "255";
+const MAX_TOKEN_LEN_TEXT: &str = "8192";
 
 /// Checks an id that goes into a URL path: cart, customer or account ids.
 ///
@@ -12,25 +16,30 @@ const MAX_TOKEN_LEN: usize = 8192;
 /// (`/`, `..`, `?`, `#`, `%`) and is rejected rather than encoded.
 pub fn id(what: &str, value: &str) -> Result<()> {
     if value.is_empty() {
-        return Err(Error::invalid_input(format!("{what} must not be empty")));
+        return Err(Error::invalid(&[what, " must not be empty"]));
     }
     if value.len() > MAX_ID_LEN {
-        return Err(Error::invalid_input(format!(
-            "{what} is longer than {MAX_ID_LEN} characters"
-        )));
+        return Err(Error::invalid(&[
+            what,
+            " is longer than ",
+            MAX_ID_LEN_TEXT,
+            " characters",
+        ]));
     }
     if !value.bytes().all(is_safe_byte) {
-        return Err(Error::invalid_input(format!(
-            "{what} may contain only letters, digits, '_' and '-'"
-        )));
+        return Err(Error::invalid(&[
+            what,
+            " may contain only letters, digits, '_' and '-'",
+        ]));
     }
     Ok(())
 }
 
 /// `value` as a whole number from `min` to `max`, or `None` (fractions, NaN, out of range).
 pub fn whole_number(value: f64, min: u32, max: u32) -> Option<u32> {
-    (value.fract() == 0.0 && value >= f64::from(min) && value <= f64::from(max))
-        .then_some(value as u32)
+    // In range first, so the cast is exact for every whole number; NaN fails both comparisons.
+    let in_range = value >= f64::from(min) && value <= f64::from(max);
+    (in_range && f64::from(value as u32) == value).then_some(value as u32)
 }
 
 fn is_safe_byte(b: u8) -> bool {
@@ -40,14 +49,18 @@ fn is_safe_byte(b: u8) -> bool {
 /// Checks a token that goes into a header (customer or account-management token).
 pub fn token(what: &str, value: &str) -> Result<()> {
     if value.is_empty() {
-        return Err(Error::invalid_input(format!(
-            "{what} must not be empty; leave it out to call without one"
-        )));
+        return Err(Error::invalid(&[
+            what,
+            " must not be empty; leave it out to call without one",
+        ]));
     }
     if value.len() > MAX_TOKEN_LEN || !value.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
-        return Err(Error::invalid_input(format!(
-            "{what} is not a valid token (visible ASCII, at most {MAX_TOKEN_LEN} characters)"
-        )));
+        return Err(Error::invalid(&[
+            what,
+            " is not a valid token (visible ASCII, at most ",
+            MAX_TOKEN_LEN_TEXT,
+            " characters)",
+        ]));
     }
     Ok(())
 }
@@ -60,11 +73,9 @@ pub fn header(name: &str, value: &str) -> Result<()> {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
     if !name_ok {
-        return Err(Error::invalid_input(format!(
-            "'{name}' is not a valid header name"
-        )));
+        return Err(Error::invalid(&["'", name, "' is not a valid header name"]));
     }
-    header_value(&format!("the value of header '{name}'"), value)
+    header_value(&concat(&["the value of header '", name, "'"]), value)
 }
 
 /// Checks a value sent as a header, such as `config.currency`: no line breaks, nothing beyond
@@ -74,9 +85,10 @@ pub fn header_value(what: &str, value: &str) -> Result<()> {
         .chars()
         .any(|c| c == '\r' || c == '\n' || c == '\0' || c as u32 > 0xff)
     {
-        return Err(Error::invalid_input(format!(
-            "{what} contains characters a header cannot carry (line breaks, or beyond Latin-1)"
-        )));
+        return Err(Error::invalid(&[
+            what,
+            " contains characters a header cannot carry (line breaks, or beyond Latin-1)",
+        ]));
     }
     Ok(())
 }
@@ -85,6 +97,21 @@ pub fn header_value(what: &str, value: &str) -> Result<()> {
 mod tests {
     use super::*;
     use crate::error::ErrorKind;
+
+    #[test]
+    fn limits_print_as_their_values() {
+        assert_eq!(MAX_ID_LEN_TEXT, MAX_ID_LEN.to_string());
+        assert_eq!(MAX_TOKEN_LEN_TEXT, MAX_TOKEN_LEN.to_string());
+    }
+
+    #[test]
+    fn whole_numbers_in_range_only() {
+        assert_eq!(whole_number(5.0, 1, 100), Some(5));
+        assert_eq!(whole_number(4_294_967_295.0, 0, u32::MAX), Some(u32::MAX));
+        for bad in [0.5, -1.0, 101.0, f64::NAN, f64::INFINITY, 4_294_967_296.0] {
+            assert_eq!(whole_number(bad, 0, 100), None, "{bad}");
+        }
+    }
 
     #[test]
     fn accepts_safe_ids() {

@@ -1,5 +1,8 @@
 //! The Carts API: what each method of `EPCC.Carts` / `EPCC.Cart(id)` sends.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+
 use crate::error::Result;
 use crate::json;
 use crate::query::ListQuery;
@@ -134,7 +137,7 @@ pub fn delete(cart_id: &str) -> Result<ApiRequest> {
 mod tests {
     use super::*;
     use crate::error::ErrorKind;
-    use crate::query::{FilterValue, ListQuery};
+    use crate::query::ListQuery;
 
     #[test]
     fn customer_association_with_token() {
@@ -215,13 +218,11 @@ mod tests {
         assert_eq!(plain.customer_token.as_deref(), Some("ct"));
         assert_eq!(plain.body, None);
 
-        let mut q = ListQuery::default();
+        let mut q = ListQuery {
+            filter: Some("eq(name,x)".into()),
+            ..ListQuery::default()
+        };
         q.set_limit(1.0).unwrap();
-        q.set_filter(vec![(
-            "eq".into(),
-            vec![("name".into(), FilterValue::Scalar("x".into()))],
-        )])
-        .unwrap();
         let all = list_with(&q, None).unwrap();
         assert_eq!(all.query, "page[limit]=1&filter=eq(name,x)");
     }

@@ -1,5 +1,8 @@
 //! The Customers API calls the carts flows need: customer tokens.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use crate::error::{Error, Result};
 use crate::json;
 use crate::request::{ApiRequest, Method};

@@ -1,12 +1,16 @@
 //! Checked conversions from the JS values callers pass to core types. Wrong types become
 //! invalid-input errors, never panics or silent coercions.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use js_sys::{Array, Function, Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::error::{Error, Result};
-use crate::query::{Filter, FilterValue};
+use crate::query::FilterWriter;
+use crate::text::concat;
 
 /// What `typeof` would say, for messages.
 pub fn type_name(value: &JsValue) -> &'static str {
@@ -29,11 +33,9 @@ pub fn type_name(value: &JsValue) -> &'static str {
     }
 }
 
-fn wrong_type(what: &str, expected: &str, value: &JsValue) -> Error {
-    Error::invalid_input(format!(
-        "{what} must be {expected}, got {}",
-        type_name(value)
-    ))
+/// `{what} must be {expected}, got {the type of value}`.
+pub fn wrong_type(what: &str, expected: &str, value: &JsValue) -> Error {
+    Error::invalid(&[what, " must be ", expected, ", got ", type_name(value)])
 }
 
 pub fn is_missing(value: &JsValue) -> bool {
@@ -48,11 +50,10 @@ pub fn string(what: &str, value: &JsValue) -> Result<String> {
 }
 
 /// A string argument that may be left out (`undefined` or `null`).
-pub fn optional_string(what: &str, value: &JsValue) -> Result<Option<String>> {
-    if is_missing(value) {
-        Ok(None)
-    } else {
-        string(what, value).map(Some)
+pub fn optional_string(what: &str, value: Option<&JsValue>) -> Result<Option<String>> {
+    match value {
+        Some(v) if !is_missing(v) => string(what, v).map(Some),
+        _ => Ok(None),
     }
 }
 
@@ -70,7 +71,8 @@ pub fn property(target: &JsValue, key: &str) -> JsValue {
 
 /// A method of an object, if that property is a function.
 pub fn method(target: &JsValue, key: &str) -> Option<Function> {
-    property(target, key).dyn_into::<Function>().ok()
+    let value = property(target, key);
+    value.is_function().then(|| value.unchecked_into())
 }
 
 /// Sets a property on an object the SDK made (so it cannot throw).
@@ -89,90 +91,83 @@ pub fn object<'a>(what: &str, value: &'a JsValue) -> Result<&'a Object> {
 
 /// The own enumerable string-keyed entries of an object, in JS order.
 pub fn entries(value: &Object) -> Vec<(String, JsValue)> {
-    Object::entries(value)
-        .iter()
-        .filter_map(|entry| {
-            let pair: Array = entry.unchecked_into();
-            Some((pair.get(0).as_string()?, pair.get(1)))
-        })
-        .collect()
+    let mut out = Vec::new();
+    for entry in Object::entries(value) {
+        let pair: Array = entry.unchecked_into();
+        if let Some(key) = pair.get(0).as_string() {
+            out.push((key, pair.get(1)));
+        }
+    }
+    out
+}
+
+/// JSON text of `value`, or `None` where `JSON.stringify` throws (a cycle, a BigInt).
+pub fn stringify(value: &JsValue) -> Option<String> {
+    JSON::stringify(value).ok().and_then(|s| s.as_string())
 }
 
 /// An object argument as JSON text, for request bodies (`CreateCart(data)`).
 pub fn json_object(what: &str, value: &JsValue) -> Result<String> {
     object(what, value)?;
-    JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| {
-            Error::invalid_input(format!(
-                "{what} cannot be turned into JSON (a cycle, or a BigInt?)"
-            ))
-        })
+    stringify(value).ok_or_else(|| {
+        Error::invalid(&[what, " cannot be turned into JSON (a cycle, or a BigInt?)"])
+    })
 }
 
 /// An object of string values, such as `headers: { 'X-Shop': 'blue' }`.
 pub fn string_map(what: &str, value: &JsValue) -> Result<Vec<(String, String)>> {
-    let object = object(what, value)?;
-    entries(object)
-        .into_iter()
-        .map(|(key, value)| {
-            let value = value
-                .as_string()
-                .ok_or_else(|| wrong_type(&format!("{what}['{key}']"), "a string", &value))?;
-            Ok((key, value))
-        })
-        .collect()
+    let mut out = Vec::new();
+    for (key, value) in entries(object(what, value)?) {
+        match value.as_string() {
+            Some(text) => out.push((key, text)),
+            None => {
+                return Err(wrong_type(
+                    &concat(&[what, "['", &key, "']"]),
+                    "a string",
+                    &value,
+                ))
+            }
+        }
+    }
+    Ok(out)
 }
 
-/// `Filter({ eq: { name: 'x' }, in: { id: ['a', 'b'] } })`.
-pub fn filter(value: &JsValue) -> Result<Filter> {
-    let ops = object("Filter's argument", value)?;
-    entries(ops)
-        .into_iter()
-        .map(|(op, fields)| {
-            let fields = object(&format!("Filter's '{op}'"), &fields)?;
-            let fields = entries(fields)
-                .into_iter()
-                .map(|(field, value)| Ok((field.clone(), filter_value(&op, &field, &value)?)))
-                .collect::<Result<Vec<_>>>()?;
-            Ok((op, fields))
-        })
-        .collect()
+/// `Filter({ eq: { name: 'x' }, in: { id: ['a', 'b'] } })` as filter text; `None` for `{}`.
+pub fn filter(value: &JsValue) -> Result<Option<String>> {
+    let mut writer = FilterWriter::default();
+    for (op, fields) in entries(object("Filter's argument", value)?) {
+        let fields = entries(object(&concat(&["Filter's '", &op, "'"]), &fields)?);
+        FilterWriter::operator(&op, fields.len())?;
+        for (field, value) in fields {
+            let what = || concat(&["Filter value ", &op, ".", &field]);
+            writer.open(&op);
+            if let Some(text) = scalar(&value) {
+                writer.value(&field, &text);
+            } else if Array::is_array(&value) {
+                writer.field(&field);
+                let items: &Array = value.unchecked_ref();
+                for i in 0..items.length() {
+                    writer.value("", &scalar_item(&what(), &items.get(i))?);
+                }
+            } else if let Ok(nested) = object("", &value) {
+                for (i, (attribute, v)) in entries(nested).into_iter().enumerate() {
+                    writer.attribute(&field, &attribute, &scalar_item(&what(), &v)?, i == 0);
+                }
+            } else {
+                return Err(wrong_type(
+                    &what(),
+                    "a string, number, boolean, array or object",
+                    &value,
+                ));
+            }
+            writer.close();
+        }
+    }
+    Ok(writer.finish())
 }
 
-fn filter_value(op: &str, field: &str, value: &JsValue) -> Result<FilterValue> {
-    let what = || format!("Filter value {op}.{field}");
-    if let Some(scalar) = scalar(value) {
-        return Ok(FilterValue::Scalar(scalar));
-    }
-    if Array::is_array(value) {
-        let items: Array = value.clone().unchecked_into();
-        return items
-            .iter()
-            .map(|item| {
-                scalar(&item)
-                    .ok_or_else(|| wrong_type(&what(), "strings, numbers or booleans", &item))
-            })
-            .collect::<Result<Vec<_>>>()
-            .map(FilterValue::List);
-    }
-    if let Ok(nested) = object(&what(), value) {
-        return entries(nested)
-            .into_iter()
-            .map(|(attr, v)| {
-                scalar(&v)
-                    .map(|s| (attr, s))
-                    .ok_or_else(|| wrong_type(&what(), "strings, numbers or booleans", &v))
-            })
-            .collect::<Result<Vec<_>>>()
-            .map(FilterValue::Nested);
-    }
-    Err(wrong_type(
-        &what(),
-        "a string, number, boolean, array or object",
-        value,
-    ))
+fn scalar_item(what: &str, value: &JsValue) -> Result<String> {
+    scalar(value).ok_or_else(|| wrong_type(what, "strings, numbers or booleans", value))
 }
 
 /// A string, finite number or boolean as the text JS would print.
@@ -181,7 +176,7 @@ fn scalar(value: &JsValue) -> Option<String> {
         return Some(s);
     }
     if let Some(b) = value.as_bool() {
-        return Some(if b { "true" } else { "false" }.to_owned());
+        return Some(String::from(if b { "true" } else { "false" }));
     }
     let n = value.as_f64().filter(|n| n.is_finite())?;
     js_sys::Number::from(n)

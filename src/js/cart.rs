@@ -1,15 +1,18 @@
 //! `EPCC.Carts` / `EPCC.Cart(id)`: the Carts API with the official SDK's names and argument order.
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use alloc::rc::Rc;
+use alloc::string::String;
+
+use core::cell::Cell;
 
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::args;
 use super::client::Client;
 use crate::endpoints::carts::{self, Relation};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::query::ListQuery;
 use crate::request::{ApiRequest, Method};
 
@@ -19,7 +22,29 @@ use crate::request::{ApiRequest, Method};
 pub struct CartEndpoint {
     client: Rc<Client>,
     cart_id: Result<String>,
-    query: Rc<RefCell<ListQuery>>,
+    query: Rc<Cell<ListQuery>>,
+}
+
+/// The calls of a cart endpoint, for [`CartEndpoint::send`].
+#[derive(Clone, Copy)]
+enum Call {
+    Associate(Method, Relation),
+    List,
+    All,
+    Get,
+    Create,
+    Update,
+    Delete,
+}
+
+/// The list builders, for [`CartEndpoint::build`].
+#[derive(Clone, Copy)]
+enum Builder {
+    Limit,
+    Offset,
+    Sort,
+    Filter,
+    With,
 }
 
 impl CartEndpoint {
@@ -31,50 +56,102 @@ impl CartEndpoint {
         }
     }
 
-    /// The same endpoint (shared builder state), for chaining.
-    fn this(&self) -> CartEndpoint {
-        CartEndpoint {
-            client: Rc::clone(&self.client),
-            cart_id: self.cart_id.clone(),
-            query: Rc::clone(&self.query),
-        }
-    }
-
-    fn build(
+    /// Every call of the endpoint: builds its request from the JS arguments (`first` is the
+    /// call's first argument, `undefined` for calls without one) and hands it to the client.
+    /// One function for all of them, so a call costs its own lines and not a copy of the rest.
+    #[inline(never)]
+    fn send(
         &self,
-        edit: impl FnOnce(&mut ListQuery) -> Result<()>,
-    ) -> core::result::Result<CartEndpoint, JsValue> {
-        let mut query = self.query.borrow().clone();
-        edit(&mut query)?;
-        *self.query.borrow_mut() = query;
-        Ok(self.this())
-    }
-
-    fn call(&self, request: Result<ApiRequest>, options: Option<JsValue>) -> Promise {
-        self.client
-            .call(request, &options.unwrap_or(JsValue::UNDEFINED))
-    }
-
-    fn association(
-        &self,
-        method: Method,
-        relation: Relation,
-        id: &JsValue,
+        call: Call,
+        first: JsValue,
         token: Option<JsValue>,
         options: Option<JsValue>,
     ) -> Promise {
-        let request = (|| {
-            let cart_id = self.cart_id.clone()?;
-            let id = args::string(relation.id_name(), id)?;
-            let token = optional(relation.token_name(), token)?;
-            carts::association(method, relation, &cart_id, &id, token.as_deref())
-        })();
-        self.call(request, options)
+        let request = self.request(call, &first, token.as_ref());
+        self.client.call(request, options.as_ref())
+    }
+
+    fn request(&self, call: Call, first: &JsValue, token: Option<&JsValue>) -> Result<ApiRequest> {
+        let cart_id = || self.cart_id.clone();
+        match call {
+            Call::Associate(method, relation) => {
+                let cart_id = cart_id()?;
+                let id = args::string(relation.id_name(), first)?;
+                let token = args::optional_string(relation.token_name(), token)?;
+                carts::association(method, relation, &cart_id, &id, token.as_deref())
+            }
+            Call::List => carts::list(customer_token(token)?.as_deref()),
+            Call::All => {
+                let query = self.query.take();
+                carts::list_with(&query, customer_token(token)?.as_deref())
+            }
+            Call::Get => {
+                let query = self.query.take();
+                carts::get(&cart_id()?, &query)
+            }
+            Call::Create => {
+                let data = args::json_object("cart data", first)?;
+                carts::create(&data, customer_token(token)?.as_deref())
+            }
+            Call::Update => {
+                let cart_id = cart_id()?;
+                let data = args::json_object("cart data", first)?;
+                carts::update(&cart_id, &data, customer_token(token)?.as_deref())
+            }
+            Call::Delete => carts::delete(&cart_id()?),
+        }
+    }
+
+    /// Every builder: checks `value`, applies it, and returns this endpoint for chaining. A
+    /// rejected value leaves the query as it was.
+    #[inline(never)]
+    fn build(
+        &self,
+        builder: Builder,
+        value: JsValue,
+    ) -> core::result::Result<CartEndpoint, JsValue> {
+        let mut query = self.query.take();
+        let applied = apply(&mut query, builder, &value);
+        self.query.set(query);
+        applied?;
+        Ok(CartEndpoint {
+            client: Rc::clone(&self.client),
+            cart_id: self.cart_id.clone(),
+            query: Rc::clone(&self.query),
+        })
     }
 }
 
-fn optional(what: &str, value: Option<JsValue>) -> Result<Option<String>> {
-    value.map_or(Ok(None), |v| args::optional_string(what, &v))
+fn apply(query: &mut ListQuery, builder: Builder, value: &JsValue) -> Result<()> {
+    match builder {
+        Builder::Limit => query.set_limit(args::number("Limit", value)?),
+        Builder::Offset => query.set_offset(args::number("Offset", value)?),
+        Builder::Sort => query.set_sort(&args::string("Sort", value)?),
+        Builder::Filter => {
+            query.filter = args::filter(value)?;
+            Ok(())
+        }
+        Builder::With => {
+            let include = if js_sys::Array::is_array(value) {
+                let items: &js_sys::Array = value.unchecked_ref();
+                let mut joined = String::new();
+                for i in 0..items.length() {
+                    if i > 0 {
+                        joined.push(',');
+                    }
+                    joined.push_str(&args::string("With's items", &items.get(i))?);
+                }
+                joined
+            } else {
+                args::string("With", value)?
+            };
+            query.set_include(&include)
+        }
+    }
+}
+
+fn customer_token(value: Option<&JsValue>) -> Result<Option<String>> {
+    args::optional_string("customer token", value)
 }
 
 #[wasm_bindgen]
@@ -101,10 +178,9 @@ impl CartEndpoint {
         #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        self.association(
-            Method::Post,
-            Relation::Customer,
-            &customer_id,
+        self.send(
+            Call::Associate(Method::Post, Relation::Customer),
+            customer_id,
             token,
             options,
         )
@@ -119,10 +195,9 @@ impl CartEndpoint {
         #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        self.association(
-            Method::Delete,
-            Relation::Customer,
-            &customer_id,
+        self.send(
+            Call::Associate(Method::Delete, Relation::Customer),
+            customer_id,
             token,
             options,
         )
@@ -136,7 +211,12 @@ impl CartEndpoint {
         #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        self.association(Method::Post, Relation::Account, &account_id, token, options)
+        self.send(
+            Call::Associate(Method::Post, Relation::Account),
+            account_id,
+            token,
+            options,
+        )
     }
 
     /// Removes the association with an account.
@@ -147,10 +227,9 @@ impl CartEndpoint {
         #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        self.association(
-            Method::Delete,
-            Relation::Account,
-            &account_id,
+        self.send(
+            Call::Associate(Method::Delete, Relation::Account),
+            account_id,
             token,
             options,
         )
@@ -168,8 +247,7 @@ impl CartEndpoint {
         #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let request = optional("customer token", token).and_then(|t| carts::list(t.as_deref()));
-        self.call(request, options)
+        self.send(Call::List, JsValue::UNDEFINED, token, options)
     }
 
     /// Lists carts with the builders' query (`Limit`, `Offset`, `Sort`, `Filter`, `With`).
@@ -184,10 +262,7 @@ impl CartEndpoint {
         #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let query = self.query.take();
-        let request =
-            optional("customer token", token).and_then(|t| carts::list_with(&query, t.as_deref()));
-        self.call(request, options)
+        self.send(Call::All, JsValue::UNDEFINED, token, options)
     }
 
     /// This cart (`include` from `With`). The API creates an empty cart for an unknown id.
@@ -196,9 +271,7 @@ impl CartEndpoint {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let query = self.query.take();
-        let request = self.cart_id.clone().and_then(|id| carts::get(&id, &query));
-        self.call(request, options)
+        self.send(Call::Get, JsValue::UNDEFINED, None, options)
     }
 
     /// Creates a cart: `CreateCart({ name: 'Gifts', description: '...' }, customerToken?)`.
@@ -210,11 +283,7 @@ impl CartEndpoint {
         #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let request = (|| {
-            let data = args::json_object("cart data", &data)?;
-            carts::create(&data, optional("customer token", token)?.as_deref())
-        })();
-        self.call(request, options)
+        self.send(Call::Create, data, token, options)
     }
 
     /// Updates this cart's name or description.
@@ -225,16 +294,7 @@ impl CartEndpoint {
         #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let request = (|| {
-            let cart_id = self.cart_id.clone()?;
-            let data = args::json_object("cart data", &data)?;
-            carts::update(
-                &cart_id,
-                &data,
-                optional("customer token", token)?.as_deref(),
-            )
-        })();
-        self.call(request, options)
+        self.send(Call::Update, data, token, options)
     }
 
     /// Deletes this cart; a cart associated with a customer cannot be deleted (API error 400).
@@ -243,8 +303,7 @@ impl CartEndpoint {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let request = self.cart_id.clone().and_then(|id| carts::delete(&id));
-        self.call(request, options)
+        self.send(Call::Delete, JsValue::UNDEFINED, None, options)
     }
 
     /// Page size for `All` (1 to 100). Throws `EpccError` for anything else.
@@ -253,7 +312,7 @@ impl CartEndpoint {
         &self,
         #[wasm_bindgen(unchecked_param_type = "number")] value: JsValue,
     ) -> core::result::Result<CartEndpoint, JsValue> {
-        self.build(|q| q.set_limit(args::number("Limit", &value)?))
+        self.build(Builder::Limit, value)
     }
 
     /// Offset for `All` (0 to 10000).
@@ -262,7 +321,7 @@ impl CartEndpoint {
         &self,
         #[wasm_bindgen(unchecked_param_type = "number")] value: JsValue,
     ) -> core::result::Result<CartEndpoint, JsValue> {
-        self.build(|q| q.set_offset(args::number("Offset", &value)?))
+        self.build(Builder::Offset, value)
     }
 
     /// Sort order for `All`, passed to the API as `sort=`.
@@ -271,7 +330,7 @@ impl CartEndpoint {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] value: JsValue,
     ) -> core::result::Result<CartEndpoint, JsValue> {
-        self.build(|q| q.set_sort(&args::string("Sort", &value)?))
+        self.build(Builder::Sort, value)
     }
 
     /// Filter for `All`: `Filter({ eq: { name: 'Gifts' } })` sends `filter=eq(name,Gifts)`.
@@ -280,7 +339,7 @@ impl CartEndpoint {
         &self,
         #[wasm_bindgen(unchecked_param_type = "CartsFilter")] value: JsValue,
     ) -> core::result::Result<CartEndpoint, JsValue> {
-        self.build(|q| q.set_filter(args::filter(&value)?))
+        self.build(Builder::Filter, value)
     }
 
     /// Related resources to include: `With('items')`.
@@ -289,15 +348,6 @@ impl CartEndpoint {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string | string[]")] value: JsValue,
     ) -> core::result::Result<CartEndpoint, JsValue> {
-        let include = if js_sys::Array::is_array(&value) {
-            let parts: core::result::Result<Vec<String>, Error> = js_sys::Array::from(&value)
-                .iter()
-                .map(|v| args::string("With's items", &v))
-                .collect();
-            parts.map(|p| p.join(","))
-        } else {
-            args::string("With", &value)
-        };
-        self.build(|q| q.set_include(&include?))
+        self.build(Builder::With, value)
     }
 }

@@ -1,22 +1,29 @@
 //! One gateway's state and the path every call takes: token, attempt, retry, result.
+//!
+//! Every SDK method builds its [`ApiRequest`] synchronously and hands it to [`Client::call`]:
+//! one future for all calls, so a new call costs its request builder and nothing more.
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use alloc::borrow::ToOwned;
+use alloc::rc::Rc;
+use alloc::string::String;
+use core::cell::Cell;
 
-use js_sys::{Array, Function, Object, Promise, JSON};
+use js_sys::{Array, Function, JsString, Object, Promise, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::future_to_promise;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
 use super::args::{self, property, set_property};
 use super::error::to_js;
 use super::storage::Storage;
 use super::transport::{self, Fetch, Interrupted, RawResponse, Scope, SendError};
+use super::update;
 use crate::auth::{self, Credentials};
 use crate::config::Config;
 use crate::error::{ApiProblem, Error, ErrorKind};
 use crate::request::{ApiRequest, Auth};
 use crate::retry::{Decision, Outcome};
+use crate::text::concat;
 use crate::validate;
 
 #[wasm_bindgen(module = "/src/js/glue.js")]
@@ -25,6 +32,13 @@ extern "C" {
     /// are no Web Locks).
     #[wasm_bindgen(js_name = acquireLock)]
     fn acquire_lock(name: &str) -> Promise;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` of a JS string, so a response body is never copied into the module.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn parse_body(text: &JsString) -> Result<JsValue, JsValue>;
 }
 
 /// After waiting for another tab's token request, how often and how long to look for the token
@@ -49,21 +63,20 @@ pub struct CallOptions {
 }
 
 impl CallOptions {
-    pub fn from_js(value: &JsValue) -> Result<Self, Error> {
-        if args::is_missing(value) {
+    pub fn from_js(value: Option<&JsValue>) -> Result<Self, Error> {
+        let Some(value) = value.filter(|v| !args::is_missing(v)) else {
             return Ok(CallOptions::default());
-        }
+        };
         let options = args::object("options", value)?;
         let signal = property(options, "signal");
         let signal = if args::is_missing(&signal) {
             None
         } else {
-            Some(signal.dyn_into::<web_sys::AbortSignal>().map_err(|v| {
-                Error::invalid_input(format!(
-                    "options.signal must be an AbortSignal, got {}",
-                    args::type_name(&v)
-                ))
-            })?)
+            Some(
+                signal
+                    .dyn_into::<web_sys::AbortSignal>()
+                    .map_err(|v| args::wrong_type("options.signal", "an AbortSignal", &v))?,
+            )
         };
         let timeout = property(options, "timeout");
         let timeout_ms = if args::is_missing(&timeout) {
@@ -77,11 +90,8 @@ impl CallOptions {
 
 /// A timeout in milliseconds: a positive whole number.
 pub fn timeout_ms(what: &str, value: &JsValue) -> Result<u32, Error> {
-    validate::whole_number(args::number(what, value)?, 1, u32::MAX).ok_or_else(|| {
-        Error::invalid_input(format!(
-            "{what} must be a positive whole number of milliseconds"
-        ))
-    })
+    validate::whole_number(args::number(what, value)?, 1, u32::MAX)
+        .ok_or_else(|| Error::invalid(&[what, " must be a positive whole number of milliseconds"]))
 }
 
 pub struct Client {
@@ -89,9 +99,23 @@ pub struct Client {
     storage: Storage,
     fetch: Fetch,
     /// The token request under way, shared by every call that needs a token meanwhile.
-    token_in_flight: RefCell<Option<Promise>>,
+    token_in_flight: Cell<Option<Promise>>,
     /// The current cart (`EPCC.cartId`); `None` with `disableCart`.
-    cart_id: RefCell<Option<String>>,
+    cart_id: Cell<Option<String>>,
+    /// The last credentials text read from storage and what it parsed to, so a call whose token
+    /// has not changed skips the parse.
+    parsed: Cell<Option<(String, Credentials)>>,
+}
+
+/// What a promise made by [`Client::spawn`] does. One future type serves every job, so the
+/// module carries one copy of the promise plumbing.
+enum Job {
+    /// An SDK call: its request (or why none could be built) and its options.
+    Call(Result<ApiRequest, Error>, Result<CallOptions, Error>),
+    /// `Authenticate()`.
+    Authenticate,
+    /// The token request that concurrent calls share.
+    Token,
 }
 
 impl Client {
@@ -110,8 +134,9 @@ impl Client {
             config,
             storage,
             fetch,
-            token_in_flight: RefCell::new(None),
-            cart_id: RefCell::new(cart_id),
+            token_in_flight: Cell::new(None),
+            cart_id: Cell::new(cart_id),
+            parsed: Cell::new(None),
         })
     }
 
@@ -124,9 +149,9 @@ impl Client {
         let stored = self.storage.get(&self.config.cart_key());
         let stored = stored.filter(|id| validate::id("cart id", id).is_ok());
         if let Some(id) = &stored {
-            self.cart_id.replace(Some(id.clone()));
+            self.cart_id.set(Some(id.clone()));
         }
-        stored.or_else(|| self.cart_id.borrow().clone())
+        stored.or_else(|| update(&self.cart_id, |id| id.clone()))
     }
 
     /// Makes `cart_id` the current cart (the one `EPCC.Carts` works on) and keeps it in storage
@@ -139,39 +164,48 @@ impl Client {
         }
         validate::id("cart id", cart_id)?;
         self.storage.set(&self.config.cart_key(), cart_id);
-        self.cart_id.replace(Some(cart_id.to_owned()));
+        self.cart_id.set(Some(cart_id.to_owned()));
         Ok(())
     }
 
     /// Runs `request` as a JS promise. An `Err` request rejects without sending anything.
-    pub fn call(self: &Rc<Self>, request: Result<ApiRequest, Error>, options: &JsValue) -> Promise {
-        let client = Rc::clone(self);
-        let options = CallOptions::from_js(options);
-        future_to_promise(async move {
-            let request = request?;
-            let options = options?;
-            client.send(&request, &options).await
-        })
+    pub fn call(
+        self: &Rc<Self>,
+        request: Result<ApiRequest, Error>,
+        options: Option<&JsValue>,
+    ) -> Promise {
+        self.spawn(Job::Call(request, CallOptions::from_js(options)))
     }
 
     /// `Authenticate()`: a new token now (shared with any token request under way).
     pub fn authenticate(self: &Rc<Self>) -> Promise {
-        let client = Rc::clone(self);
-        future_to_promise(async move {
-            let scope = Scope::open(None, client.config.timeout_ms)?;
-            client.token_response(&scope).await
-        })
+        self.spawn(Job::Authenticate)
     }
 
-    async fn send(
-        self: &Rc<Self>,
-        request: &ApiRequest,
-        options: &CallOptions,
-    ) -> Result<JsValue, JsValue> {
-        let timeout = options.timeout_ms.or(self.config.timeout_ms);
-        let scope = Scope::open(options.signal.as_ref(), timeout)?;
-        let response = self.exchange(request, &scope).await?;
-        parse_success(response)
+    fn spawn(self: &Rc<Self>, job: Job) -> Promise {
+        future_to_promise(Rc::clone(self).run(job))
+    }
+
+    async fn run(self: Rc<Self>, job: Job) -> Result<JsValue, JsValue> {
+        match job {
+            Job::Call(request, options) => {
+                let request = request?;
+                let options = options?;
+                let timeout = options.timeout_ms.or(self.config.timeout_ms);
+                let scope = Scope::open(options.signal.as_ref(), timeout)?;
+                let response = self.exchange(&request, &scope).await?;
+                parse_success(response)
+            }
+            Job::Authenticate => {
+                let scope = Scope::open(None, self.config.timeout_ms)?;
+                self.token_response(&scope).await
+            }
+            Job::Token => {
+                let result = self.request_token_once_across_tabs().await;
+                self.token_in_flight.set(None);
+                result
+            }
+        }
     }
 
     /// Sends `request` until it succeeds or the retry policy gives up; returns the 2xx answer.
@@ -184,11 +218,14 @@ impl Client {
             Auth::Bearer => Some(self.access_token(scope, None).await?),
             Auth::None => None,
         };
-        let url = request.url(&self.config);
+        let url = JsValue::from_str(&request.url(&self.config));
         let mut reauthenticated = false;
         let mut attempt = 1;
         loop {
-            let headers = request.headers(&self.config, token.as_deref());
+            let headers = Object::new();
+            request.write_headers(&self.config, token.as_deref(), &mut |name, value| {
+                set_property(&headers, name, &JsValue::from_str(value))
+            });
             let sent = transport::send(
                 &self.fetch,
                 scope,
@@ -255,17 +292,12 @@ impl Client {
 
     /// Joins the token request under way, or starts one. Resolves with the API's token response.
     async fn token_response(self: &Rc<Self>, scope: &Scope) -> Result<JsValue, JsValue> {
-        let shared = self.token_in_flight.borrow().clone();
+        let shared = update(&self.token_in_flight, |in_flight| in_flight.clone());
         let shared = match shared {
             Some(promise) => promise,
             None => {
-                let client = Rc::clone(self);
-                let promise = future_to_promise(async move {
-                    let result = client.request_token_once_across_tabs().await;
-                    client.token_in_flight.borrow_mut().take();
-                    result
-                });
-                *self.token_in_flight.borrow_mut() = Some(promise.clone());
+                let promise = self.spawn(Job::Token);
+                self.token_in_flight.set(Some(promise.clone()));
                 promise
             }
         };
@@ -284,9 +316,7 @@ impl Client {
     async fn request_token_once_across_tabs(self: &Rc<Self>) -> Result<JsValue, JsValue> {
         let key = self.config.credentials_key();
         let before = self.storage.get(&key);
-        let mut lock = String::from("epcc-carts:");
-        lock.push_str(&key);
-        let release: Function = wasm_bindgen_futures::JsFuture::from(acquire_lock(&lock))
+        let release: Function = JsFuture::from(acquire_lock(&concat(&["epcc-carts:", &key])))
             .await?
             .unchecked_into();
         let waited = property(&release, "waited").is_truthy();
@@ -337,26 +367,36 @@ impl Client {
         ] {
             set_property(&record, key, &property(&json, key));
         }
-        if let Some(text) = JSON::stringify(&record).ok().and_then(|s| s.as_string()) {
+        if let Some(text) = args::stringify(&record) {
             self.storage.set(&self.config.credentials_key(), &text);
         }
         Ok(json)
     }
 
-    /// The credentials in storage, if they parse.
+    /// The credentials in storage, if they parse. The text is parsed once for as long as it
+    /// stays the same.
     fn stored_credentials(&self) -> Option<Credentials> {
         let text = self.storage.get(&self.config.credentials_key())?;
+        let cached = update(&self.parsed, |parsed| match parsed {
+            Some((seen, credentials)) if *seen == text => Some(credentials.clone()),
+            _ => None,
+        });
+        if cached.is_some() {
+            return cached;
+        }
         let json = JSON::parse(&text).ok()?;
         let number = |key| property(&json, key).as_f64();
         let string = |key| property(&json, key).as_string();
-        Some(Credentials {
+        let credentials = Credentials {
             client_id: string("client_id")?,
             access_token: string("access_token")?,
             expires: number("expires")?,
             expires_in: number("expires_in").unwrap_or(0.0),
             identifier: string("identifier").unwrap_or_default(),
             token_type: string("token_type").unwrap_or_default(),
-        })
+        };
+        self.parsed.set(Some((text, credentials.clone())));
+        Some(credentials)
     }
 }
 
@@ -377,10 +417,10 @@ impl Failed {
 
 /// A 2xx body as JS: the parsed document, or `{}` for an empty body (204).
 fn parse_success(response: RawResponse) -> Result<JsValue, JsValue> {
-    if response.body.trim().is_empty() {
+    if response.is_empty() {
         return Ok(Object::new().into());
     }
-    JSON::parse(&response.body).map_err(|cause| {
+    parse_body(&response.body).map_err(|cause| {
         let mut err = decode_error("the API answered with a body that is not JSON");
         err.status = Some(response.status);
         to_js(&err, None, Some(cause))
@@ -389,7 +429,7 @@ fn parse_success(response: RawResponse) -> Result<JsValue, JsValue> {
 
 /// The `EpccError` for a non-2xx answer, with the API's `errors` array.
 fn api_error(response: &RawResponse) -> JsValue {
-    let errors = JSON::parse(&response.body)
+    let errors = parse_body(&response.body)
         .ok()
         .map(|body| property(&body, "errors"))
         .filter(Array::is_array)
@@ -438,26 +478,29 @@ fn now_secs() -> f64 {
     js_sys::Date::now() / 1000.0
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `globalThis.crypto`, read structurally.
+    type Crypto;
+    #[wasm_bindgen(method, catch, js_name = getRandomValues)]
+    fn get_random_values(this: &Crypto, bytes: &mut [u8]) -> Result<JsValue, JsValue>;
+}
+
 /// 32 random hex characters, like the official SDK's cart ids, from `crypto` where there is one.
 fn new_cart_id() -> String {
     let mut bytes = [0u8; 16];
-    let crypto = property(&js_sys::global(), "crypto")
-        .dyn_into::<web_sys::Crypto>()
-        .ok();
-    let filled = crypto.is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    let crypto = property(&js_sys::global(), "crypto");
+    let filled = crypto.is_object() && Crypto::from(crypto).get_random_values(&mut bytes).is_ok();
     if !filled {
         for byte in &mut bytes {
             *byte = (js_sys::Math::random() * 256.0) as u8;
         }
     }
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    bytes
-        .iter()
-        .flat_map(|b| {
-            [
-                HEX[(b >> 4) as usize] as char,
-                HEX[(b & 0xf) as usize] as char,
-            ]
-        })
-        .collect()
+    let mut id = String::with_capacity(32);
+    for b in bytes {
+        id.push(HEX[usize::from(b >> 4)] as char);
+        id.push(HEX[usize::from(b & 0xf)] as char);
+    }
+    id
 }

@@ -1,6 +1,7 @@
 //! `EPCC.Customers`: customer tokens for the carts flows.
 
-use std::rc::Rc;
+use alloc::rc::Rc;
+use alloc::vec::Vec;
 
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
@@ -60,7 +61,6 @@ impl CustomersEndpoint {
             };
             customers::token(&email, &password, headers)
         })();
-        self.client
-            .call(request, &options.unwrap_or(JsValue::UNDEFINED))
+        self.client.call(request, options.as_ref())
     }
 }

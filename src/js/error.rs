@@ -42,7 +42,7 @@ pub fn is_epcc_error(value: &JsValue) -> bool {
 /// underlying JS error as `cause`.
 pub fn to_js(err: &Error, errors: Option<Array>, cause: Option<JsValue>) -> JsValue {
     let status = err.status.map_or(JsValue::UNDEFINED, JsValue::from);
-    let errors = errors.unwrap_or_default();
+    let errors = errors.unwrap_or_else(Array::new);
     JsEpccError::new(
         &err.message,
         err.kind.as_str(),

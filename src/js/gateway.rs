@@ -1,7 +1,8 @@
 //! `gateway(config)`: the client object storefronts hold, named as in the official SDK.
 
-use std::cell::Cell;
-use std::rc::Rc;
+use alloc::rc::Rc;
+use alloc::string::String;
+use core::sync::atomic::{AtomicBool, Ordering};
 
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
@@ -11,7 +12,7 @@ use super::args::{self, property};
 use super::cart::CartEndpoint;
 use super::client::{self, Client};
 use super::customers::CustomersEndpoint;
-use super::storage::Storage;
+use super::storage::{LocalStorageFactory, Storage};
 use super::transport::Fetch;
 use crate::config::{Config, Protocol};
 use crate::error::{Error, Result};
@@ -146,41 +147,47 @@ fn from_js(value: &JsValue) -> Result<(Config, Storage, Fetch)> {
     }
     let defaults = RetryPolicy::default();
     config.retry = RetryPolicy {
-        delay_ms: whole("config.retryDelay", get("retryDelay"), defaults.delay_ms, 0)?,
+        delay_ms: whole(
+            "config.retryDelay",
+            get("retryDelay"),
+            defaults.delay_ms,
+            0,
+            "0",
+        )?,
         jitter_ms: whole(
             "config.retryJitter",
             get("retryJitter"),
             defaults.jitter_ms,
             0,
+            "0",
         )?,
         max_attempts: whole(
             "config.fetchMaxAttempts",
             get("fetchMaxAttempts"),
             defaults.max_attempts,
             1,
+            "1",
         )?,
     };
     if let Some(disable) = get("disableCart") {
-        config.disable_cart = disable.as_bool().ok_or_else(|| {
-            Error::invalid_input(format!(
-                "config.disableCart must be a boolean, got {}",
-                args::type_name(&disable)
-            ))
-        })?;
+        config.disable_cart = disable
+            .as_bool()
+            .ok_or_else(|| args::wrong_type("config.disableCart", "a boolean", &disable))?;
     }
     if let Some(timeout) = get("timeout") {
         config.timeout_ms = Some(client::timeout_ms("config.timeout", &timeout)?);
     }
-    let storage = match get("storage") {
-        Some(storage) => Storage::from_js(&storage)?,
-        None => Storage::default_for_environment(),
-    };
+    let storage = Storage::from_js(
+        get("storage").unwrap_or_else(|| LocalStorageFactory::new().into()),
+    )
+    .ok_or_else(|| {
+        Error::invalid_input(
+            "config.storage must be an object with get(key), set(key, value) and delete(key) methods",
+        )
+    })?;
     let fetch = match get("custom_fetch") {
         Some(custom) => Fetch::custom(custom.dyn_into::<Function>().map_err(|v| {
-            Error::invalid_input(format!(
-                "config.custom_fetch must be a function like fetch, got {}",
-                args::type_name(&v)
-            ))
+            args::wrong_type("config.custom_fetch", "a function like fetch", &v)
         })?),
         None => Fetch::global().ok_or_else(|| {
             Error::invalid_input(
@@ -197,7 +204,7 @@ fn optional_text(what: &str, value: Option<JsValue>) -> Result<Option<String>> {
         Some(v) => {
             let text = args::string(what, &v)?;
             if text.is_empty() {
-                return Err(Error::invalid_input(format!("{what} must not be empty")));
+                return Err(Error::invalid(&[what, " must not be empty"]));
             }
             Ok(Some(text))
         }
@@ -213,26 +220,30 @@ fn header_text(what: &str, value: Option<JsValue>) -> Result<Option<String>> {
     Ok(text)
 }
 
-/// A whole number of at least `min`, or `default` when left out.
-fn whole(what: &str, value: Option<JsValue>, default: u32, min: u32) -> Result<u32> {
+/// A whole number of at least `min` (which the message prints as `min_text`), or `default`
+/// when left out.
+fn whole(
+    what: &str,
+    value: Option<JsValue>,
+    default: u32,
+    min: u32,
+    min_text: &str,
+) -> Result<u32> {
     let Some(value) = value else {
         return Ok(default);
     };
-    validate::whole_number(args::number(what, &value)?, min, 3_600_000).ok_or_else(|| {
-        Error::invalid_input(format!("{what} must be a whole number of at least {min}"))
-    })
+    validate::whole_number(args::number(what, &value)?, min, 3_600_000)
+        .ok_or_else(|| Error::invalid(&[what, " must be a whole number of at least ", min_text]))
 }
 
-thread_local! {
-    static WARNED_ABOUT_SECRET: Cell<bool> = const { Cell::new(false) };
-}
+static WARNED_ABOUT_SECRET: AtomicBool = AtomicBool::new(false);
 
 /// A client secret is a store-wide credential: in a page, any visitor can read it.
 fn warn_if_browser() {
     let global = js_sys::global();
     let in_browser = !property(&global, "window").is_undefined()
         && !property(&global, "document").is_undefined();
-    if in_browser && !WARNED_ABOUT_SECRET.with(|w| w.replace(true)) {
+    if in_browser && !WARNED_ABOUT_SECRET.swap(true, Ordering::Relaxed) {
         web_sys::console::warn_1(&JsValue::from_str(
             "epcc-carts: client_secret is set in a browser page, where every visitor can read it. \
              Use client_credentials only on a server; browsers should use an implicit token (client_id only).",

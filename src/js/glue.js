@@ -58,6 +58,9 @@ export class CallScope {
   }
 }
 
+// A wait that nothing can cancel (a call without a signal or a timeout).
+export const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+
 // Resolves with a function that releases the Web Lock `name` once it is held, so that tabs of one
 // origin take turns; at once, with a no-op, where there are no Web Locks (Node, old browsers).
 // The function's `waited` is true when another tab held the lock first.

@@ -16,3 +16,12 @@ pub use customers::CustomersEndpoint;
 pub use error::{error_class, is_epcc_error};
 pub use gateway::{gateway, Gateway};
 pub use storage::{LocalStorageFactory, MemoryStorageFactory};
+
+/// Runs `f` on the value in `cell`. Cells rather than `RefCell`s: nothing here can be borrowed
+/// twice, so there is no borrow flag to check and no panic to carry.
+fn update<T: Default, R>(cell: &core::cell::Cell<T>, f: impl FnOnce(&mut T) -> R) -> R {
+    let mut value = cell.take();
+    let result = f(&mut value);
+    cell.set(value);
+    result
+}

@@ -1,82 +1,68 @@
 //! Where tokens and the cart id are kept: any `{ get, set, delete }` object, localStorage in
 //! browsers, memory elsewhere. Nothing here touches a file system.
 
-use std::cell::RefCell;
+use alloc::string::String;
 
-use js_sys::Function;
+use js_sys::{Function, Map};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::args::{method, property};
-use crate::error::Error;
 
-/// The storage a gateway uses, as the official SDK's `storage` option describes it.
-pub enum Storage {
-    /// The environment's own: localStorage or memory.
-    Builtin(LocalStorageFactory),
-    /// A caller's `{ get, set, delete }` object.
-    Custom {
-        target: JsValue,
-        get: Function,
-        set: Function,
-        delete: Function,
-    },
+/// The storage a gateway uses, as the official SDK's `storage` option describes it: an object
+/// with `get`, `set` and `delete`. The built-in factories below are such objects too.
+pub struct Storage {
+    target: JsValue,
+    get: Function,
+    set: Function,
+    delete: Function,
 }
 
 impl Storage {
-    /// Wraps a user's `{ get, set, delete }` object.
-    pub fn from_js(value: &JsValue) -> Result<Self, Error> {
-        match (
-            method(value, "get"),
-            method(value, "set"),
-            method(value, "delete"),
-        ) {
-            (Some(get), Some(set), Some(delete)) if value.is_object() => Ok(Storage::Custom {
-                target: value.clone(),
-                get,
-                set,
-                delete,
-            }),
-            _ => Err(Error::invalid_input(
-                "config.storage must be an object with get(key), set(key, value) and delete(key) methods",
-            )),
+    /// Wraps a `{ get, set, delete }` object; `None` when it is not one.
+    pub fn from_js(value: JsValue) -> Option<Self> {
+        if !value.is_object() {
+            return None;
         }
-    }
-
-    /// localStorage where the environment has a usable one, memory otherwise.
-    pub fn default_for_environment() -> Self {
-        Storage::Builtin(LocalStorageFactory::new())
+        Some(Storage {
+            get: method(&value, "get")?,
+            set: method(&value, "set")?,
+            delete: method(&value, "delete")?,
+            target: value,
+        })
     }
 
     /// The value under `key`; a storage that throws or holds a non-string reads as empty.
     pub fn get(&self, key: &str) -> Option<String> {
-        match self {
-            Storage::Builtin(local) => local.get(key),
-            Storage::Custom { target, get, .. } => get
-                .call1(target, &JsValue::from_str(key))
-                .ok()
-                .and_then(|v| v.as_string()),
-        }
+        self.get
+            .call1(&self.target, &JsValue::from_str(key))
+            .ok()?
+            .as_string()
     }
 
     /// Stores `value`; a storage that throws (a full quota, a private window) is not fatal.
     pub fn set(&self, key: &str, value: &str) {
-        match self {
-            Storage::Builtin(local) => local.set(key, value),
-            Storage::Custom { target, set, .. } => {
-                let _ = set.call2(target, &JsValue::from_str(key), &JsValue::from_str(value));
-            }
-        }
+        let _ = self.set.call2(
+            &self.target,
+            &JsValue::from_str(key),
+            &JsValue::from_str(value),
+        );
     }
 
     pub fn delete(&self, key: &str) {
-        match self {
-            Storage::Builtin(local) => local.delete(key),
-            Storage::Custom { target, delete, .. } => {
-                let _ = delete.call1(target, &JsValue::from_str(key));
-            }
-        }
+        let _ = self.delete.call1(&self.target, &JsValue::from_str(key));
     }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `localStorage`, called structurally.
+    type WebStorage;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item(this: &WebStorage, key: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item(this: &WebStorage, key: &JsValue, value: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = removeItem)]
+    fn remove_item(this: &WebStorage, key: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 /// Keeps values in memory for the life of the page or process.
@@ -85,37 +71,38 @@ impl Storage {
 /// const EPCC = gateway({ client_id, storage: new MemoryStorageFactory() })
 /// ```
 #[wasm_bindgen]
-#[derive(Default)]
 pub struct MemoryStorageFactory {
-    // A gateway keeps two or three keys: a list is smaller in wasm than a map, and as fast.
-    values: RefCell<Vec<(String, String)>>,
+    values: Map,
 }
 
 #[wasm_bindgen]
 impl MemoryStorageFactory {
     #[wasm_bindgen(constructor)]
     pub fn new() -> MemoryStorageFactory {
-        MemoryStorageFactory::default()
+        MemoryStorageFactory { values: Map::new() }
     }
 
-    pub fn get(&self, key: &str) -> Option<String> {
-        let values = self.values.borrow();
-        values
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.clone())
+    #[wasm_bindgen(unchecked_return_type = "string | undefined")]
+    pub fn get(&self, #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue) -> JsValue {
+        self.values.get(&key)
     }
 
-    pub fn set(&self, key: &str, value: &str) {
-        let mut values = self.values.borrow_mut();
-        match values.iter_mut().find(|(k, _)| k == key) {
-            Some((_, v)) => value.clone_into(v),
-            None => values.push((key.to_owned(), value.to_owned())),
-        }
+    pub fn set(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] value: JsValue,
+    ) {
+        self.values.set(&key, &value);
     }
 
-    pub fn delete(&self, key: &str) {
-        self.values.borrow_mut().retain(|(k, _)| k != key);
+    pub fn delete(&self, #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue) {
+        self.values.delete(&key);
+    }
+}
+
+impl Default for MemoryStorageFactory {
+    fn default() -> Self {
+        MemoryStorageFactory::new()
     }
 }
 
@@ -123,7 +110,8 @@ impl MemoryStorageFactory {
 /// there is none (Node, or a browser that refuses it) values live in memory instead.
 #[wasm_bindgen]
 pub struct LocalStorageFactory {
-    local: Option<web_sys::Storage>,
+    /// `localStorage`, or `None` where there is none and `memory` holds the values.
+    local: Option<WebStorage>,
     memory: MemoryStorageFactory,
 }
 
@@ -131,32 +119,45 @@ pub struct LocalStorageFactory {
 impl LocalStorageFactory {
     #[wasm_bindgen(constructor)]
     pub fn new() -> LocalStorageFactory {
+        // Reading `localStorage` throws in some private modes; `property` turns that into
+        // `undefined`.
+        let local = property(&js_sys::global(), "localStorage");
         LocalStorageFactory {
-            local: local_storage(),
+            local: local.is_object().then(|| local.into()),
             memory: MemoryStorageFactory::new(),
         }
     }
 
-    pub fn get(&self, key: &str) -> Option<String> {
+    #[wasm_bindgen(unchecked_return_type = "string | undefined")]
+    pub fn get(&self, #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue) -> JsValue {
         match &self.local {
-            Some(local) => local.get_item(key).ok().flatten(),
+            // localStorage answers `null` for a missing key: `undefined`, as from memory.
+            Some(local) => local
+                .get_item(&key)
+                .ok()
+                .filter(|v| !v.is_null())
+                .unwrap_or(JsValue::UNDEFINED),
             None => self.memory.get(key),
         }
     }
 
-    pub fn set(&self, key: &str, value: &str) {
+    pub fn set(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] value: JsValue,
+    ) {
         match &self.local {
             Some(local) => {
-                let _ = local.set_item(key, value);
+                let _ = local.set_item(&key, &value);
             }
             None => self.memory.set(key, value),
         }
     }
 
-    pub fn delete(&self, key: &str) {
+    pub fn delete(&self, #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue) {
         match &self.local {
             Some(local) => {
-                let _ = local.remove_item(key);
+                let _ = local.remove_item(&key);
             }
             None => self.memory.delete(key),
         }
@@ -167,13 +168,4 @@ impl Default for LocalStorageFactory {
     fn default() -> Self {
         LocalStorageFactory::new()
     }
-}
-
-/// `globalThis.localStorage`, if reading it neither fails nor throws.
-fn local_storage() -> Option<web_sys::Storage> {
-    let value = property(&js_sys::global(), "localStorage");
-    if value.is_undefined() || value.is_null() {
-        return None;
-    }
-    value.dyn_into::<web_sys::Storage>().ok()
 }

@@ -1,18 +1,20 @@
 //! Sends one [`ApiRequest`](crate::request::ApiRequest) attempt through `fetch` (the global one
 //! or the config's `custom_fetch`), within the call's cancellation scope.
 
-use js_sys::{Function, Object, Promise, Reflect};
+use alloc::string::String;
+
+use js_sys::{Function, JsString, Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::args::{method, property, set_property as set};
+use super::args::{method, set_property as set};
 use crate::error::{Error, ErrorKind};
 
 #[wasm_bindgen(module = "/src/js/glue.js")]
 extern "C" {
     /// See `CallScope` in glue.js.
-    pub type CallScope;
+    type CallScope;
 
     #[wasm_bindgen(constructor)]
     fn new(user_signal: &JsValue, timeout_ms: u32) -> CallScope;
@@ -26,6 +28,25 @@ extern "C" {
     fn sleep_promise(this: &CallScope, ms: f64) -> Promise;
     #[wasm_bindgen(method)]
     fn close(this: &CallScope);
+
+    /// Resolves after `ms` milliseconds.
+    fn sleep(ms: f64) -> Promise;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// What `fetch` resolved with, read structurally (a `custom_fetch` may return a look-alike).
+    type FetchResponse;
+    #[wasm_bindgen(method, getter, catch)]
+    fn status(this: &FetchResponse) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, catch)]
+    fn headers(this: &FetchResponse) -> Result<FetchHeaders, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn text(this: &FetchResponse) -> Result<JsValue, JsValue>;
+
+    type FetchHeaders;
+    #[wasm_bindgen(method, catch)]
+    fn get(this: &FetchHeaders, name: &str) -> Result<JsValue, JsValue>;
 }
 
 /// Why a wait ended early.
@@ -36,8 +57,9 @@ pub enum Interrupted {
     Failed(JsValue),
 }
 
-/// The cancellation scope of one call: closed (timer cleared, listener removed) when dropped.
-pub struct Scope(CallScope);
+/// The cancellation scope of one call. A call with neither a signal nor a timeout has nothing
+/// to cancel it, and then costs nothing: no controller, timer or listener.
+pub struct Scope(Option<CallScope>);
 
 impl Scope {
     /// Opens a scope; fails at once when the caller's signal has already fired.
@@ -48,14 +70,24 @@ impl Scope {
         if signal.is_some_and(|s| s.aborted()) {
             return Err(aborted());
         }
+        if signal.is_none() && timeout_ms.is_none() {
+            return Ok(Scope(None));
+        }
         let user = signal.map_or(JsValue::UNDEFINED, |s| s.clone().into());
-        Ok(Scope(CallScope::new(&user, timeout_ms.unwrap_or(0))))
+        Ok(Scope(Some(CallScope::new(&user, timeout_ms.unwrap_or(0)))))
+    }
+
+    fn cancelled(&self) -> bool {
+        self.0.as_ref().is_some_and(|s| s.signal().aborted())
     }
 
     /// Awaits `promise` unless the call is cancelled first.
     pub async fn wait(&self, promise: &Promise) -> Result<JsValue, Interrupted> {
-        let result = JsFuture::from(self.0.wait(promise)).await;
-        if self.0.signal().aborted() {
+        let result = match &self.0 {
+            Some(scope) => JsFuture::from(scope.wait(promise)).await,
+            None => JsFuture::from(promise.clone()).await,
+        };
+        if self.cancelled() {
             return Err(Interrupted::Cancelled);
         }
         result.map_err(Interrupted::Failed)
@@ -63,29 +95,31 @@ impl Scope {
 
     /// Waits `ms` milliseconds unless the call is cancelled first.
     pub async fn sleep(&self, ms: u64) -> Result<(), Error> {
-        match JsFuture::from(self.0.sleep_promise(ms as f64)).await {
-            Ok(_) if !self.0.signal().aborted() => Ok(()),
-            _ => Err(self.cancel_error()),
+        let slept = match &self.0 {
+            Some(scope) => scope.sleep_promise(ms as f64),
+            None => sleep(ms as f64),
+        };
+        match self.wait(&slept).await {
+            Ok(_) => Ok(()),
+            Err(_) => Err(self.cancel_error()),
         }
     }
 
     /// The error for a cancelled call: a timeout, or the caller's abort.
     pub fn cancel_error(&self) -> Error {
-        if self.0.timed_out() {
+        if self.0.as_ref().is_some_and(CallScope::timed_out) {
             Error::new(ErrorKind::Timeout, "the call timed out")
         } else {
             aborted()
         }
     }
-
-    fn signal(&self) -> web_sys::AbortSignal {
-        self.0.signal()
-    }
 }
 
 impl Drop for Scope {
     fn drop(&mut self) {
-        self.0.close();
+        if let Some(scope) = &self.0 {
+            scope.close();
+        }
     }
 }
 
@@ -122,8 +156,17 @@ impl Fetch {
 /// What came back from one attempt.
 pub struct RawResponse {
     pub status: u16,
+    /// `Retry-After`, read for 429 answers only.
     pub retry_after: Option<String>,
-    pub body: String,
+    /// The body as a JS string: it is parsed by the JS engine and never copied into the module.
+    pub body: JsString,
+}
+
+impl RawResponse {
+    /// Whether the body is empty or only whitespace (a 204).
+    pub fn is_empty(&self) -> bool {
+        self.body.trim().length() == 0
+    }
 }
 
 /// How an attempt failed without a response.
@@ -143,63 +186,59 @@ impl From<Interrupted> for SendError {
     }
 }
 
+fn not_a_response(what: &str) -> SendError {
+    SendError::Network(JsValue::from_str(what))
+}
+
 /// Sends one attempt and reads the whole answer.
 pub async fn send(
     fetch: &Fetch,
     scope: &Scope,
     method: &str,
-    url: &str,
-    headers: &[(String, String)],
+    url: &JsValue,
+    headers: &Object,
     body: Option<&str>,
 ) -> Result<RawResponse, SendError> {
     let init = Object::new();
-    let header_object = Object::new();
-    for (name, value) in headers {
-        set(&header_object, name, &JsValue::from_str(value));
-    }
     set(&init, "method", &JsValue::from_str(method));
-    set(&init, "headers", &header_object);
+    set(&init, "headers", headers);
     if let Some(body) = body {
         set(&init, "body", &JsValue::from_str(body));
     }
-    set(&init, "signal", &scope.signal());
+    if let Some(scope) = &scope.0 {
+        set(&init, "signal", &scope.signal());
+    }
 
     let started = fetch
         .function
-        .call2(&fetch.this, &JsValue::from_str(url), &init)
+        .call2(&fetch.this, url, &init)
         .map_err(SendError::Network)?;
-    let response = scope.wait(&Promise::resolve(&started)).await?;
+    let response: FetchResponse = scope.wait(&Promise::resolve(&started)).await?.into();
     if !response.is_object() {
-        return Err(SendError::Network(JsValue::from_str(
+        return Err(not_a_response(
             "fetch resolved with something that is not a Response",
-        )));
+        ));
     }
-    let status = property(&response, "status")
-        .as_f64()
+    let status = response
+        .status()
+        .ok()
+        .and_then(|s| s.as_f64())
         .filter(|s| (100.0..=599.0).contains(s))
-        .ok_or_else(|| SendError::Network(JsValue::from_str("the response has no HTTP status")))?
-        as u16;
-    let retry_after = header(&response, "retry-after");
-    let text = call_method(&response, "text").map_err(SendError::Network)?;
+        .ok_or_else(|| not_a_response("the response has no HTTP status"))? as u16;
+    let retry_after = if status == 429 {
+        response
+            .headers()
+            .ok()
+            .and_then(|h| h.get("retry-after").ok())
+            .and_then(|v| v.as_string())
+    } else {
+        None
+    };
+    let text = response.text().map_err(SendError::Network)?;
     let body = scope.wait(&Promise::resolve(&text)).await?;
     Ok(RawResponse {
         status,
         retry_after,
-        body: body.as_string().unwrap_or_default(),
+        body: body.dyn_into().unwrap_or_else(|_| JsString::from("")),
     })
-}
-
-/// `response.headers.get(name)`, or `None` where the response has no such header or no headers.
-fn header(response: &JsValue, name: &str) -> Option<String> {
-    let headers = property(response, "headers");
-    let get = method(&headers, "get")?;
-    get.call1(&headers, &JsValue::from_str(name))
-        .ok()?
-        .as_string()
-}
-
-fn call_method(target: &JsValue, name: &str) -> Result<JsValue, JsValue> {
-    Reflect::get(target, &JsValue::from_str(name))?
-        .dyn_into::<Function>()?
-        .call0(target)
 }

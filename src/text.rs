@@ -1,0 +1,72 @@
+//! Text without `core::fmt`: messages are built by joining pieces, numbers written by hand. The
+//! formatting machinery would be the largest single thing in the `.wasm`.
+
+use alloc::string::String;
+
+/// The pieces joined into one string: `concat(&[what, " must not be empty"])`.
+pub fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for part in parts {
+        out.push_str(part);
+    }
+    out
+}
+
+/// Appends `n` in decimal.
+pub fn push_u64(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i..] {
+        out.push(d as char);
+    }
+}
+
+/// `n` in decimal.
+pub fn decimal(n: u64) -> String {
+    let mut out = String::new();
+    push_u64(&mut out, n);
+    out
+}
+
+/// A string of ASCII digits only (at most 18 of them) as a number; `None` for anything else.
+pub fn parse_digits(text: &str) -> Option<u64> {
+    if text.is_empty() || text.len() > 18 {
+        return None;
+    }
+    text.bytes().try_fold(0u64, |n, b| {
+        b.is_ascii_digit().then(|| n * 10 + u64::from(b - b'0'))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_round_trip() {
+        for n in [0u64, 7, 10, 429, 10_000, u64::MAX] {
+            assert_eq!(decimal(n), n.to_string());
+        }
+        assert_eq!(parse_digits("0042"), Some(42));
+        for bad in ["", "-1", "1.5", " 1", "1234567890123456789"] {
+            assert_eq!(parse_digits(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn joins_pieces() {
+        assert_eq!(
+            concat(&["cart id", " must not be empty"]),
+            "cart id must not be empty"
+        );
+        assert_eq!(concat(&[]), "");
+    }
+}
