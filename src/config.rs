@@ -71,7 +71,7 @@ pub struct Config {
 impl Config {
     /// Settings with the official defaults for everything but the client id.
     pub fn new(client_id: &str) -> Result<Self> {
-        if client_id.trim().is_empty() {
+        if client_id.trim_ascii().is_empty() {
             return Err(Error::invalid_input(
                 "config.client_id is required: gateway({ client_id: 'your client id' })",
             ));

@@ -110,7 +110,7 @@ impl RetryPolicy {
 /// Reads `Retry-After`: delay-seconds (`"3"`) or an HTTP date (`"Sun, 06 Nov 1994 08:49:37 GMT"`).
 /// Returns milliseconds to wait, capped at [`MAX_RETRY_AFTER_MS`]; `None` for anything else.
 pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<u64> {
-    let value = value.trim();
+    let value = value.trim_ascii();
     let ms = if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
         // More digits than a u64 holds is a very long wait: the cap applies.
         parse_digits(value).unwrap_or(u64::MAX).saturating_mul(1000)
@@ -126,34 +126,26 @@ pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<u64> {
 }
 
 /// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) to seconds since the Unix epoch.
+/// The format has fixed columns, so it is read by position.
 fn parse_http_date(value: &str) -> Option<i64> {
-    let mut parts = value.split(' ');
-    let _weekday = parts.next().filter(|w| w.len() == 4 && w.ends_with(','))?;
-    let number = |part: Option<&str>| parse_digits(part?).map(|n| n as i64);
-    let day = number(parts.next())?;
-    let month = match parts.next()? {
-        "Jan" => 1,
-        "Feb" => 2,
-        "Mar" => 3,
-        "Apr" => 4,
-        "May" => 5,
-        "Jun" => 6,
-        "Jul" => 7,
-        "Aug" => 8,
-        "Sep" => 9,
-        "Oct" => 10,
-        "Nov" => 11,
-        "Dec" => 12,
-        _ => return None,
-    };
-    let year = number(parts.next())?;
-    let mut hms = parts.next()?.split(':');
-    let h = number(hms.next())?;
-    let m = number(hms.next())?;
-    let s = number(hms.next())?;
-    if parts.next()? != "GMT" || parts.next().is_some() || hms.next().is_some() {
+    const MONTHS: &[u8; 36] = b"JanFebMarAprMayJunJulAugSepOctNovDec";
+    let b = value.as_bytes();
+    let fixed = b.len() == 29
+        && b[3] == b','
+        && [4, 7, 11, 16, 25].iter().all(|&i| b[i] == b' ')
+        && b[19] == b':'
+        && b[22] == b':'
+        && &b[26..] == b"GMT";
+    if !fixed {
         return None;
     }
+    let number = |from: usize, to: usize| {
+        let digits = value.get(from..to)?;
+        parse_digits(digits).map(|n| n as i64)
+    };
+    let month = MONTHS.chunks(3).position(|m| m == &b[8..11])? as i64 + 1;
+    let (day, year) = (number(5, 7)?, number(12, 16)?);
+    let (h, m, s) = (number(17, 19)?, number(20, 22)?, number(23, 25)?);
     if !(1..=31).contains(&day) || h > 23 || m > 59 || s > 60 {
         return None;
     }

@@ -13,20 +13,11 @@ pub fn concat(parts: &[&str]) -> String {
 }
 
 /// Appends `n` in decimal.
-pub fn push_u64(out: &mut String, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+pub fn push_u64(out: &mut String, n: u64) {
+    if n >= 10 {
+        push_u64(out, n / 10);
     }
-    for &d in &digits[i..] {
-        out.push(d as char);
-    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// `n` in decimal.

@@ -11,7 +11,7 @@ use crate::validate;
 /// `Customers.Token(email, password)` / `TokenViaPassword(email, password, headers?)`:
 /// `POST /v2/customers/tokens`. Unlike the official SDK, the extra headers are really sent.
 pub fn token(email: &str, password: &str, headers: Vec<(String, String)>) -> Result<ApiRequest> {
-    if email.trim().is_empty() {
+    if email.trim_ascii().is_empty() {
         return Err(Error::invalid_input("email must not be empty"));
     }
     if password.is_empty() {
