@@ -89,16 +89,24 @@ pub fn object<'a>(what: &str, value: &'a JsValue) -> Result<&'a Object> {
     }
 }
 
-/// The own enumerable string-keyed entries of an object, in JS order.
-pub fn entries(value: &Object) -> Vec<(String, JsValue)> {
-    let mut out = Vec::new();
-    for entry in Object::entries(value) {
-        let pair: Array = entry.unchecked_into();
-        if let Some(key) = pair.get(0).as_string() {
-            out.push((key, pair.get(1)));
-        }
+/// Calls `each(key, value)` for the own enumerable string-keyed properties of an object, in JS
+/// order, stopping at the first error.
+pub fn for_each_entry(
+    value: &Object,
+    each: &mut dyn FnMut(String, JsValue) -> Result<()>,
+) -> Result<()> {
+    let keys = Object::keys(value);
+    for i in 0..keys.length() {
+        let key = keys.get(i);
+        let item = Reflect::get(value, &key).unwrap_or(JsValue::UNDEFINED);
+        each(key.as_string().unwrap_or_default(), item)?;
     }
-    out
+    Ok(())
+}
+
+/// How many own enumerable string-keyed properties an object has.
+fn key_count(value: &Object) -> usize {
+    Object::keys(value).length() as usize
 }
 
 /// JSON text of `value`, or `None` where `JSON.stringify` throws (a cycle, a BigInt).
@@ -117,29 +125,24 @@ pub fn json_object(what: &str, value: &JsValue) -> Result<String> {
 /// An object of string values, such as `headers: { 'X-Shop': 'blue' }`.
 pub fn string_map(what: &str, value: &JsValue) -> Result<Vec<(String, String)>> {
     let mut out = Vec::new();
-    for (key, value) in entries(object(what, value)?) {
-        match value.as_string() {
-            Some(text) => out.push((key, text)),
-            None => {
-                return Err(wrong_type(
-                    &concat(&[what, "['", &key, "']"]),
-                    "a string",
-                    &value,
-                ))
-            }
-        }
-    }
+    for_each_entry(object(what, value)?, &mut |key, value| {
+        let text = value
+            .as_string()
+            .ok_or_else(|| wrong_type(&concat(&[what, "['", &key, "']"]), "a string", &value))?;
+        out.push((key, text));
+        Ok(())
+    })?;
     Ok(out)
 }
 
 /// `Filter({ eq: { name: 'x' }, in: { id: ['a', 'b'] } })` as filter text; `None` for `{}`.
 pub fn filter(value: &JsValue) -> Result<Option<String>> {
     let mut writer = FilterWriter::default();
-    for (op, fields) in entries(object("Filter's argument", value)?) {
-        let fields = entries(object(&concat(&["Filter's '", &op, "'"]), &fields)?);
-        FilterWriter::operator(&op, fields.len())?;
-        for (field, value) in fields {
-            let what = || concat(&["Filter value ", &op, ".", &field]);
+    for_each_entry(object("Filter's argument", value)?, &mut |op, fields| {
+        let fields = object(&concat(&["Filter's '", &op, "'"]), &fields)?;
+        FilterWriter::operator(&op, key_count(fields))?;
+        for_each_entry(fields, &mut |field, value| {
+            let what = concat(&["Filter value ", &op, ".", &field]);
             writer.open(&op);
             if let Some(text) = scalar(&value) {
                 writer.value(&field, &text);
@@ -147,22 +150,26 @@ pub fn filter(value: &JsValue) -> Result<Option<String>> {
                 writer.field(&field);
                 let items: &Array = value.unchecked_ref();
                 for i in 0..items.length() {
-                    writer.value("", &scalar_item(&what(), &items.get(i))?);
+                    writer.value("", &scalar_item(&what, &items.get(i))?);
                 }
             } else if let Ok(nested) = object("", &value) {
-                for (i, (attribute, v)) in entries(nested).into_iter().enumerate() {
-                    writer.attribute(&field, &attribute, &scalar_item(&what(), &v)?, i == 0);
-                }
+                let mut first = true;
+                for_each_entry(nested, &mut |attribute, v| {
+                    writer.attribute(&field, &attribute, &scalar_item(&what, &v)?, first);
+                    first = false;
+                    Ok(())
+                })?;
             } else {
                 return Err(wrong_type(
-                    &what(),
+                    &what,
                     "a string, number, boolean, array or object",
                     &value,
                 ));
             }
             writer.close();
-        }
-    }
+            Ok(())
+        })
+    })?;
     Ok(writer.finish())
 }
 
