@@ -45,25 +45,10 @@ export async function browserBenchmarks(officialDir, { sequential, width, batche
 
     // 2. Call cost: one page, the three clients alternating, the starting one rotating each round.
     const { page, close } = await freshPage(browser, server.url);
-    const names = await page.evaluate(c => window.setup(c), config);
-    const totals = Object.fromEntries(names.map(n => [n, { seqMs: 0, seqCalls: 0, conMs: 0, conCalls: 0 }]));
-    for (let round = 0; round < rounds; round++) {
-      const order = names.map((_, i) => names[(i + round) % names.length]);
-      for (const name of order) {
-        totals[name].seqMs += await page.evaluate(([n, c]) => window.sequential(n, c), [name, sequential]);
-        totals[name].seqCalls += sequential;
-      }
-      for (const name of order) {
-        totals[name].conMs += await page.evaluate(([n, w, b]) => window.concurrent(n, w, b), [name, width, batches]);
-        totals[name].conCalls += width * batches;
-      }
-      await clearJournal(); // keeps the emulator's journal short; its size is bounded anyway
-    }
+    await page.evaluate(c => window.setup(c), config);
+    const callCost = await page.evaluate(s => window.callCost(s), { sequential, width, batches, rounds });
     await close();
-    const callCost = Object.fromEntries(Object.entries(totals).map(([n, t]) => [n, {
-      sequential: (t.seqCalls / t.seqMs) * 1000,
-      concurrent: (t.conCalls / t.conMs) * 1000,
-    }]));
+    await clearJournal();
 
     // 3. Cold start: a new browser context (empty HTTP cache) per sample, alternating.
     const cold = { ours: [], official: [] };

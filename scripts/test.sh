@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: setup (idempotent), lint gates, native tests, then the wasm-bindgen tests in
-# headless Chromium, headless Firefox and Node against a freshly started emulator.
+# headless Chromium, headless Firefox and Node against a freshly started emulator, the package
+# and conformance tests, and the size gate.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -30,3 +31,5 @@ wasm-pack test --node --features node-tests
 # Both use this emulator; the conformance scenarios reset its store before each run.
 bash scripts/test-package.sh
 EPCC_SKIP_BUILD=1 bash scripts/test-conformance.sh  # pkg/ was just built by test-package.sh
+echo "[test] size gate"
+EPCC_SKIP_BUILD=1 bash scripts/check-size.sh

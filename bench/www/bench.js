@@ -1,70 +1,20 @@
-// Runs inside headless Chromium. The three clients make the same call: list the shopper's carts
-// with an implicit access token plus the customer token.
+// Runs inside headless Chromium. The three clients (clients.js) make the same call: list the
+// shopper's carts with an implicit access token plus the customer token.
+import { callCost, check, sdkClient, setupClients } from './clients.js';
+
 const OURS = '/ours/index.js';
 const OFFICIAL = '/official/official.js';
 
 let clients;
 
-async function rawClient({ emulator, clientId, customerToken }) {
-  const auth = await fetch(`${emulator}/oauth/access_token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: `grant_type=implicit&client_id=${encodeURIComponent(clientId)}`,
-  });
-  const { access_token } = await auth.json();
-  const headers = {
-    'Content-Type': 'application/json',
-    Authorization: `Bearer ${access_token}`,
-    'X-MOLTIN-CUSTOMER-TOKEN': customerToken,
-  };
-  return async () => {
-    const response = await fetch(`${emulator}/v2/carts`, { headers });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return response.json();
-  };
-}
-
-function sdkClient(module, { emulator, clientId, customerToken }) {
-  const EPCC = module.gateway({
-    client_id: clientId,
-    host: new URL(emulator).host,
-    protocol: 'http',
-    storage: new module.MemoryStorageFactory(),
-  });
-  return () => EPCC.Cart().GetCartsList(customerToken);
-}
-
-/** Loads the three clients and warms each up (token, preflight cache, JIT). */
+/** Loads the three clients and warms each up. */
 window.setup = async config => {
   const [official, ours] = await Promise.all([import(OFFICIAL), import(OURS)]);
-  clients = {
-    raw: await rawClient(config),
-    official: sdkClient(official, config),
-    ours: sdkClient(ours, config),
-  };
-  for (const call of Object.values(clients)) for (let i = 0; i < 20; i++) await call();
+  clients = await setupClients(official, ours, config);
   return Object.keys(clients);
 };
 
-const check = result => {
-  if (!Array.isArray(result?.data)) throw new Error(`unexpected result ${JSON.stringify(result).slice(0, 200)}`);
-};
-
-/** `count` calls one after the other; milliseconds. */
-window.sequential = async (name, count) => {
-  const call = clients[name];
-  const t0 = performance.now();
-  for (let i = 0; i < count; i++) check(await call());
-  return performance.now() - t0;
-};
-
-/** `batches` rounds of `width` calls at once; milliseconds. */
-window.concurrent = async (name, width, batches) => {
-  const call = clients[name];
-  const t0 = performance.now();
-  for (let b = 0; b < batches; b++) (await Promise.all(Array.from({ length: width }, call))).forEach(check);
-  return performance.now() - t0;
-};
+window.callCost = settings => callCost(clients, settings);
 
 /** In a fresh page: module import, then the first call (token request included); milliseconds. */
 window.coldStart = async (which, config) => {
