@@ -17,6 +17,7 @@
 //! [`front`] the pipeline around every request (journal, faults, rate limit, CORS).
 
 pub mod auth;
+pub mod catalog;
 pub mod clock;
 pub mod config;
 pub mod cors;
@@ -25,6 +26,8 @@ pub mod faults;
 pub mod front;
 pub mod journal;
 pub mod listing;
+pub mod money;
+pub mod pricing;
 pub mod ratelimit;
 pub mod render;
 pub mod routes;

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod associations;
 pub mod carts;
+pub mod catalog;
 pub mod customers;
 pub mod oauth;
 
@@ -28,6 +29,7 @@ pub fn router(state: SharedState) -> Router {
         .merge(customers::routes())
         .merge(carts::routes())
         .merge(associations::routes())
+        .merge(catalog::routes())
         .nest("/__emulator", admin::routes())
         .fallback(unknown_route)
         .layer(map_response(normalize_errors))

@@ -6,6 +6,7 @@ mod associations;
 mod authz;
 mod bad_input;
 mod carts;
+mod catalog;
 mod cors_and_limits;
 mod customers;
 mod fault_modes;
