@@ -279,6 +279,8 @@ pub struct Identifier<'a> {
 #[derive(Debug, Serialize)]
 pub struct CartList<'a> {
     data: Vec<CartView<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    included: Option<Included<'a>>,
     links: Links,
     meta: Meta,
 }
@@ -293,10 +295,43 @@ impl<'a> CartList<'a> {
                 .iter()
                 .map(|cart| CartView::new(cart, base_url))
                 .collect(),
+            included: None,
             links,
             meta,
         }
     }
+
+    /// The same listing with the carts' items under `included.items`.
+    pub fn including(mut self, included: Included<'a>) -> Self {
+        self.included = Some(included);
+        self
+    }
+}
+
+/// `include=items`: the items of the carts in a response, under `included.items`.
+#[derive(Debug, Serialize)]
+pub struct Included<'a> {
+    pub items: Vec<items::ItemView<'a>>,
+}
+
+impl<'a> Included<'a> {
+    /// The items of every cart priced in `priced`, in order.
+    pub fn items(priced: &'a [items::PricedItems<'a>], base_url: &str) -> Self {
+        Included {
+            items: priced
+                .iter()
+                .flat_map(|cart| cart.views(base_url))
+                .collect(),
+        }
+    }
+}
+
+/// `{"data": cart}`, with `included` when items were asked for.
+#[derive(Debug, Serialize)]
+pub struct CartDocument<'a> {
+    pub data: CartView<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub included: Option<Included<'a>>,
 }
 
 /// A customer as the API shows it: the password only as a boolean.

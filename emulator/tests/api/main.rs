@@ -11,5 +11,6 @@ mod cors_and_limits;
 mod customers;
 mod fault_modes;
 mod harness;
+mod items;
 mod listing;
 mod oauth;
