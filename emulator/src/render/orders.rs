@@ -143,7 +143,7 @@ impl<'a> PricedOrder<'a> {
             Buyer::Customer(id) => (Some(one("customer", id)), None, None),
             Buyer::Account { id, member_id } => (
                 None,
-                Some(one("account", id)),
+                (!id.is_empty()).then(|| one("account", id)),
                 member_id.as_deref().map(|m| one("account_member", m)),
             ),
         };

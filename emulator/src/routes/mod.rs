@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod customers;
 pub mod items;
 pub mod oauth;
+pub mod orders;
 
 use axum::extract::{DefaultBodyLimit, FromRequestParts, Path};
 use axum::http::request::Parts;
@@ -34,6 +35,7 @@ pub fn router(state: SharedState) -> Router {
         .merge(catalog::routes())
         .merge(items::routes())
         .merge(adjustments::routes())
+        .merge(orders::routes())
         .nest("/__emulator", admin::routes())
         .fallback(unknown_route)
         .layer(map_response(normalize_errors))

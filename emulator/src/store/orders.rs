@@ -40,6 +40,7 @@ pub enum Buyer {
     /// An account (and the member who checked out): readable with an account token or a
     /// client_credentials token.
     Account {
+        /// Empty when the checkout did not name the account.
         id: String,
         member_id: Option<String>,
     },

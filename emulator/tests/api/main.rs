@@ -14,3 +14,4 @@ mod harness;
 mod items;
 mod listing;
 mod oauth;
+mod orders;
