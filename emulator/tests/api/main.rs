@@ -15,3 +15,4 @@ mod items;
 mod listing;
 mod oauth;
 mod orders;
+mod schemas;
