@@ -1,6 +1,7 @@
 //! A local, offline emulator of the Elastic Path Commerce Cloud APIs a storefront's carts need:
 //! OAuth client tokens, customers and customer tokens, carts, customer and account associations,
-//! and cart listings. It implements the project's wire contract (`api.md`), plus an admin API
+//! cart listings, a shopper catalog, cart items with promotions, taxes and custom discounts,
+//! checkout and orders. It implements the project's wire contract (`api.md`), plus an admin API
 //! under `/__emulator` for tests (request journal, reset, fault injection, token expiry).
 //!
 //! Start it in-process with [`serve`]:
