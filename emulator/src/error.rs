@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use http_body_util::BodyExt;
 use serde::Serialize;
 
-use crate::store::StoreError;
+use crate::store::{items, StoreError};
 
 /// An error answer of the API.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +19,8 @@ pub struct ApiError {
     pub detail: Option<String>,
     /// Seconds for a `Retry-After` header, on 429s.
     pub retry_after: Option<u64>,
+    /// `meta` of the error object: a name and a value, such as the order a cart became.
+    pub meta: Option<(&'static str, String)>,
 }
 
 impl ApiError {
@@ -29,6 +31,7 @@ impl ApiError {
             title: title.into(),
             detail: None,
             retry_after: None,
+            meta: None,
         }
     }
 
@@ -82,14 +85,29 @@ impl ApiError {
         }
     }
 
+    /// Adds `meta: {name: value}` to the error object.
+    pub fn meta(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.meta = Some((name, value.into()));
+        self
+    }
+
     /// The JSON body of the error.
     pub fn body(&self) -> ErrorDocument<'_> {
         ErrorDocument {
-            errors: [ErrorObject {
-                status: self.status.as_u16(),
-                title: &self.title,
-                detail: self.detail.as_deref(),
-            }],
+            errors: [self.object()],
+        }
+    }
+
+    /// The error object alone, as a body's `errors` lists it.
+    pub fn object(&self) -> ErrorObject<'_> {
+        ErrorObject {
+            status: self.status.as_u16(),
+            title: &self.title,
+            detail: self.detail.as_deref(),
+            meta: self
+                .meta
+                .as_ref()
+                .map(|(name, value)| ErrorMeta(name, value)),
         }
     }
 }
@@ -100,12 +118,28 @@ pub struct ErrorDocument<'a> {
     errors: [ErrorObject<'a>; 1],
 }
 
+/// One error: `{"status": N, "title": "...", "detail": "...", "meta": {...}}`.
 #[derive(Debug, Serialize)]
-struct ErrorObject<'a> {
+pub struct ErrorObject<'a> {
     status: u16,
     title: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     detail: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    meta: Option<ErrorMeta<'a>>,
+}
+
+/// `{"name": "value"}`.
+#[derive(Debug)]
+struct ErrorMeta<'a>(&'a str, &'a str);
+
+impl Serialize for ErrorMeta<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry(self.0, self.1)?;
+        map.end()
+    }
 }
 
 impl IntoResponse for ApiError {
@@ -133,6 +167,57 @@ impl From<StoreError> for ApiError {
                 "This is the last cart associated with a customer and it cannot be deleted, \
                  try disassociating instead",
             ),
+            StoreError::ProductNotFound => Self::new(StatusCode::NOT_FOUND, "Product not found"),
+            StoreError::PromotionNotFound => {
+                Self::new(StatusCode::NOT_FOUND, "Promotion not found")
+                    .detail("no promotion has this code")
+            }
+            StoreError::ItemNotFound => Self::new(StatusCode::NOT_FOUND, "Cart item not found"),
+            StoreError::TaxNotFound => Self::new(StatusCode::NOT_FOUND, "Tax item not found"),
+            StoreError::DiscountNotFound => {
+                Self::new(StatusCode::NOT_FOUND, "Custom discount not found")
+            }
+            StoreError::OrderNotFound => Self::new(StatusCode::NOT_FOUND, "Order not found"),
+            StoreError::QuantityTooLarge => Self::validation(format!(
+                "The quantity of an item may not be greater than {}.",
+                items::MAX_QUANTITY
+            )),
+            StoreError::TooManyItems => Self::validation(format!(
+                "A cart may not hold more than {} items.",
+                items::MAX_ITEMS
+            )),
+            StoreError::TaxLimit => Self::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "Tax item not added to cart item.",
+            )
+            .detail(format!(
+                "Cannot exceed tax item limit of ({}) on cart item.",
+                items::MAX_TAXES_PER_ITEM
+            )),
+            StoreError::CustomDiscountsDisabled => {
+                Self::bad_request("Custom discounts not enabled for this cart")
+            }
+            StoreError::CartDiscountLimit => Self::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "Custom discount not added to cart",
+            )
+            .detail(format!(
+                "Cannot exceed custom discount limit of ({}) at the cart level.",
+                items::MAX_CUSTOM_DISCOUNTS
+            )),
+            StoreError::ItemDiscountLimit => {
+                Self::new(StatusCode::UNPROCESSABLE_ENTITY, "Limit Reached")
+                    .detail("Custom discount limit reached for this cart item")
+            }
+            StoreError::CartEmpty => Self::new(StatusCode::BAD_REQUEST, "Cart is empty")
+                .detail("a cart needs at least one item to be checked out"),
+            StoreError::AlreadyCheckedOut(order_id) => {
+                Self::new(StatusCode::CONFLICT, "Cart already checked out")
+                    .detail(format!(
+                        "the cart has not changed since it was checked out as order {order_id}"
+                    ))
+                    .meta("order_id", order_id)
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 //! A local, offline emulator of the Elastic Path Commerce Cloud APIs a storefront's carts need:
 //! OAuth client tokens, customers and customer tokens, carts, customer and account associations,
-//! and cart listings. It implements the project's wire contract (`api.md`), plus an admin API
+//! cart listings, a shopper catalog, cart items with promotions, taxes and custom discounts,
+//! checkout and orders. It implements the project's wire contract (`api.md`), plus an admin API
 //! under `/__emulator` for tests (request journal, reset, fault injection, token expiry).
 //!
 //! Start it in-process with [`serve`]:
@@ -17,6 +18,7 @@
 //! [`front`] the pipeline around every request (journal, faults, rate limit, CORS).
 
 pub mod auth;
+pub mod catalog;
 pub mod clock;
 pub mod config;
 pub mod cors;
@@ -25,6 +27,8 @@ pub mod faults;
 pub mod front;
 pub mod journal;
 pub mod listing;
+pub mod money;
+pub mod pricing;
 pub mod ratelimit;
 pub mod render;
 pub mod routes;

@@ -229,12 +229,17 @@ fn glob_match(text: &str, pieces: &[String], anchored_start: bool, anchored_end:
 /// `page.total` is the number of pages (at least 1), `prev` never goes below offset 0 and `next`
 /// is `null` on the last page.
 pub fn pagination(base_url: &str, query: &ListQuery, total: usize) -> (Links, Meta) {
+    pagination_at(base_url, "/v2/carts", query, total)
+}
+
+/// [`pagination`] of the listing at `path` (such as `/catalog/products`).
+pub fn pagination_at(base_url: &str, path: &str, query: &ListQuery, total: usize) -> (Links, Meta) {
     let limit = query.limit;
     let offset = query.offset;
     let pages = total.div_ceil(limit).max(1);
     let filter = encode_filter(&query.filter.source);
     let link = |offset: usize| {
-        format!("{base_url}/v2/carts?page[offset]={offset}&page[limit]={limit}&filter={filter}")
+        format!("{base_url}{path}?page[offset]={offset}&page[limit]={limit}&filter={filter}")
     };
     let links = Links {
         current: link(offset),
@@ -338,6 +343,10 @@ mod tests {
             seq: 0,
             customers: Vec::new(),
             accounts: Vec::new(),
+            items: Vec::new(),
+            custom_discounts: Vec::new(),
+            promotions: Vec::new(),
+            checkout: None,
         }
     }
 

@@ -1,8 +1,105 @@
 //! The demo store the emulator starts with unless `--empty` is given: three customers who can
 //! log in, and carts with distinct update times so the listing order is visible.
+//!
+//! Every store, an `--empty` one included, sells the same catalog: six products in US dollars
+//! and the promotion code `SAVE10`. They are the store's set-up, not data a client creates, so
+//! tests on an empty store can fill carts too.
 
+use crate::catalog::{Catalog, Product, Promotion};
 use crate::clock::{Timestamp, DAY};
 use crate::store::{NewCart, NewCustomer, Party, Store};
+
+/// A product of the catalog: id, name, SKU, slug, description, price in cents (without tax).
+pub type DemoProduct = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    i64,
+);
+
+/// The products of every store's catalog. Their ids are fixed, so they stay the same across
+/// resets and instances.
+pub const DEMO_PRODUCTS: [DemoProduct; 6] = [
+    (
+        "e1a6f0c2-5b3d-4c8e-9a71-2f4d6b8c0a01",
+        "Block plane",
+        "BLOCK-PLANE",
+        "block-plane",
+        "A low-angle block plane for end grain",
+        8900,
+    ),
+    (
+        "e1a6f0c2-5b3d-4c8e-9a71-2f4d6b8c0a02",
+        "Chisel set",
+        "CHISEL-SET",
+        "chisel-set",
+        "Four bevel-edge chisels in a canvas roll",
+        4550,
+    ),
+    (
+        "e1a6f0c2-5b3d-4c8e-9a71-2f4d6b8c0a03",
+        "Waffle iron",
+        "WAFFLE-IRON",
+        "waffle-iron",
+        "Makes two Belgian waffles at once",
+        3999,
+    ),
+    (
+        "e1a6f0c2-5b3d-4c8e-9a71-2f4d6b8c0a04",
+        "Whipped cream",
+        "WHIPPED-CREAM",
+        "whipped-cream",
+        "A can of sweetened whipped cream",
+        425,
+    ),
+    (
+        "e1a6f0c2-5b3d-4c8e-9a71-2f4d6b8c0a05",
+        "Campaign binder",
+        "BINDER-3IN",
+        "campaign-binder",
+        "A three-inch ring binder, blue",
+        1200,
+    ),
+    (
+        "e1a6f0c2-5b3d-4c8e-9a71-2f4d6b8c0a06",
+        "Bacon, 1 lb",
+        "BACON-1LB",
+        "bacon-1lb",
+        "Thick-cut, hickory smoked",
+        749,
+    ),
+];
+
+/// The promotion code every store accepts: 10 % off each product item.
+pub const DEMO_PROMOTION_CODE: &str = "SAVE10";
+
+/// The id of the [`DEMO_PROMOTION_CODE`] promotion.
+pub const DEMO_PROMOTION_ID: &str = "7c0d5e1f-3a2b-4c6d-8e9f-0a1b2c3d4e10";
+
+/// The catalog every store sells.
+pub fn catalog() -> Catalog {
+    let products = DEMO_PRODUCTS
+        .iter()
+        .map(|&(id, name, sku, slug, description, price)| Product {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            sku: sku.to_owned(),
+            slug: slug.to_owned(),
+            description: description.to_owned(),
+            price,
+        })
+        .collect();
+    let promotions = vec![Promotion {
+        id: DEMO_PROMOTION_ID.to_owned(),
+        code: DEMO_PROMOTION_CODE.to_owned(),
+        name: "10% off".to_owned(),
+        description: "10% off every product in the cart".to_owned(),
+        percent_off: 10,
+    }];
+    Catalog::new(products, promotions)
+}
 
 /// A demo customer and their password.
 #[derive(Debug, Clone, Copy)]
@@ -78,7 +175,7 @@ const DEMO_CARTS: [(&str, &str, &str, Option<usize>, Timestamp); 6] = [
 
 /// A store holding the demo data (or nothing if `empty`), with times relative to `now`.
 pub fn store(empty: bool, now: Timestamp) -> Store {
-    let mut store = Store::new();
+    let mut store = Store::with_catalog(catalog());
     if empty {
         return store;
     }
@@ -139,5 +236,16 @@ mod tests {
             .authenticate("ron@swanson.com", "mysecretpassword")
             .is_some());
         assert_eq!(super::store(true, 0).cart_count(), 0);
+    }
+
+    #[test]
+    fn every_store_sells_the_catalog() {
+        for empty in [false, true] {
+            let store = store(empty, 0);
+            assert_eq!(store.catalog().products().len(), DEMO_PRODUCTS.len());
+            assert!(store.catalog().promotion_by_code("save10").is_some());
+        }
+        let skus: std::collections::HashSet<_> = DEMO_PRODUCTS.iter().map(|p| p.2).collect();
+        assert_eq!(skus.len(), DEMO_PRODUCTS.len(), "SKUs are unique");
     }
 }

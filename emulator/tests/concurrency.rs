@@ -135,3 +135,70 @@ async fn concurrent_cart_creations_and_updates_are_all_kept() {
         "every cart listed once, with its last name"
     );
 }
+
+/// Block plane in every store's catalog.
+const PLANE: &str = "e1a6f0c2-5b3d-4c8e-9a71-2f4d6b8c0a01";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn devices_adding_the_same_product_at_once_sum_their_quantities() {
+    const DEVICES: u64 = 40;
+    let emulator = Emulator::empty().await;
+    let token = emulator.implicit().await;
+    let replies = join_all((1..=DEVICES).map(|quantity| {
+        send(
+            emulator
+                .post("/v2/carts/shared/items")
+                .bearer_auth(&token)
+                .json(&json!({"data": {"type": "cart_item", "id": PLANE, "quantity": quantity}})),
+        )
+    }))
+    .await;
+    assert!(
+        replies.iter().all(|r| r.status == 201),
+        "every add succeeds"
+    );
+    let items = send(emulator.get("/v2/carts/shared/items").bearer_auth(&token)).await;
+    let items = items.expect(200);
+    let lines = items["data"].as_array().unwrap();
+    assert_eq!(lines.len(), 1, "one line for one product");
+    assert_eq!(lines[0]["quantity"], DEVICES * (DEVICES + 1) / 2);
+    assert_eq!(
+        items["meta"]["display_price"]["with_tax"]["amount"],
+        8900 * DEVICES * (DEVICES + 1) / 2
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_cart_checked_out_at_once_many_times_makes_one_order() {
+    const ATTEMPTS: usize = 20;
+    let emulator = Emulator::empty().await;
+    let token = emulator.implicit().await;
+    send(
+        emulator
+            .post("/v2/carts/raced/items")
+            .bearer_auth(&token)
+            .json(&json!({"data": {"type": "cart_item", "id": PLANE, "quantity": 1}})),
+    )
+    .await
+    .expect(201);
+    let address = json!({"first_name": "A", "last_name": "B", "line_1": "1 Road",
+                         "postcode": "1000", "country": "US"});
+    let body = json!({"data": {"customer": {"name": "Guest", "email": "g@example.com"},
+                               "billing_address": address, "shipping_address": address}});
+    let replies = join_all((0..ATTEMPTS).map(|_| {
+        send(
+            emulator
+                .post("/v2/carts/raced/checkout")
+                .bearer_auth(&token)
+                .json(&body),
+        )
+    }))
+    .await;
+    let orders: Vec<_> = replies.iter().filter(|r| r.status == 201).collect();
+    assert_eq!(orders.len(), 1, "exactly one order");
+    let order_id = &orders[0].json["data"]["id"];
+    for reply in replies.iter().filter(|r| r.status != 201) {
+        reply.assert_error(409, "Cart already checked out");
+        assert_eq!(&reply.error()["meta"]["order_id"], order_id);
+    }
+}

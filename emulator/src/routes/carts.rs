@@ -16,7 +16,8 @@ use crate::auth::{ClientAuth, CustomerAuth, Grant};
 use crate::clock;
 use crate::error::ApiError;
 use crate::listing::ListQuery;
-use crate::render::{CartList, CartView};
+use crate::render::items::PricedItems;
+use crate::render::{CartDocument, CartList, CartView, Included};
 use crate::state::{lock, SharedState};
 use crate::store::{Cart, CartUpdate, DiscountSettings, NewCart, Party, Scope};
 
@@ -45,6 +46,7 @@ async fn list(
     };
     let query = ListQuery::parse(raw.as_deref(), state.config.page_length)
         .map_err(ApiError::bad_request)?;
+    let include_items = includes_items(raw.as_deref());
     let store = lock(&state.store);
     let page = if query.filter.is_empty() {
         store.list_carts(scope, query.offset, query.limit)
@@ -56,10 +58,23 @@ async fn list(
             query.limit,
         )
     };
-    Ok(json_response(
-        StatusCode::OK,
-        &CartList::new(&page, &query, &state.base_url),
-    ))
+    let list = CartList::new(&page, &query, &state.base_url);
+    if !include_items {
+        return Ok(json_response(StatusCode::OK, &list));
+    }
+    let priced: Vec<PricedItems<'_>> = page
+        .carts
+        .iter()
+        .map(|cart| PricedItems::new(cart))
+        .collect();
+    let list = list.including(Included::items(&priced, &state.base_url));
+    Ok(json_response(StatusCode::OK, &list))
+}
+
+/// Whether the query asks for `include=items` (a comma-separated list may name more).
+fn includes_items(raw: Option<&str>) -> bool {
+    form_urlencoded::parse(raw.unwrap_or("").as_bytes())
+        .any(|(key, value)| key == "include" && value.split(',').any(|part| part.trim() == "items"))
 }
 
 /// Creates a cart: 201. With a customer token the cart is associated with that customer at once.
@@ -96,15 +111,25 @@ async fn create(
 }
 
 /// Reads a cart. Like the real service, an unknown id creates an empty cart named `Cart`.
+/// `include=items` adds the cart's items under `included.items`.
 async fn read(
     State(state): State<SharedState>,
     ClientAuth(_): ClientAuth,
     CustomerAuth(_): CustomerAuth,
     CartId(id): CartId,
+    RawQuery(raw): RawQuery,
 ) -> Response {
     let mut store = lock(&state.store);
     let cart = store.get_or_create_cart(&id, clock::now());
-    cart_response(StatusCode::OK, cart, &state.base_url)
+    if !includes_items(raw.as_deref()) {
+        return cart_response(StatusCode::OK, cart, &state.base_url);
+    }
+    let priced = [PricedItems::new(cart)];
+    let document = CartDocument {
+        data: CartView::new(cart, &state.base_url),
+        included: Some(Included::items(&priced, &state.base_url)),
+    };
+    json_response(StatusCode::OK, &document)
 }
 
 /// Updates the fields present in the body (`name`, `description`, `discount_settings`) and

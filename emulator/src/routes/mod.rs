@@ -1,10 +1,14 @@
 //! The HTTP surface: one module per API area, assembled into one router.
 
+pub mod adjustments;
 pub mod admin;
 pub mod associations;
 pub mod carts;
+pub mod catalog;
 pub mod customers;
+pub mod items;
 pub mod oauth;
+pub mod orders;
 
 use axum::extract::{DefaultBodyLimit, FromRequestParts, Path};
 use axum::http::request::Parts;
@@ -28,6 +32,10 @@ pub fn router(state: SharedState) -> Router {
         .merge(customers::routes())
         .merge(carts::routes())
         .merge(associations::routes())
+        .merge(catalog::routes())
+        .merge(items::routes())
+        .merge(adjustments::routes())
+        .merge(orders::routes())
         .nest("/__emulator", admin::routes())
         .fallback(unknown_route)
         .layer(map_response(normalize_errors))
@@ -60,6 +68,44 @@ impl<S: Send + Sync> FromRequestParts<S> for CartId {
             Ok(CartId(id))
         } else {
             Err(ApiError::unsafe_cart_id())
+        }
+    }
+}
+
+/// The ids in a path below a cart: the cart id (checked like [`CartId`]) and the ids after it
+/// (an item, a tax item, a discount, a promotion code), in order.
+#[derive(Debug, Clone)]
+pub struct CartPath {
+    pub cart: String,
+    pub rest: Vec<String>,
+}
+
+impl CartPath {
+    /// The `n`-th id after the cart id (the route defines how many there are).
+    pub fn id(&self, n: usize) -> &str {
+        self.rest.get(n).map(String::as_str).unwrap_or_default()
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for CartPath {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Path(params) = Path::<Vec<(String, String)>>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| ApiError::unsafe_cart_id())?;
+        let mut cart = None;
+        let mut rest = Vec::new();
+        for (name, value) in params {
+            if name == "id" {
+                cart = Some(value);
+            } else {
+                rest.push(value);
+            }
+        }
+        match cart {
+            Some(cart) if is_safe_id(&cart) => Ok(CartPath { cart, rest }),
+            _ => Err(ApiError::unsafe_cart_id()),
         }
     }
 }

@@ -18,13 +18,18 @@
 //! of an unfiltered listing costs O(log n + page size) whatever the number of carts. A filtered
 //! listing has to test every cart of its scope.
 
+pub mod items;
+pub mod orders;
 pub mod recency;
 
 use std::collections::HashMap;
 
 use uuid::Uuid;
 
+use crate::catalog::{Catalog, Promotion};
 use crate::clock::{Timestamp, DAY};
+pub use items::{CartItem, CustomDiscount, ItemKind, TaxItem};
+pub use orders::{Address, Buyer, NewOrder, Order};
 pub use recency::RecencyIndex;
 
 /// How long a cart lives after its last update.
@@ -42,7 +47,7 @@ pub struct DiscountSettings {
     pub use_rule_promotions: bool,
 }
 
-/// A cart. Carts in the emulator never hold items; prices are always zero.
+/// A cart: its own fields, its associations, and what it holds (see [`items`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cart {
     pub id: String,
@@ -57,6 +62,21 @@ pub struct Cart {
     pub customers: Vec<String>,
     /// Ids of the associated accounts, in the order they were associated.
     pub accounts: Vec<String>,
+    /// Items, in the order they were first added.
+    pub items: Vec<CartItem>,
+    /// Custom discounts on the cart as a whole (items carry their own).
+    pub custom_discounts: Vec<CustomDiscount>,
+    /// Promotions applied with a code, in the order they were applied.
+    pub promotions: Vec<Promotion>,
+    /// The last checkout, if any.
+    pub checkout: Option<Checkout>,
+}
+
+/// The last checkout of a cart: the cart's update sequence number at the time, and the order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checkout {
+    pub seq: u64,
+    pub order_id: String,
 }
 
 impl Cart {
@@ -122,7 +142,7 @@ pub struct NewCustomer {
 }
 
 /// Why a store operation was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreError {
     CartNotFound,
     CustomerNotFound,
@@ -132,6 +152,28 @@ pub enum StoreError {
     DuplicateEmail,
     /// The cart is associated with a customer and so cannot be deleted.
     LastCart,
+    ProductNotFound,
+    PromotionNotFound,
+    ItemNotFound,
+    TaxNotFound,
+    DiscountNotFound,
+    OrderNotFound,
+    /// An item's quantity would exceed [`items::MAX_QUANTITY`].
+    QuantityTooLarge,
+    /// The cart would hold more than [`items::MAX_ITEMS`] items.
+    TooManyItems,
+    /// The item has [`items::MAX_TAXES_PER_ITEM`] tax items already.
+    TaxLimit,
+    /// The cart's `discount_settings.custom_discounts_enabled` is off.
+    CustomDiscountsDisabled,
+    /// The cart has [`items::MAX_CUSTOM_DISCOUNTS`] custom discounts already.
+    CartDiscountLimit,
+    /// The item has [`items::MAX_CUSTOM_DISCOUNTS`] custom discounts already.
+    ItemDiscountLimit,
+    /// A checkout of a cart without items.
+    CartEmpty,
+    /// The cart has not changed since it was checked out as this order.
+    AlreadyCheckedOut(String),
 }
 
 /// Who a cart can be associated with.
@@ -174,6 +216,9 @@ type Handle = u32;
 /// The data of one store. See the module documentation for ordering and cost.
 #[derive(Debug, Default)]
 pub struct Store {
+    /// What the store sells.
+    catalog: Catalog,
+    orders: HashMap<String, Order>,
     /// Slab of carts; `None` marks a handle free for reuse (listed in `free_handles`).
     carts: Vec<Option<Cart>>,
     free_handles: Vec<Handle>,
@@ -190,9 +235,22 @@ pub struct Store {
 }
 
 impl Store {
-    /// An empty store.
+    /// An empty store with an empty catalog.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// An empty store selling `catalog`.
+    pub fn with_catalog(catalog: Catalog) -> Self {
+        Store {
+            catalog,
+            ..Self::default()
+        }
+    }
+
+    /// What the store sells.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
     }
 
     /// Number of carts.
@@ -223,6 +281,10 @@ impl Store {
             seq,
             customers: Vec::new(),
             accounts: Vec::new(),
+            items: Vec::new(),
+            custom_discounts: Vec::new(),
+            promotions: Vec::new(),
+            checkout: None,
         };
         let handle = match self.free_handles.pop() {
             Some(handle) => {
@@ -275,6 +337,35 @@ impl Store {
         }
         self.touch(handle, now);
         Ok(self.slot(handle))
+    }
+
+    /// Changes what a cart holds with `edit`, which gets the cart, the catalog and the time to
+    /// stamp changed items with. If `edit` succeeds the cart's `updated_at` moves (and the cart
+    /// to the top of the listings); if it fails the cart is left exactly as it was, even if
+    /// `edit` changed part of it first.
+    pub fn edit_cart<T>(
+        &mut self,
+        id: &str,
+        now: Timestamp,
+        edit: impl FnOnce(&mut Cart, &Catalog, Timestamp) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let handle = self.handle(id)?;
+        // The time `touch` will give the cart.
+        let at = self.last_at.max(now);
+        let cart = self.carts[handle as usize]
+            .as_mut()
+            .expect("handles point at carts");
+        let before = cart.clone();
+        match edit(cart, &self.catalog, at) {
+            Ok(value) => {
+                self.touch(handle, now);
+                Ok(value)
+            }
+            Err(error) => {
+                *cart = before;
+                Err(error)
+            }
+        }
     }
 
     /// Deletes a cart, unless a customer is associated with it ([`StoreError::LastCart`]).

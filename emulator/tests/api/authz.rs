@@ -29,7 +29,7 @@ enum Credential {
     ClientCredentialsCustomerA,
 }
 
-const ENDPOINTS: [&str; 11] = [
+const ENDPOINTS: [&str; 20] = [
     "POST /v2/customers",
     "POST /v2/customers/tokens",
     "GET /v2/carts",
@@ -41,41 +41,77 @@ const ENDPOINTS: [&str; 11] = [
     "DELETE /v2/carts/:id/relationships/customers",
     "POST /v2/carts/:id/relationships/accounts",
     "DELETE /v2/carts/:id/relationships/accounts",
+    "GET /catalog/products",
+    "GET /v2/carts/:id/items",
+    "POST /v2/carts/:id/items",
+    "PUT /v2/carts/:id/items/:item",
+    "DELETE /v2/carts/:id/items",
+    "POST /v2/carts/:id/items/:item/taxes",
+    "POST /v2/carts/:id/checkout",
+    "GET /v2/orders/:order",
+    "GET /v2/orders/:order/items",
 ];
 
-/// The expected status of each cell; `:id` is customer B's cart and the association bodies
-/// name customer B. Customer A is Ron, customer B is Leslie.
-const MATRIX: [(Credential, [u16; 11]); 10] = [
-    (Credential::None, [401; 11]),
-    (Credential::MalformedBearer, [401; 11]),
-    (Credential::ExpiredBearer, [401; 11]),
+/// The expected status of each cell; `:id` is customer B's cart (holding one item, `:item`),
+/// the association and checkout bodies name customer B, and `:order` is an order B placed.
+/// Customer A is Ron, customer B is Leslie.
+///
+/// Like a cart, its items are open to any valid token that names the cart; the catalog to any
+/// valid token. Checking out as B and reading B's order need B's token or a client_credentials
+/// token without a customer token: A's token is refused (403 at checkout; 404 for the order,
+/// which A cannot tell from a missing one).
+const MATRIX: [(Credential, [u16; 20]); 10] = [
+    (Credential::None, [401; 20]),
+    (Credential::MalformedBearer, [401; 20]),
+    (Credential::ExpiredBearer, [401; 20]),
     (
         Credential::Implicit,
-        [403, 200, 403, 201, 200, 200, 400, 403, 403, 403, 403],
+        [
+            403, 200, 403, 201, 200, 200, 400, 403, 403, 403, 403, 200, 200, 201, 200, 204, 201,
+            403, 403, 403,
+        ],
     ),
     (
         Credential::ImplicitCustomerA,
-        [403, 200, 200, 201, 200, 200, 400, 403, 403, 403, 403],
+        [
+            403, 200, 200, 201, 200, 200, 400, 403, 403, 403, 403, 200, 200, 201, 200, 204, 201,
+            403, 404, 404,
+        ],
     ),
     (
         Credential::ImplicitWrongKeyToken,
-        [403, 200, 401, 401, 401, 401, 401, 401, 401, 403, 403],
+        [
+            403, 200, 401, 401, 401, 401, 401, 401, 401, 403, 403, 200, 401, 401, 401, 401, 401,
+            401, 401, 401,
+        ],
     ),
     (
         Credential::ImplicitAlgNoneToken,
-        [403, 200, 401, 401, 401, 401, 401, 401, 401, 403, 403],
+        [
+            403, 200, 401, 401, 401, 401, 401, 401, 401, 403, 403, 200, 401, 401, 401, 401, 401,
+            401, 401, 401,
+        ],
     ),
     (
         Credential::ImplicitExpiredCustomerToken,
-        [403, 200, 401, 401, 401, 401, 401, 401, 401, 403, 403],
+        [
+            403, 200, 401, 401, 401, 401, 401, 401, 401, 403, 403, 200, 401, 401, 401, 401, 401,
+            401, 401, 401,
+        ],
     ),
     (
         Credential::ClientCredentials,
-        [201, 200, 200, 201, 200, 200, 400, 204, 204, 200, 204],
+        [
+            201, 200, 200, 201, 200, 200, 400, 204, 204, 200, 204, 200, 200, 201, 200, 204, 201,
+            201, 200, 200,
+        ],
     ),
     (
         Credential::ClientCredentialsCustomerA,
-        [201, 200, 200, 201, 200, 200, 400, 403, 403, 200, 204],
+        [
+            201, 200, 200, 201, 200, 200, 400, 403, 403, 200, 204, 200, 200, 201, 200, 204, 201,
+            403, 404, 404,
+        ],
     ),
 ];
 
@@ -146,9 +182,55 @@ async fn headers(emulator: &Emulator, credential: Credential) -> (Option<String>
     }
 }
 
-fn request(emulator: &Emulator, endpoint: &str, b_id: &str) -> RequestBuilder {
+/// Block plane, in every store's catalog.
+const PLANE: &str = "e1a6f0c2-5b3d-4c8e-9a71-2f4d6b8c0a01";
+
+/// Puts one item in B's cart and has B check out another cart; returns (item id, order id).
+async fn b_fixtures(emulator: &Emulator, b_id: &str) -> (String, String) {
+    let (b_token, _) = emulator.login(LESLIE).await;
+    let implicit = emulator.implicit().await;
+    let add = |cart: &str| {
+        emulator
+            .post(&format!("/v2/carts/{cart}/items"))
+            .bearer_auth(&implicit)
+            .json(&json!({"data": {"type": "cart_item", "id": PLANE, "quantity": 1}}))
+    };
+    let items = send(add(LESLIE_CART)).await;
+    let item = items.expect(201)["data"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    send(add("leslie-waffles")).await.expect(201);
+    let order = send(
+        emulator
+            .post("/v2/carts/leslie-waffles/checkout")
+            .bearer_auth(&implicit)
+            .header("X-Moltin-Customer-Token", b_token)
+            .json(&checkout_body(b_id)),
+    )
+    .await;
+    let order = order.expect(201)["data"]["id"].as_str().unwrap().to_owned();
+    (item, order)
+}
+
+fn checkout_body(customer_id: &str) -> Value {
+    let address = json!({"first_name": "Leslie", "last_name": "Knope", "line_1": "1 Main St",
+                         "postcode": "47998", "country": "US"});
+    json!({"data": {"customer": {"id": customer_id}, "billing_address": address,
+                    "shipping_address": address}})
+}
+
+fn request(
+    emulator: &Emulator,
+    endpoint: &str,
+    b_id: &str,
+    (item, order): (&str, &str),
+) -> RequestBuilder {
     let (method, path) = endpoint.split_once(' ').unwrap();
-    let path = path.replace(":id", LESLIE_CART);
+    let path = path
+        .replace(":id", LESLIE_CART)
+        .replace(":item", item)
+        .replace(":order", order);
     let method = Method::from_bytes(method.as_bytes()).unwrap();
     let builder = emulator.request(method, &path);
     let body = match endpoint {
@@ -157,6 +239,14 @@ fn request(emulator: &Emulator, endpoint: &str, b_id: &str) -> RequestBuilder {
         "POST /v2/customers/tokens" => json!({"data": {"type": "token", "email": RON.0,
             "password": RON.1, "authentication_mechanism": "password"}}),
         "POST /v2/carts" | "PUT /v2/carts/:id" => json!({"data": {"name": "renamed"}}),
+        "POST /v2/carts/:id/items" => {
+            json!({"data": {"type": "cart_item", "id": PLANE, "quantity": 1}})
+        }
+        "PUT /v2/carts/:id/items/:item" => json!({"data": {"quantity": 2}}),
+        "POST /v2/carts/:id/items/:item/taxes" => {
+            json!({"data": {"type": "tax_item", "name": "VAT", "rate": 0.2}})
+        }
+        "POST /v2/carts/:id/checkout" => checkout_body(b_id),
         _ if endpoint.ends_with("/customers") => {
             json!({"data": [{"type": "customer", "id": b_id}]})
         }
@@ -207,8 +297,9 @@ async fn every_endpoint_against_every_credential() {
                 .into_iter()
                 .map(|c| c.0)
                 .collect();
+            let (item, order) = b_fixtures(&emulator, &b_id).await;
             let (authorization, customer_token) = headers(&emulator, credential).await;
-            let mut builder = request(&emulator, endpoint, &b_id);
+            let mut builder = request(&emulator, endpoint, &b_id, (&item, &order));
             if let Some(value) = authorization {
                 builder = builder.header("Authorization", value);
             }

@@ -31,6 +31,9 @@ impl Rng {
     }
 }
 
+/// Block plane, in every store's catalog.
+const PLANE: &str = "e1a6f0c2-5b3d-4c8e-9a71-2f4d6b8c0a01";
+
 /// The routes that read a body, each with a valid body to mutate.
 fn body_routes() -> Vec<(Method, &'static str, String)> {
     let (email, password) = RON;
@@ -73,6 +76,46 @@ fn body_routes() -> Vec<(Method, &'static str, String)> {
             Method::DELETE,
             "/v2/carts/guest-cart/relationships/accounts",
             r#"{"data":[{"type":"account","id":"acc-1"}]}"#.into(),
+        ),
+        (
+            Method::POST,
+            "/v2/carts/guest-cart/items",
+            format!(r#"{{"data":{{"type":"cart_item","id":"{PLANE}","quantity":1}}}}"#),
+        ),
+        (
+            Method::POST,
+            "/v2/carts/guest-cart/items",
+            r#"{"data":[{"type":"custom_item","name":"N","sku":"S","quantity":2,"price":{"amount":100,"includes_tax":false}},{"type":"promotion_item","code":"SAVE10"},{"type":"cart_items","cart_id":"ron-grill"}],"options":{"add_all_or_nothing":true}}"#.into(),
+        ),
+        (
+            Method::PUT,
+            "/v2/carts/guest-cart/items",
+            r#"{"data":[{"id":"x","quantity":2}],"options":{"update_all_or_nothing":false}}"#.into(),
+        ),
+        (
+            Method::PUT,
+            "/v2/carts/guest-cart/items/x",
+            r#"{"data":{"type":"cart_item","id":"x","quantity":2}}"#.into(),
+        ),
+        (
+            Method::POST,
+            "/v2/carts/guest-cart/items/x/taxes",
+            r#"{"data":{"type":"tax_item","name":"VAT","jurisdiction":"UK","code":"V","rate":0.2}}"#.into(),
+        ),
+        (
+            Method::POST,
+            "/v2/carts/guest-cart/taxes",
+            r#"{"data":[{"type":"tax_item","rate":0.1,"relationships":{"item":{"data":{"type":"cart_item","id":"x"}}}}]}"#.into(),
+        ),
+        (
+            Method::POST,
+            "/v2/carts/guest-cart/custom-discounts",
+            r#"{"data":[{"type":"custom_discount","amount":-100,"description":"d","discount_code":"C","discount_engine":"E","external_id":"x"}]}"#.into(),
+        ),
+        (
+            Method::POST,
+            "/v2/carts/guest-cart/checkout",
+            r#"{"data":{"customer":{"name":"G","email":"g@example.com"},"billing_address":{"first_name":"A","last_name":"B","line_1":"L","postcode":"P","country":"US"},"shipping_address":{"first_name":"A","last_name":"B","line_1":"L","postcode":"P","country":"US"}}}"#.into(),
         ),
     ]
 }
