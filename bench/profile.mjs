@@ -1,0 +1,47 @@
+// Where a call's time goes in Node: run under `node --cpu-prof`, this makes `CALLS` sequential
+// GetCartsList calls with our package (after a warm-up), then prints the self time of the
+// profile's functions grouped by where they live: the .wasm, the package's JS, Node's fetch
+// (undici), and the rest. Started by scripts/profile.sh, which provides the emulator.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CLIENT_ID, EMULATOR_URL, REPO, shopperStore } from './lib.mjs';
+import { sdkClient, sequential } from './www/clients.js';
+
+const CALLS = 2000;
+
+if (process.argv[2] === 'summarise') {
+  const dir = process.argv[3];
+  const file = readdirSync(dir).find(f => f.endsWith('.cpuprofile'));
+  const { nodes, samples, timeDeltas } = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  const byId = new Map(nodes.map(n => [n.id, n]));
+  const self = new Map();
+  samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (timeDeltas[i] ?? 0)));
+  const groups = new Map();
+  const functions = new Map();
+  let total = 0;
+  for (const [id, us] of self) {
+    const { callFrame: f } = byId.get(id);
+    const group = f.url.startsWith('wasm://') ? 'wasm (our .wasm)'
+      : f.url.includes('/pkg/') ? 'our JS (pkg/node.js)'
+      : f.url.includes('undici') || f.url.includes('internal/deps') ? 'fetch (undici) and Node internals'
+      : f.functionName === '(idle)' || f.functionName === '(program)' ? 'idle / waiting for the emulator'
+      : f.functionName === '(garbage collector)' ? 'garbage collector'
+      : 'other (benchmark, V8 builtins)';
+    groups.set(group, (groups.get(group) ?? 0) + us);
+    const key = `${group}: ${f.functionName || '(anonymous)'}`;
+    functions.set(key, (functions.get(key) ?? 0) + us);
+    total += us;
+  }
+  const pct = us => `${((us / total) * 100).toFixed(1)}%`;
+  for (const [g, us] of [...groups].sort((a, b) => b[1] - a[1])) console.log(`${pct(us).padStart(6)}  ${g}`);
+  console.log('top functions:');
+  for (const [name, us] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${pct(us).padStart(6)}  ${name}`);
+} else {
+  const store = await shopperStore(5);
+  const ours = await import(pathToFileURL(`${REPO}pkg/node.js`).href);
+  const call = sdkClient(ours, { emulator: EMULATOR_URL, clientId: CLIENT_ID, customerToken: store.customerToken });
+  await sequential(call, 200);
+  const ms = await sequential(call, CALLS);
+  console.error(`[profile] ${CALLS} calls in ${ms.toFixed(0)} ms: ${((ms / CALLS) * 1000).toFixed(0)} µs a call`);
+}
