@@ -24,10 +24,11 @@ if (process.argv[2] === 'summarise') {
     const { callFrame: f } = byId.get(id);
     const group = f.url.startsWith('wasm://') ? 'wasm (our .wasm)'
       : f.url.includes('/pkg/') ? 'our JS (pkg/node.js)'
-      : f.url.includes('undici') || f.url.includes('internal/deps') ? 'fetch (undici) and Node internals'
+      : f.url.startsWith('node:') || f.url.includes('undici') ? 'fetch (undici), sockets and other Node internals'
       : f.functionName === '(idle)' || f.functionName === '(program)' ? 'idle / waiting for the emulator'
       : f.functionName === '(garbage collector)' ? 'garbage collector'
-      : 'other (benchmark, V8 builtins)';
+      : f.url.includes('/bench/') ? 'the benchmark loop'
+      : 'V8 builtins and natives (no script)';
     groups.set(group, (groups.get(group) ?? 0) + us);
     const key = `${group}: ${f.functionName || '(anonymous)'}`;
     functions.set(key, (functions.get(key) ?? 0) + us);
