@@ -200,6 +200,21 @@ fn readable<'a>(
     }
 }
 
+/// Answers with what `render` makes of the order `id`, when these credentials may read it.
+fn order_response(
+    state: &SharedState,
+    grant: Grant,
+    customer_token: Option<&str>,
+    account_token: Option<&str>,
+    id: &str,
+    render: impl FnOnce(&PricedOrder<'_>) -> Response,
+) -> Result<Response, ApiError> {
+    let store = lock(&state.store);
+    let order = readable(store.order(id), grant, customer_token, account_token)?;
+    let priced = PricedOrder::new(order);
+    Ok(render(&priced))
+}
+
 /// An order: 200; 404 if unknown or another customer's; 403 without the right token.
 async fn read(
     State(state): State<SharedState>,
@@ -208,15 +223,14 @@ async fn read(
     AccountAuth(account_token): AccountAuth,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let store = lock(&state.store);
-    let order = readable(
-        store.order(&id),
+    order_response(
+        &state,
         grant,
         customer_token.as_deref(),
         account_token.as_deref(),
-    )?;
-    let priced = PricedOrder::new(order);
-    Ok(data_response(StatusCode::OK, priced.view()))
+        &id,
+        |priced| data_response(StatusCode::OK, priced.view()),
+    )
 }
 
 /// The items of an order, as they were at checkout; access as for the order.
@@ -227,13 +241,12 @@ async fn items(
     AccountAuth(account_token): AccountAuth,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let store = lock(&state.store);
-    let order = readable(
-        store.order(&id),
+    order_response(
+        &state,
         grant,
         customer_token.as_deref(),
         account_token.as_deref(),
-    )?;
-    let priced = PricedOrder::new(order);
-    Ok(data_response(StatusCode::OK, priced.items()))
+        &id,
+        |priced| data_response(StatusCode::OK, priced.items()),
+    )
 }
