@@ -14,11 +14,14 @@ use axum::Router;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::bulk::{self, all_or_nothing};
 use super::items::{elements, option_flag};
 use super::{
-    data_object, data_response, json_response, optional_string, parse_json, CartId, CartPath,
+    data_object, data_response, edit_cart_answer, json_response, optional_string, parse_json,
+    CartId, CartPath,
 };
 use crate::auth::{ClientAuth, CustomerAuth};
+use crate::catalog::Catalog;
 use crate::clock;
 use crate::error::{ApiError, ErrorObject};
 use crate::money::Rate;
@@ -202,10 +205,9 @@ async fn remove_tax(
     CustomerAuth(_): CustomerAuth,
     path: CartPath,
 ) -> Result<StatusCode, ApiError> {
-    lock(&state.store).edit_cart(&path.cart, clock::now(), |cart, _, _| {
+    edit_cart_answer(&state, &path.cart, |cart| {
         cart.remove_tax(path.id(0), path.id(1))
-    })?;
-    Ok(StatusCode::NO_CONTENT)
+    })
 }
 
 /// `{"data": [...]}` plus the `errors` of the elements that failed.
@@ -239,46 +241,26 @@ async fn add_taxes(
             Ok((item.to_owned(), tax_fields(data, true)?))
         })
         .collect();
-    let refused = |first: ApiError| {
-        ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "Add all or nothing.").detail(format!(
-            "Add all or nothing set to (true). Could not bulk add tax items to cart: {}",
-            first.detail.as_deref().unwrap_or(&first.title)
-        ))
+    let add_tax = |cart: &mut Cart, _: &Catalog, now, (item, fields): (String, TaxFields)| {
+        cart.add_tax(&item, fields, now).map(|tax| (item, tax))
     };
     let mut store = lock(&state.store);
     store.cart(&id).ok_or(StoreError::CartNotFound)?;
-    let mut added = Vec::new();
-    let mut errors = Vec::new();
-    if all_or_nothing_set {
-        let taxes = parsed
-            .into_iter()
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(refused)?;
-        added = store
-            .edit_cart(&id, clock::now(), |cart, _, now| {
-                taxes
-                    .into_iter()
-                    .map(|(item, fields)| Ok((item.clone(), cart.add_tax(&item, fields, now)?)))
-                    .collect::<Result<Vec<_>, StoreError>>()
-            })
-            .map_err(|error| refused(error.into()))?;
+    let (added, errors) = if all_or_nothing_set {
+        let refused = all_or_nothing("Add", "add tax items to cart");
+        let added = bulk::apply_all(
+            &mut store,
+            &id,
+            parsed,
+            bulk::as_parsed,
+            add_tax,
+            refused,
+            |error| refused(error.into()),
+        )?;
+        (added, Vec::new())
     } else {
-        for element in parsed {
-            let result = element.and_then(|(item, fields)| {
-                let tax = store.edit_cart(&id, clock::now(), |cart, _, now| {
-                    cart.add_tax(&item, fields, now)
-                })?;
-                Ok((item, tax))
-            });
-            match result {
-                Ok(pair) => added.push(pair),
-                Err(error) => errors.push(error),
-            }
-        }
-        if added.is_empty() {
-            return Err(errors.swap_remove(0));
-        }
-    }
+        bulk::apply_each(&mut store, &id, parsed, bulk::as_parsed, add_tax)?
+    };
     let cart = store.cart(&id).expect("checked above");
     let mut data = Vec::new();
     for (item_id, tax_id) in &added {
@@ -301,11 +283,10 @@ async fn remove_taxes(
     CustomerAuth(_): CustomerAuth,
     CartId(id): CartId,
 ) -> Result<StatusCode, ApiError> {
-    lock(&state.store).edit_cart(&id, clock::now(), |cart, _, _| {
+    edit_cart_answer(&state, &id, |cart| {
         cart.clear_taxes();
         Ok(())
-    })?;
-    Ok(StatusCode::NO_CONTENT)
+    })
 }
 
 /// The view of a custom discount of the cart (`item_id` `None`) or of an item.
@@ -343,49 +324,28 @@ async fn add_cart_discounts(
             ))
         })
         .collect();
+    let add_discount =
+        |cart: &mut Cart, _: &Catalog, _, (item, fields): (Option<String>, DiscountFields)| {
+            cart.add_custom_discount(item.as_deref(), fields)
+                .map(|discount| (item, discount))
+        };
     let mut store = lock(&state.store);
     store.cart(&id).ok_or(StoreError::CartNotFound)?;
-    let mut added = Vec::new();
-    let mut errors = Vec::new();
-    if all_or_nothing_set && bulk {
-        let refused = |first: ApiError| {
-            ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "Add all or nothing.").detail(format!(
-                "Add all or nothing set to (true). Could not bulk add custom discounts to cart: {}",
-                first.detail.as_deref().unwrap_or(&first.title)
-            ))
-        };
-        let discounts = parsed
-            .into_iter()
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(refused)?;
-        added = store
-            .edit_cart(&id, clock::now(), |cart, _, _| {
-                discounts
-                    .into_iter()
-                    .map(|(item, fields)| {
-                        let discount = cart.add_custom_discount(item.as_deref(), fields)?;
-                        Ok((item, discount))
-                    })
-                    .collect::<Result<Vec<_>, StoreError>>()
-            })
-            .map_err(|error| refused(error.into()))?;
+    let (added, errors) = if all_or_nothing_set && bulk {
+        let refused = all_or_nothing("Add", "add custom discounts to cart");
+        let added = bulk::apply_all(
+            &mut store,
+            &id,
+            parsed,
+            bulk::as_parsed,
+            add_discount,
+            refused,
+            |error| refused(error.into()),
+        )?;
+        (added, Vec::new())
     } else {
-        for element in parsed {
-            let result = element.and_then(|(item, fields)| {
-                let discount = store.edit_cart(&id, clock::now(), |cart, _, _| {
-                    cart.add_custom_discount(item.as_deref(), fields)
-                })?;
-                Ok((item, discount))
-            });
-            match result {
-                Ok(pair) => added.push(pair),
-                Err(error) => errors.push(error),
-            }
-        }
-        if added.is_empty() {
-            return Err(errors.swap_remove(0));
-        }
-    }
+        bulk::apply_each(&mut store, &id, parsed, bulk::as_parsed, add_discount)?
+    };
     let cart = store.cart(&id).expect("checked above");
     let views = added
         .iter()
@@ -409,11 +369,10 @@ async fn remove_cart_discounts(
     CustomerAuth(_): CustomerAuth,
     CartId(id): CartId,
 ) -> Result<StatusCode, ApiError> {
-    lock(&state.store).edit_cart(&id, clock::now(), |cart, _, _| {
+    edit_cart_answer(&state, &id, |cart| {
         cart.clear_custom_discounts();
         Ok(())
-    })?;
-    Ok(StatusCode::NO_CONTENT)
+    })
 }
 
 /// Changes a custom discount of the cart (`item` `None`) or of an item: 200 with it.
@@ -444,10 +403,9 @@ fn remove_discount(
     item: Option<&str>,
     discount_id: &str,
 ) -> Result<StatusCode, ApiError> {
-    lock(&state.store).edit_cart(cart_id, clock::now(), |cart, _, _| {
+    edit_cart_answer(state, cart_id, |cart| {
         cart.remove_custom_discount(item, discount_id)
-    })?;
-    Ok(StatusCode::NO_CONTENT)
+    })
 }
 
 async fn update_cart_discount(

@@ -15,7 +15,10 @@ use axum::routing::{delete, get, put};
 use axum::Router;
 use serde_json::{Map, Value};
 
-use super::{checked_length, json_response, optional_string, parse_json, CartId, CartPath};
+use super::bulk::{self, all_or_nothing};
+use super::{
+    checked_length, edit_cart_answer, json_response, optional_string, parse_json, CartId, CartPath,
+};
 use crate::auth::{ClientAuth, CustomerAuth};
 use crate::catalog::Catalog;
 use crate::clock::{self, Timestamp};
@@ -228,39 +231,31 @@ fn apply(
     cart: &mut Cart,
     catalog: &Catalog,
     now: Timestamp,
-    addition: &Addition,
+    addition: Addition,
 ) -> Result<(), StoreError> {
     match addition {
         Addition::Product { id, sku, quantity } => {
             let product = match (id, sku) {
-                (Some(id), _) => catalog.product(id),
-                (None, Some(sku)) => catalog.product_by_sku(sku),
+                (Some(id), _) => catalog.product(&id),
+                (None, Some(sku)) => catalog.product_by_sku(&sku),
                 (None, None) => None,
             }
             .ok_or(StoreError::ProductNotFound)?;
-            cart.add_product(product, *quantity, now)?;
+            cart.add_product(product, quantity, now)?;
         }
         Addition::Custom(new) => {
-            cart.add_custom(new.clone(), now)?;
+            cart.add_custom(new, now)?;
         }
         Addition::Promotion(code) => {
             let promotion = catalog
-                .promotion_by_code(code)
+                .promotion_by_code(&code)
                 .ok_or(StoreError::PromotionNotFound)?;
             cart.apply_promotion(promotion);
         }
         Addition::Merge(_) => return Err(StoreError::CartNotFound),
-        Addition::MergeItems(items) => cart.merge_items(items, now)?,
+        Addition::MergeItems(items) => cart.merge_items(&items, now)?,
     }
     Ok(())
-}
-
-/// 422 "Add all or nothing." (the API's title for a refused all-or-nothing bulk request).
-fn all_or_nothing(first: ApiError) -> ApiError {
-    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "Add all or nothing.").detail(format!(
-        "Add all or nothing set to (true). Could not bulk add items to cart: {}",
-        first.detail.as_deref().unwrap_or(&first.title)
-    ))
 }
 
 /// Adds one element or several: 201 with the items. A bulk request adds what it can and lists
@@ -280,37 +275,16 @@ async fn add(
     let parsed: Vec<Result<Addition, ApiError>> = objects.into_iter().map(addition).collect();
     let mut store = lock(&state.store);
     store.get_or_create_cart(&id, clock::now());
-    let mut errors = Vec::new();
-    if all_or_nothing_set && bulk {
-        let additions = parsed
-            .into_iter()
-            .map(|addition| Ok(prepare(&store, &id, addition?)?))
-            .collect::<Result<Vec<_>, ApiError>>()
-            .map_err(all_or_nothing)?;
-        store
-            .edit_cart(&id, clock::now(), |cart, catalog, now| {
-                additions
-                    .iter()
-                    .try_for_each(|addition| apply(cart, catalog, now, addition))
-            })
-            .map_err(|error| all_or_nothing(error.into()))?;
+    let prepared = |store: &Store, addition| Ok(prepare(store, &id, addition)?);
+    let errors = if all_or_nothing_set && bulk {
+        let refused = all_or_nothing("Add", "add items to cart");
+        bulk::apply_all(&mut store, &id, parsed, prepared, apply, refused, |error| {
+            refused(error.into())
+        })?;
+        Vec::new()
     } else {
-        let total = parsed.len();
-        for addition in parsed {
-            let result = addition.and_then(|addition| {
-                let addition = prepare(&store, &id, addition)?;
-                Ok(store.edit_cart(&id, clock::now(), |cart, catalog, now| {
-                    apply(cart, catalog, now, &addition)
-                })?)
-            });
-            if let Err(error) = result {
-                errors.push(error);
-            }
-        }
-        if errors.len() == total {
-            return Err(errors.swap_remove(0));
-        }
-    }
+        bulk::apply_each(&mut store, &id, parsed, prepared, apply)?.1
+    };
     let cart = store.cart(&id).expect("created above");
     Ok(items_response(
         StatusCode::CREATED,
@@ -375,54 +349,35 @@ async fn update_many(
             Ok((item_id, quantity))
         })
         .collect();
+    let set_quantity = |cart: &mut Cart, _: &Catalog, now, (item_id, quantity): (String, u64)| {
+        cart.set_quantity(&item_id, quantity, now)
+    };
     let mut store = lock(&state.store);
-    let mut errors = Vec::new();
-    if all_or_nothing_set {
-        let updates = updates
-            .into_iter()
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(update_all_or_nothing)?;
-        store
-            .edit_cart(&id, clock::now(), |cart, _, now| {
-                for (item_id, quantity) in &updates {
-                    cart.set_quantity(item_id, *quantity, now)?;
-                }
-                Ok(())
-            })
-            .map_err(|error| match error {
+    let errors = if all_or_nothing_set {
+        let refused = all_or_nothing("Update", "update cart items");
+        bulk::apply_all(
+            &mut store,
+            &id,
+            updates,
+            bulk::as_parsed,
+            set_quantity,
+            refused,
+            |error| match error {
                 StoreError::CartNotFound => ApiError::from(error),
-                other => update_all_or_nothing(other.into()),
-            })?;
+                other => refused(other.into()),
+            },
+        )?;
+        Vec::new()
     } else {
         store.cart(&id).ok_or(StoreError::CartNotFound)?;
-        let total = updates.len();
-        for update in updates {
-            let result = update.and_then(|(item_id, quantity)| {
-                Ok(store.edit_cart(&id, clock::now(), |cart, _, now| {
-                    cart.set_quantity(&item_id, quantity, now)
-                })?)
-            });
-            if let Err(error) = result {
-                errors.push(error);
-            }
-        }
-        if errors.len() == total {
-            return Err(errors.swap_remove(0));
-        }
-    }
+        bulk::apply_each(&mut store, &id, updates, bulk::as_parsed, set_quantity)?.1
+    };
     let cart = store.cart(&id).expect("checked above");
     Ok(items_response(
         StatusCode::OK,
         cart,
         &state.base_url,
         &errors,
-    ))
-}
-
-fn update_all_or_nothing(first: ApiError) -> ApiError {
-    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "Update all or nothing.").detail(format!(
-        "Update all or nothing set to (true). Could not bulk update cart items: {}",
-        first.detail.as_deref().unwrap_or(&first.title)
     ))
 }
 
@@ -448,11 +403,10 @@ async fn remove_all(
     CustomerAuth(_): CustomerAuth,
     CartId(id): CartId,
 ) -> Result<StatusCode, ApiError> {
-    lock(&state.store).edit_cart(&id, clock::now(), |cart, _, _| {
+    edit_cart_answer(&state, &id, |cart| {
         cart.clear_items();
         Ok(())
-    })?;
-    Ok(StatusCode::NO_CONTENT)
+    })
 }
 
 /// Removes a promotion applied with a code: 204, also when it was not applied (then nothing

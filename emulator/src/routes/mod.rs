@@ -3,6 +3,7 @@
 pub mod adjustments;
 pub mod admin;
 pub mod associations;
+mod bulk;
 pub mod carts;
 pub mod catalog;
 pub mod customers;
@@ -19,10 +20,12 @@ use axum::Router;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::clock;
 use crate::error::{normalize_errors, ApiError};
 use crate::front::{self, BODY_LIMIT};
 use crate::render::Data;
-use crate::state::SharedState;
+use crate::state::{lock, SharedState};
+use crate::store::{Cart, StoreError};
 
 /// The whole application: API routes, admin routes, and the request pipeline around them
 /// (journal, faults, rate limit, CORS, body limit, error format).
@@ -135,6 +138,17 @@ pub(crate) fn json_response(status: StatusCode, body: &impl Serialize) -> Respon
 /// `{"data": data}`, the envelope of single resources, as a JSON response.
 pub(crate) fn data_response(status: StatusCode, data: impl Serialize) -> Response {
     json_response(status, &Data { data })
+}
+
+/// Applies `edit` to a cart (moving its `updated_at`): 204; 404 for an unknown cart, or the
+/// edit's error (then the cart is unchanged).
+pub(crate) fn edit_cart_answer(
+    state: &SharedState,
+    cart_id: &str,
+    edit: impl FnOnce(&mut Cart) -> Result<(), StoreError>,
+) -> Result<StatusCode, ApiError> {
+    lock(&state.store).edit_cart(cart_id, clock::now(), |cart, _, _| edit(cart))?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Parses a JSON request body; 400 if it is not JSON.
