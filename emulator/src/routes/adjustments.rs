@@ -14,14 +14,13 @@ use axum::Router;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::bulk::{self, all_or_nothing};
+use super::bulk;
 use super::items::{elements, option_flag};
 use super::{
     data_object, data_response, edit_cart_answer, json_response, optional_string, parse_json,
     CartId, CartPath,
 };
 use crate::auth::{ClientAuth, CustomerAuth};
-use crate::catalog::Catalog;
 use crate::clock;
 use crate::error::{ApiError, ErrorObject};
 use crate::money::Rate;
@@ -241,26 +240,17 @@ async fn add_taxes(
             Ok((item.to_owned(), tax_fields(data, true)?))
         })
         .collect();
-    let add_tax = |cart: &mut Cart, _: &Catalog, now, (item, fields): (String, TaxFields)| {
-        cart.add_tax(&item, fields, now).map(|tax| (item, tax))
-    };
     let mut store = lock(&state.store);
     store.cart(&id).ok_or(StoreError::CartNotFound)?;
-    let (added, errors) = if all_or_nothing_set {
-        let refused = all_or_nothing("Add", "add tax items to cart");
-        let added = bulk::apply_all(
-            &mut store,
-            &id,
-            parsed,
-            bulk::as_parsed,
-            add_tax,
-            refused,
-            |error| refused(error.into()),
-        )?;
-        (added, Vec::new())
-    } else {
-        bulk::apply_each(&mut store, &id, parsed, bulk::as_parsed, add_tax)?
-    };
+    let (added, errors) = bulk::add(
+        &mut store,
+        &id,
+        parsed,
+        all_or_nothing_set,
+        "add tax items to cart",
+        bulk::as_parsed,
+        |cart, _, now, (item, fields)| cart.add_tax(&item, fields, now).map(|tax| (item, tax)),
+    )?;
     let cart = store.cart(&id).expect("checked above");
     let mut data = Vec::new();
     for (item_id, tax_id) in &added {
@@ -324,28 +314,20 @@ async fn add_cart_discounts(
             ))
         })
         .collect();
-    let add_discount =
-        |cart: &mut Cart, _: &Catalog, _, (item, fields): (Option<String>, DiscountFields)| {
-            cart.add_custom_discount(item.as_deref(), fields)
-                .map(|discount| (item, discount))
-        };
     let mut store = lock(&state.store);
     store.cart(&id).ok_or(StoreError::CartNotFound)?;
-    let (added, errors) = if all_or_nothing_set && bulk {
-        let refused = all_or_nothing("Add", "add custom discounts to cart");
-        let added = bulk::apply_all(
-            &mut store,
-            &id,
-            parsed,
-            bulk::as_parsed,
-            add_discount,
-            refused,
-            |error| refused(error.into()),
-        )?;
-        (added, Vec::new())
-    } else {
-        bulk::apply_each(&mut store, &id, parsed, bulk::as_parsed, add_discount)?
-    };
+    let (added, errors) = bulk::add(
+        &mut store,
+        &id,
+        parsed,
+        all_or_nothing_set && bulk,
+        "add custom discounts to cart",
+        bulk::as_parsed,
+        |cart, _, _, (item, fields)| {
+            cart.add_custom_discount(item.as_deref(), fields)
+                .map(|discount| (item, discount))
+        },
+    )?;
     let cart = store.cart(&id).expect("checked above");
     let views = added
         .iter()

@@ -67,6 +67,28 @@ pub(crate) fn apply_all<P, Q, T>(
         .map_err(refused_edit)
 }
 
+/// Applies the elements of an add request: in one edit or none when `all_at_once`
+/// (`options.add_all_or_nothing`), refused with 422 "Add all or nothing." that says it could not
+/// bulk `what` ("add items to cart"); otherwise each on its own.
+pub(crate) fn add<P, Q, T>(
+    store: &mut Store,
+    cart_id: &str,
+    parsed: Vec<Result<P, ApiError>>,
+    all_at_once: bool,
+    what: &'static str,
+    prepare: impl Fn(&Store, P) -> Result<Q, ApiError>,
+    apply: impl Fn(&mut Cart, &Catalog, Timestamp, Q) -> Result<T, StoreError>,
+) -> Result<(Vec<T>, Vec<ApiError>), ApiError> {
+    if !all_at_once {
+        return apply_each(store, cart_id, parsed, prepare, apply);
+    }
+    let refused = all_or_nothing("Add", what);
+    let added = apply_all(store, cart_id, parsed, prepare, apply, refused, |error| {
+        refused(error.into())
+    })?;
+    Ok((added, Vec::new()))
+}
+
 /// An element that needs nothing read before its edit.
 pub(crate) fn as_parsed<P>(_: &Store, element: P) -> Result<P, ApiError> {
     Ok(element)

@@ -53,6 +53,18 @@ pub(crate) fn items_response(
     json_response(status, &priced.document(base_url, errors))
 }
 
+/// Applies `edit` to a cart: 200 with its items; 404 for an unknown cart, or the edit's error.
+fn edit_items(
+    state: &SharedState,
+    cart_id: &str,
+    edit: impl FnOnce(&mut Cart, Timestamp) -> Result<(), StoreError>,
+) -> Result<Response, ApiError> {
+    let mut store = lock(&state.store);
+    store.edit_cart(cart_id, clock::now(), |cart, _, now| edit(cart, now))?;
+    let cart = store.cart(cart_id).expect("edited above");
+    Ok(items_response(StatusCode::OK, cart, &state.base_url, &[]))
+}
+
 /// The cart's items; an unknown cart is created empty, as by reading the cart.
 async fn read(
     State(state): State<SharedState>,
@@ -275,16 +287,15 @@ async fn add(
     let parsed: Vec<Result<Addition, ApiError>> = objects.into_iter().map(addition).collect();
     let mut store = lock(&state.store);
     store.get_or_create_cart(&id, clock::now());
-    let prepared = |store: &Store, addition| Ok(prepare(store, &id, addition)?);
-    let errors = if all_or_nothing_set && bulk {
-        let refused = all_or_nothing("Add", "add items to cart");
-        bulk::apply_all(&mut store, &id, parsed, prepared, apply, refused, |error| {
-            refused(error.into())
-        })?;
-        Vec::new()
-    } else {
-        bulk::apply_each(&mut store, &id, parsed, prepared, apply)?.1
-    };
+    let (_, errors) = bulk::add(
+        &mut store,
+        &id,
+        parsed,
+        all_or_nothing_set && bulk,
+        "add items to cart",
+        |store, addition| Ok(prepare(store, &id, addition)?),
+        apply,
+    )?;
     let cart = store.cart(&id).expect("created above");
     Ok(items_response(
         StatusCode::CREATED,
@@ -306,16 +317,13 @@ async fn update_one(
     let body = parse_json(&body)?;
     let data = super::data_object(&body)?;
     let new_quantity = quantity(data, false, true)?;
-    let mut store = lock(&state.store);
-    store.edit_cart(&path.cart, clock::now(), |cart, _, now| {
+    edit_items(&state, &path.cart, |cart, now| {
         let item_id = path.id(0);
         match new_quantity {
             Some(quantity) => cart.set_quantity(item_id, quantity, now),
             None => cart.item(item_id).map(|_| ()),
         }
-    })?;
-    let cart = store.cart(&path.cart).expect("edited above");
-    Ok(items_response(StatusCode::OK, cart, &state.base_url, &[]))
+    })
 }
 
 /// Updates several items at once: `data` is an array of `{id, quantity}`. 200 with the items;
@@ -388,12 +396,7 @@ async fn remove_one(
     CustomerAuth(_): CustomerAuth,
     path: CartPath,
 ) -> Result<Response, ApiError> {
-    let mut store = lock(&state.store);
-    store.edit_cart(&path.cart, clock::now(), |cart, _, _| {
-        cart.remove_item(path.id(0))
-    })?;
-    let cart = store.cart(&path.cart).expect("edited above");
-    Ok(items_response(StatusCode::OK, cart, &state.base_url, &[]))
+    edit_items(&state, &path.cart, |cart, _| cart.remove_item(path.id(0)))
 }
 
 /// Empties the cart (items, promotions, the cart's custom discounts): 204; 404 if unknown.
