@@ -17,8 +17,8 @@ use serde_json::{Map, Value};
 use super::bulk;
 use super::items::{elements, option_flag};
 use super::{
-    data_object, data_response, edit_cart_answer, json_response, optional_string, parse_json,
-    CartId, CartPath,
+    clearing, data_object, data_response, edit_cart_answer, json_response, optional_string,
+    parse_json, CartId, CartPath,
 };
 use crate::auth::{ClientAuth, CustomerAuth};
 use crate::clock;
@@ -36,10 +36,15 @@ pub fn routes() -> Router<SharedState> {
             "/v2/carts/{id}/items/{item}/taxes/{tax}",
             put(update_tax).delete(remove_tax),
         )
-        .route("/v2/carts/{id}/taxes", post(add_taxes).delete(remove_taxes))
+        .route(
+            "/v2/carts/{id}/taxes",
+            // Removes every tax item of every item.
+            post(add_taxes).merge(clearing(Cart::clear_taxes)),
+        )
         .route(
             "/v2/carts/{id}/custom-discounts",
-            post(add_cart_discounts).delete(remove_cart_discounts),
+            // Removing removes the cart's own custom discounts.
+            post(add_cart_discounts).merge(clearing(Cart::clear_custom_discounts)),
         )
         .route(
             "/v2/carts/{id}/custom-discounts/{discount}",
@@ -266,19 +271,6 @@ async fn add_taxes(
     Ok(json_response(StatusCode::CREATED, &document))
 }
 
-/// Removes every tax item of every item: 204; 404 for an unknown cart.
-async fn remove_taxes(
-    State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
-    CartId(id): CartId,
-) -> Result<StatusCode, ApiError> {
-    edit_cart_answer(&state, &id, |cart| {
-        cart.clear_taxes();
-        Ok(())
-    })
-}
-
 /// The view of a custom discount of the cart (`item_id` `None`) or of an item.
 fn discount_view<'a>(
     cart: &'a Cart,
@@ -342,19 +334,6 @@ async fn add_cart_discounts(
         errors: errors.iter().map(ApiError::object).collect(),
     };
     Ok(json_response(StatusCode::CREATED, &document))
-}
-
-/// Removes the cart's own custom discounts: 204; 404 for an unknown cart.
-async fn remove_cart_discounts(
-    State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
-    CartId(id): CartId,
-) -> Result<StatusCode, ApiError> {
-    edit_cart_answer(&state, &id, |cart| {
-        cart.clear_custom_discounts();
-        Ok(())
-    })
 }
 
 /// Changes a custom discount of the cart (`item` `None`) or of an item: 200 with it.

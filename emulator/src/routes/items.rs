@@ -17,7 +17,7 @@ use serde_json::{Map, Value};
 
 use super::bulk::{self, all_or_nothing};
 use super::{
-    checked_length, edit_cart_answer, json_response, optional_string, parse_json, CartId, CartPath,
+    checked_length, clearing, json_response, optional_string, parse_json, CartId, CartPath,
 };
 use crate::auth::{ClientAuth, CustomerAuth};
 use crate::catalog::Catalog;
@@ -33,7 +33,11 @@ pub fn routes() -> Router<SharedState> {
     Router::new()
         .route(
             "/v2/carts/{id}/items",
-            get(read).post(add).put(update_many).delete(remove_all),
+            // Removing empties the cart: items, promotions, the cart's custom discounts.
+            get(read)
+                .post(add)
+                .put(update_many)
+                .merge(clearing(Cart::clear_items)),
         )
         .route(
             "/v2/carts/{id}/items/{item}",
@@ -397,19 +401,6 @@ async fn remove_one(
     path: CartPath,
 ) -> Result<Response, ApiError> {
     edit_items(&state, &path.cart, |cart, _| cart.remove_item(path.id(0)))
-}
-
-/// Empties the cart (items, promotions, the cart's custom discounts): 204; 404 if unknown.
-async fn remove_all(
-    State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
-    CartId(id): CartId,
-) -> Result<StatusCode, ApiError> {
-    edit_cart_answer(&state, &id, |cart| {
-        cart.clear_items();
-        Ok(())
-    })
 }
 
 /// Removes a promotion applied with a code: 204, also when it was not applied (then nothing

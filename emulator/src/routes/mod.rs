@@ -11,15 +11,17 @@ pub mod items;
 pub mod oauth;
 pub mod orders;
 
-use axum::extract::{DefaultBodyLimit, FromRequestParts, Path};
+use axum::extract::{DefaultBodyLimit, FromRequestParts, Path, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
 use axum::middleware::{from_fn_with_state, map_response};
 use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, MethodRouter};
 use axum::Router;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::auth::{ClientAuth, CustomerAuth};
 use crate::clock;
 use crate::error::{normalize_errors, ApiError};
 use crate::front::{self, BODY_LIMIT};
@@ -149,6 +151,22 @@ pub(crate) fn edit_cart_answer(
 ) -> Result<StatusCode, ApiError> {
     lock(&state.store).edit_cart(cart_id, clock::now(), |cart, _, _| edit(cart))?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// A DELETE route that empties part of a cart with `clear` (moving its `updated_at`): 204; 404
+/// for an unknown cart.
+pub(crate) fn clearing(clear: fn(&mut Cart)) -> MethodRouter<SharedState> {
+    delete(
+        move |State(state): State<SharedState>,
+              ClientAuth(_): ClientAuth,
+              CustomerAuth(_): CustomerAuth,
+              CartId(id): CartId| async move {
+            edit_cart_answer(&state, &id, |cart| {
+                clear(cart);
+                Ok(())
+            })
+        },
+    )
 }
 
 /// Parses a JSON request body; 400 if it is not JSON.
