@@ -15,7 +15,6 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::bulk;
-use super::items::{elements, option_flag};
 use super::{
     clearing, data_object, data_response, edit_cart_answer, json_response, optional_string,
     parse_json, CartId, CartPath,
@@ -233,25 +232,19 @@ async fn add_taxes(
     CartId(id): CartId,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let body = parse_json(&body)?;
-    let (objects, _) = elements(&body)?;
-    let all_or_nothing_set = option_flag(&body, "add_all_or_nothing")?;
-    let parsed: Vec<Result<(String, TaxFields), ApiError>> = objects
-        .into_iter()
-        .map(|data| {
-            let item = related_item(data).ok_or_else(|| {
-                ApiError::validation("The data.relationships.item.data.id field is required.")
-            })?;
-            Ok((item.to_owned(), tax_fields(data, true)?))
-        })
-        .collect();
+    let request = bulk::add_request(&body, |data| {
+        let item = related_item(data).ok_or_else(|| {
+            ApiError::validation("The data.relationships.item.data.id field is required.")
+        })?;
+        Ok((item.to_owned(), tax_fields(data, true)?))
+    })?;
     let mut store = lock(&state.store);
     store.cart(&id).ok_or(StoreError::CartNotFound)?;
     let (added, errors) = bulk::add(
         &mut store,
         &id,
-        parsed,
-        all_or_nothing_set,
+        request.parsed,
+        request.all_or_nothing,
         "add tax items to cart",
         bulk::as_parsed,
         |cart, _, now, (item, fields)| cart.add_tax(&item, fields, now).map(|tax| (item, tax)),
@@ -294,25 +287,19 @@ async fn add_cart_discounts(
     CartId(id): CartId,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let body = parse_json(&body)?;
-    let (objects, bulk) = elements(&body)?;
-    let all_or_nothing_set = option_flag(&body, "add_all_or_nothing")?;
-    let parsed: Vec<Result<(Option<String>, DiscountFields), ApiError>> = objects
-        .into_iter()
-        .map(|data| {
-            Ok((
-                related_item(data).map(str::to_owned),
-                discount_fields(data, true)?,
-            ))
-        })
-        .collect();
+    let request = bulk::add_request(&body, |data| {
+        Ok((
+            related_item(data).map(str::to_owned),
+            discount_fields(data, true)?,
+        ))
+    })?;
     let mut store = lock(&state.store);
     store.cart(&id).ok_or(StoreError::CartNotFound)?;
     let (added, errors) = bulk::add(
         &mut store,
         &id,
-        parsed,
-        all_or_nothing_set && bulk,
+        request.parsed,
+        request.all_or_nothing && request.bulk,
         "add custom discounts to cart",
         bulk::as_parsed,
         |cart, _, _, (item, fields)| {
@@ -325,7 +312,7 @@ async fn add_cart_discounts(
         .iter()
         .map(|(item, discount)| discount_view(cart, item.as_deref(), discount))
         .collect::<Result<Vec<_>, _>>()?;
-    if !bulk {
+    if !request.bulk {
         let view = views.into_iter().next().expect("one element was added");
         return Ok(data_response(StatusCode::CREATED, view));
     }

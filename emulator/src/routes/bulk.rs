@@ -3,11 +3,39 @@
 //! listed, the rest applied) or all of them in one edit (`options.*_all_or_nothing`).
 
 use axum::http::StatusCode;
+use serde_json::{Map, Value};
+
+use super::items::{elements, option_flag};
+use super::parse_json;
 
 use crate::catalog::Catalog;
 use crate::clock::{self, Timestamp};
 use crate::error::ApiError;
 use crate::store::{Cart, Store, StoreError};
+
+/// The body of an add request: its elements, each parsed on its own (one that fails does not
+/// fail the request), whether `data` was an array, and `options.add_all_or_nothing`.
+pub(crate) struct AddRequest<P> {
+    pub parsed: Vec<Result<P, ApiError>>,
+    pub bulk: bool,
+    pub all_or_nothing: bool,
+}
+
+/// Reads an add request: 400 unless JSON, 422 for a `data` that is neither an object nor a
+/// non-empty array of objects, or for invalid `options`.
+pub(crate) fn add_request<P>(
+    body: &[u8],
+    parse: impl Fn(&Map<String, Value>) -> Result<P, ApiError>,
+) -> Result<AddRequest<P>, ApiError> {
+    let body = parse_json(body)?;
+    let (objects, bulk) = elements(&body)?;
+    let all_or_nothing = option_flag(&body, "add_all_or_nothing")?;
+    Ok(AddRequest {
+        parsed: objects.into_iter().map(parse).collect(),
+        bulk,
+        all_or_nothing,
+    })
+}
 
 /// Applies each element in an edit of its own and returns what the applied ones gave, with the
 /// errors of the others. `prepare` reads what an element needs from the store just before its

@@ -285,17 +285,14 @@ async fn add(
     CartId(id): CartId,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let body = parse_json(&body)?;
-    let (objects, bulk) = elements(&body)?;
-    let all_or_nothing_set = option_flag(&body, "add_all_or_nothing")?;
-    let parsed: Vec<Result<Addition, ApiError>> = objects.into_iter().map(addition).collect();
+    let request = bulk::add_request(&body, addition)?;
     let mut store = lock(&state.store);
     store.get_or_create_cart(&id, clock::now());
     let (_, errors) = bulk::add(
         &mut store,
         &id,
-        parsed,
-        all_or_nothing_set && bulk,
+        request.parsed,
+        request.all_or_nothing && request.bulk,
         "add items to cart",
         |store, addition| Ok(prepare(store, &id, addition)?),
         apply,
