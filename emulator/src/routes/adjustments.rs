@@ -19,7 +19,7 @@ use super::{
     clearing, data_object, data_response, edit_cart_answer, json_response, optional_string,
     parse_json, CartId, CartPath,
 };
-use crate::auth::{ClientAuth, CustomerAuth};
+use crate::auth::ValidTokens;
 use crate::clock;
 use crate::error::{ApiError, ErrorObject};
 use crate::money::Rate;
@@ -148,8 +148,7 @@ fn discount_fields(data: &Map<String, Value>, adding: bool) -> Result<DiscountFi
 /// invalid fields or a sixth tax item.
 async fn add_tax(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     path: CartPath,
     body: Bytes,
 ) -> Result<Response, ApiError> {
@@ -186,8 +185,7 @@ fn tax_response(
 /// Changes the fields present in the body: 200 with the tax item; 404 when unknown.
 async fn update_tax(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     path: CartPath,
     body: Bytes,
 ) -> Result<Response, ApiError> {
@@ -204,8 +202,7 @@ async fn update_tax(
 /// Removes a tax item: 204; 404 when unknown.
 async fn remove_tax(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     path: CartPath,
 ) -> Result<StatusCode, ApiError> {
     edit_cart_answer(&state, &path.cart, |cart| {
@@ -227,8 +224,7 @@ struct BulkDocument<'a, T> {
 /// added.
 async fn add_taxes(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     CartId(id): CartId,
     body: Bytes,
 ) -> Result<Response, ApiError> {
@@ -282,8 +278,7 @@ fn discount_view<'a>(
 /// `discount_settings.custom_discounts_enabled` is set; 422 for invalid fields or past the limit.
 async fn add_cart_discounts(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     CartId(id): CartId,
     body: Bytes,
 ) -> Result<Response, ApiError> {
@@ -358,8 +353,7 @@ fn remove_discount(
 
 async fn update_cart_discount(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     path: CartPath,
     body: Bytes,
 ) -> Result<Response, ApiError> {
@@ -368,8 +362,7 @@ async fn update_cart_discount(
 
 async fn remove_cart_discount(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     path: CartPath,
 ) -> Result<StatusCode, ApiError> {
     remove_discount(&state, &path.cart, None, path.id(0))
@@ -379,8 +372,7 @@ async fn remove_cart_discount(
 /// discounts; 404 for an unknown cart or item; 422 for invalid fields or past the limit.
 async fn add_item_discount(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     path: CartPath,
     body: Bytes,
 ) -> Result<Response, ApiError> {
@@ -400,8 +392,7 @@ async fn add_item_discount(
 
 async fn update_item_discount(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     path: CartPath,
     body: Bytes,
 ) -> Result<Response, ApiError> {
@@ -410,8 +401,7 @@ async fn update_item_discount(
 
 async fn remove_item_discount(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     path: CartPath,
 ) -> Result<StatusCode, ApiError> {
     remove_discount(&state, &path.cart, Some(path.id(0)), path.id(1))

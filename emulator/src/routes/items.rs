@@ -19,7 +19,7 @@ use super::bulk::{self, all_or_nothing};
 use super::{
     checked_length, clearing, json_response, optional_string, parse_json, CartId, CartPath,
 };
-use crate::auth::{ClientAuth, CustomerAuth};
+use crate::auth::ValidTokens;
 use crate::catalog::Catalog;
 use crate::clock::{self, Timestamp};
 use crate::error::ApiError;
@@ -70,12 +70,7 @@ fn edit_items(
 }
 
 /// The cart's items; an unknown cart is created empty, as by reading the cart.
-async fn read(
-    State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
-    CartId(id): CartId,
-) -> Response {
+async fn read(State(state): State<SharedState>, _: ValidTokens, CartId(id): CartId) -> Response {
     let mut store = lock(&state.store);
     let cart = store.get_or_create_cart(&id, clock::now());
     items_response(StatusCode::OK, cart, &state.base_url, &[])
@@ -280,8 +275,7 @@ fn apply(
 /// answer.
 async fn add(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     CartId(id): CartId,
     body: Bytes,
 ) -> Result<Response, ApiError> {
@@ -310,8 +304,7 @@ async fn add(
 /// cart or item.
 async fn update_one(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     path: CartPath,
     body: Bytes,
 ) -> Result<Response, ApiError> {
@@ -332,8 +325,7 @@ async fn update_one(
 /// set, in which case any failure is 422 and nothing changes.
 async fn update_many(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     CartId(id): CartId,
     body: Bytes,
 ) -> Result<Response, ApiError> {
@@ -393,8 +385,7 @@ async fn update_many(
 /// Removes one item: 200 with the remaining items; 404 for an unknown cart or item.
 async fn remove_one(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     path: CartPath,
 ) -> Result<Response, ApiError> {
     edit_items(&state, &path.cart, |cart, _| cart.remove_item(path.id(0)))
@@ -404,8 +395,7 @@ async fn remove_one(
 /// changes); 404 for an unknown cart.
 async fn remove_promotion(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     path: CartPath,
 ) -> Result<StatusCode, ApiError> {
     let code = path.id(0);

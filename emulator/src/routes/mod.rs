@@ -21,7 +21,7 @@ use axum::Router;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::auth::{ClientAuth, CustomerAuth};
+use crate::auth::ValidTokens;
 use crate::clock;
 use crate::error::{normalize_errors, ApiError};
 use crate::front::{self, BODY_LIMIT};
@@ -157,10 +157,7 @@ pub(crate) fn edit_cart_answer(
 /// for an unknown cart.
 pub(crate) fn clearing(clear: fn(&mut Cart)) -> MethodRouter<SharedState> {
     delete(
-        move |State(state): State<SharedState>,
-              ClientAuth(_): ClientAuth,
-              CustomerAuth(_): CustomerAuth,
-              CartId(id): CartId| async move {
+        move |State(state): State<SharedState>, _: ValidTokens, CartId(id): CartId| async move {
             edit_cart_answer(&state, &id, |cart| {
                 clear(cart);
                 Ok(())
