@@ -17,12 +17,28 @@ wasm_bindgen_test_configure!(run_in_browser);
 const BLOCK_PLANE: &str = "e1a6f0c2-5b3d-4c8e-9a71-2f4d6b8c0a01";
 const BINDER_SKU: &str = "BINDER-3IN";
 
-/// Runs `call` on a fresh journal and returns the one request it sent, and what it resolved.
-async fn sent(call: Promise) -> (Entry, JsValue) {
-    clear_journal().await;
+/// The tests of this file run at once in a browser page and share the emulator's journal, so
+/// each gateway marks its requests with a header of its own and reads back only those.
+fn marked_shopper() -> (epcc_carts::js::Gateway, String) {
+    let marker = unique("items");
+    let mut extra = String::from(r#"{"headers":{"X-Test-Run":""#);
+    extra.push_str(&marker);
+    extra.push_str(r#""}}"#);
+    (epcc_carts::js::gateway(config(&extra)).unwrap(), marker)
+}
+
+/// The API requests marked with `marker` so far, in order.
+async fn marked(marker: &str) -> Vec<Entry> {
+    let mut entries = journal().await;
+    entries.retain(|e| e.header("x-test-run").as_deref() == Some(marker));
+    entries
+}
+
+/// Runs `call` and returns the one request it sent, and what it resolved.
+async fn sent(marker: &str, call: Promise) -> (Entry, JsValue) {
+    let before = marked(marker).await.len();
     let value = ok(call).await;
-    let mut requests = journal().await;
-    requests.retain(|e| e.path != "/oauth/access_token");
+    let mut requests = marked(marker).await.split_off(before);
     assert_eq!(requests.len(), 1, "one request");
     (requests.remove(0), value)
 }
@@ -48,15 +64,15 @@ fn item_with_product(value: &JsValue, product: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 async fn products_are_added_by_id_and_by_sku_with_the_official_bodies() {
-    let epcc = shopper();
+    let (epcc, m) = marked_shopper();
     ok(epcc.authenticate()).await;
 
-    let (r, value) =
-        sent(
-            epcc.carts()
-                .add_product(s(BLOCK_PLANE), None, None, None, None, None, None),
-        )
-        .await;
+    let (r, value) = sent(
+        &m,
+        epcc.carts()
+            .add_product(s(BLOCK_PLANE), None, None, None, None, None, None),
+    )
+    .await;
     assert_eq!(
         (r.method.as_str(), r.path.as_str()),
         ("POST", path_of(&epcc, "/items").as_str())
@@ -77,15 +93,18 @@ async fn products_are_added_by_id_and_by_sku_with_the_official_bodies() {
 
     // A repeated add merges quantities; `data` is spread over the SDK's fields.
     let data = json(r#"{"custom_inputs":{"engraving":"R.S."}}"#);
-    let (r, value) = sent(epcc.carts().add_product(
-        s(BLOCK_PLANE),
-        Some(JsValue::from(2)),
-        Some(data.clone()),
-        None,
-        None,
-        Some(json(r#"{"X-Trace":"t-1"}"#)),
-        None,
-    ))
+    let (r, value) = sent(
+        &m,
+        epcc.carts().add_product(
+            s(BLOCK_PLANE),
+            Some(JsValue::from(2)),
+            Some(data.clone()),
+            None,
+            None,
+            Some(json(r#"{"X-Trace":"t-1"}"#)),
+            None,
+        ),
+    )
     .await;
     let body = r.json_body();
     assert_eq!(
@@ -105,15 +124,18 @@ async fn products_are_added_by_id_and_by_sku_with_the_official_bodies() {
     );
 
     let (_, token) = signed_in_customer(&epcc).await;
-    let (r, value) = sent(epcc.carts().add_product(
-        s(BINDER_SKU),
-        Some(JsValue::from(1)),
-        None,
-        Some(JsValue::TRUE),
-        Some(s(&token)),
-        None,
-        None,
-    ))
+    let (r, value) = sent(
+        &m,
+        epcc.carts().add_product(
+            s(BINDER_SKU),
+            Some(JsValue::from(1)),
+            None,
+            Some(JsValue::TRUE),
+            Some(s(&token)),
+            None,
+            None,
+        ),
+    )
     .await;
     assert_eq!(
         stringify(&r.json_body()),
@@ -135,7 +157,7 @@ async fn products_are_added_by_id_and_by_sku_with_the_official_bodies() {
 
 #[wasm_bindgen_test]
 async fn items_are_listed_updated_and_removed() {
-    let epcc = shopper();
+    let (epcc, m) = marked_shopper();
     ok(epcc.carts().add_product(
         s(BLOCK_PLANE),
         Some(JsValue::from(2)),
@@ -157,7 +179,11 @@ async fn items_are_listed_updated_and_removed() {
     ))
     .await;
 
-    let (r, value) = sent(epcc.carts().limit(JsValue::from(5)).unwrap().items(None)).await;
+    let (r, value) = sent(
+        &m,
+        epcc.carts().limit(JsValue::from(5)).unwrap().items(None),
+    )
+    .await;
     assert_eq!(
         (r.method.as_str(), r.path.as_str(), r.query.as_str()),
         ("GET", path_of(&epcc, "/items").as_str(), "page[limit]=5")
@@ -168,6 +194,7 @@ async fn items_are_listed_updated_and_removed() {
         .unwrap();
 
     let (r, value) = sent(
+        &m,
         epcc.carts()
             .update_item_quantity(s(&item_id), JsValue::from(4), None),
     )
@@ -188,13 +215,16 @@ async fn items_are_listed_updated_and_removed() {
         Some(4.0)
     );
 
-    let (r, _) = sent(epcc.carts().update_item(
-        s(&item_id),
-        JsValue::from(3),
-        None,
-        Some(json(r#"{"X-Trace":"u"}"#)),
-        None,
-    ))
+    let (r, _) = sent(
+        &m,
+        epcc.carts().update_item(
+            s(&item_id),
+            JsValue::from(3),
+            None,
+            Some(json(r#"{"X-Trace":"u"}"#)),
+            None,
+        ),
+    )
     .await;
     assert_eq!(
         get(&get(&r.json_body(), "data"), "quantity").as_f64(),
@@ -205,7 +235,7 @@ async fn items_are_listed_updated_and_removed() {
     let mut updates = String::from(r#"[{"id":""#);
     updates.push_str(&item_id);
     updates.push_str(r#"","quantity":6,"note":"x"}]"#);
-    let (r, value) = sent(epcc.carts().update_items(json(&updates), None)).await;
+    let (r, value) = sent(&m, epcc.carts().update_items(json(&updates), None)).await;
     assert_eq!(
         (r.method.as_str(), r.path.as_str()),
         ("PUT", path_of(&epcc, "/items").as_str())
@@ -223,11 +253,11 @@ async fn items_are_listed_updated_and_removed() {
         Some(6.0)
     );
 
-    let (r, value) = sent(epcc.carts().remove_item(s(&item_id), None)).await;
+    let (r, value) = sent(&m, epcc.carts().remove_item(s(&item_id), None)).await;
     assert_eq!((r.method.as_str(), r.body.as_deref()), ("DELETE", None));
     assert_eq!(items_of(&value).length(), 1);
 
-    let (r, value) = sent(epcc.carts().remove_all_items(None)).await;
+    let (r, value) = sent(&m, epcc.carts().remove_all_items(None)).await;
     assert_eq!(
         (r.method.as_str(), r.path.as_str()),
         ("DELETE", path_of(&epcc, "/items").as_str())
@@ -237,9 +267,9 @@ async fn items_are_listed_updated_and_removed() {
 
 #[wasm_bindgen_test]
 async fn custom_items_promotions_and_bulk_adds() {
-    let epcc = shopper();
+    let (epcc, m) = marked_shopper();
     let item = json(r#"{"name":"Gift wrap","sku":"WRAP-1","quantity":1,"price":{"amount":500}}"#);
-    let (r, value) = sent(epcc.carts().add_custom_item(item.clone(), None)).await;
+    let (r, value) = sent(&m, epcc.carts().add_custom_item(item.clone(), None)).await;
     assert_eq!(
         stringify(&r.json_body()),
         r#"{"data":{"name":"Gift wrap","sku":"WRAP-1","quantity":1,"price":{"amount":500},"type":"custom_item"}}"#
@@ -254,7 +284,7 @@ async fn custom_items_promotions_and_bulk_adds() {
         .carts()
         .add_product(s(BLOCK_PLANE), None, None, None, None, None, None))
     .await;
-    let (r, value) = sent(epcc.carts().add_promotion(s("SAVE10"), None, None)).await;
+    let (r, value) = sent(&m, epcc.carts().add_promotion(s("SAVE10"), None, None)).await;
     assert_eq!(
         stringify(&r.json_body()),
         r#"{"data":{"type":"promotion_item","code":"SAVE10"}}"#
@@ -268,7 +298,7 @@ async fn custom_items_promotions_and_bulk_adds() {
     let mut items = String::from(r#"[{"type":"cart_item","id":""#);
     items.push_str(BLOCK_PLANE);
     items.push_str(r#"","quantity":1}]"#);
-    let (r, _) = sent(epcc.carts().bulk_add(json(&items), None, None)).await;
+    let (r, _) = sent(&m, epcc.carts().bulk_add(json(&items), None, None)).await;
     let mut expected = String::from(r#"{"data":"#);
     expected.push_str(&items);
     expected.push('}');
@@ -277,11 +307,14 @@ async fn custom_items_promotions_and_bulk_adds() {
         expected,
         "wrapped once (the official SDK wraps twice)"
     );
-    let (r, _) = sent(epcc.carts().bulk_add(
-        json(&items),
-        Some(json(r#"{"add_all_or_nothing":true}"#)),
-        None,
-    ))
+    let (r, _) = sent(
+        &m,
+        epcc.carts().bulk_add(
+            json(&items),
+            Some(json(r#"{"add_all_or_nothing":true}"#)),
+            None,
+        ),
+    )
     .await;
     let mut expected = String::from(r#"{"data":"#);
     expected.push_str(&items);
@@ -291,7 +324,7 @@ async fn custom_items_promotions_and_bulk_adds() {
 
 #[wasm_bindgen_test]
 async fn taxes_and_custom_discounts() {
-    let epcc = shopper();
+    let (epcc, m) = marked_shopper();
     // The current cart, made with custom discounts enabled (it has not been used yet).
     let mut cart = String::from(r#"{"id":""#);
     cart.push_str(&epcc.cart_id().unwrap());
@@ -306,11 +339,14 @@ async fn taxes_and_custom_discounts() {
         .unwrap();
     let item_path = path_of(&epcc, &(String::from("/items/") + &item_id));
 
-    let (r, tax) = sent(epcc.carts().add_item_tax(
-        s(&item_id),
-        json(r#"{"name":"VAT","jurisdiction":"UK","code":"VAT20","rate":0.2}"#),
-        None,
-    ))
+    let (r, tax) = sent(
+        &m,
+        epcc.carts().add_item_tax(
+            s(&item_id),
+            json(r#"{"name":"VAT","jurisdiction":"UK","code":"VAT20","rate":0.2}"#),
+            None,
+        ),
+    )
     .await;
     assert_eq!(
         (r.method.as_str(), r.path.clone()),
@@ -321,24 +357,32 @@ async fn taxes_and_custom_discounts() {
         r#"{"data":{"name":"VAT","jurisdiction":"UK","code":"VAT20","rate":0.2,"type":"tax_item"}}"#
     );
     let tax_id = get(&get(&tax, "data"), "id").as_string().unwrap();
-    let (r, _) =
-        sent(
-            epcc.carts()
-                .update_item_tax(s(&item_id), s(&tax_id), json(r#"{"rate":0.1}"#), None),
-        )
-        .await;
+    let (r, _) = sent(
+        &m,
+        epcc.carts()
+            .update_item_tax(s(&item_id), s(&tax_id), json(r#"{"rate":0.1}"#), None),
+    )
+    .await;
     assert_eq!(
         (r.method.as_str(), r.path.clone()),
         ("PUT", item_path.clone() + "/taxes/" + &tax_id)
     );
-    let (r, _) = sent(epcc.carts().remove_item_tax(s(&item_id), s(&tax_id), None)).await;
+    let (r, _) = sent(
+        &m,
+        epcc.carts().remove_item_tax(s(&item_id), s(&tax_id), None),
+    )
+    .await;
     assert_eq!(
         (r.method.as_str(), r.path.clone()),
         ("DELETE", item_path.clone() + "/taxes/" + &tax_id)
     );
 
     let discount = r#"{"amount":-500,"description":"Loyalty","discount_code":"LOYAL","discount_engine":"Custom","external_id":"x-1"}"#;
-    let (r, _) = sent(epcc.carts().add_cart_custom_discount(json(discount), None)).await;
+    let (r, _) = sent(
+        &m,
+        epcc.carts().add_cart_custom_discount(json(discount), None),
+    )
+    .await;
     assert_eq!(
         (r.method.as_str(), r.path.as_str()),
         ("POST", path_of(&epcc, "/custom-discounts").as_str())
@@ -350,6 +394,7 @@ async fn taxes_and_custom_discounts() {
         Some("custom_discount")
     );
     let (r, added) = sent(
+        &m,
         epcc.carts()
             .add_item_custom_discount(s(&item_id), json(discount), None),
     )
@@ -360,12 +405,15 @@ async fn taxes_and_custom_discounts() {
         "one slash (the official SDK sends two)"
     );
     let discount_id = get(&get(&added, "data"), "id").as_string().unwrap();
-    let (r, _) = sent(epcc.carts().update_item_custom_discount(
-        s(&item_id),
-        s(&discount_id),
-        json(r#"{"amount":-300}"#),
-        None,
-    ))
+    let (r, _) = sent(
+        &m,
+        epcc.carts().update_item_custom_discount(
+            s(&item_id),
+            s(&discount_id),
+            json(r#"{"amount":-300}"#),
+            None,
+        ),
+    )
     .await;
     assert_eq!(
         (r.method.as_str(), r.path.clone()),
@@ -375,6 +423,7 @@ async fn taxes_and_custom_discounts() {
         )
     );
     let (r, _) = sent(
+        &m,
         epcc.carts()
             .remove_item_custom_discount(s(&item_id), s(&discount_id), None),
     )
@@ -387,7 +436,7 @@ async fn taxes_and_custom_discounts() {
 
 #[wasm_bindgen_test]
 async fn a_guest_cart_is_merged_and_checked_out_to_an_order() {
-    let epcc = shopper();
+    let (epcc, m) = marked_shopper();
     let (customer_id, token) = signed_in_customer(&epcc).await;
     let guest_id = unique("guest");
     ok(epcc.cart(Some(s(&guest_id))).add_product(
@@ -402,6 +451,7 @@ async fn a_guest_cart_is_merged_and_checked_out_to_an_order() {
     .await;
 
     let (r, merged) = sent(
+        &m,
         epcc.carts()
             .merge(s(&guest_id), Some(s(&token)), None, None),
     )
@@ -432,12 +482,12 @@ async fn a_guest_cart_is_merged_and_checked_out_to_an_order() {
         r#"{"first_name":"Ron","last_name":"Swanson","line_1":"1 Main St","postcode":"46001","country":"US"}"#,
     );
     let headers = object_with("X-Moltin-Customer-Token", &token);
-    let (r, order) =
-        sent(
-            epcc.carts()
-                .checkout(s(&customer_id), address.clone(), None, Some(headers), None),
-        )
-        .await;
+    let (r, order) = sent(
+        &m,
+        epcc.carts()
+            .checkout(s(&customer_id), address.clone(), None, Some(headers), None),
+    )
+    .await;
     assert_eq!(
         (r.method.as_str(), r.path.as_str()),
         ("POST", path_of(&epcc, "/checkout").as_str())
@@ -471,7 +521,7 @@ async fn a_guest_cart_is_merged_and_checked_out_to_an_order() {
     );
 
     let order_id = get(&order, "id").as_string().unwrap();
-    let (r, got) = sent(epcc.orders().get(s(&order_id), Some(s(&token)), None)).await;
+    let (r, got) = sent(&m, epcc.orders().get(s(&order_id), Some(s(&token)), None)).await;
     assert_eq!(
         (r.method.as_str(), r.path.as_str()),
         ("GET", (String::from("/v2/orders/") + &order_id).as_str())
@@ -480,7 +530,7 @@ async fn a_guest_cart_is_merged_and_checked_out_to_an_order() {
         get(&get(&got, "data"), "id").as_string(),
         Some(order_id.clone())
     );
-    let (r, lines) = sent(epcc.orders().items(s(&order_id), Some(s(&token)), None)).await;
+    let (r, lines) = sent(&m, epcc.orders().items(s(&order_id), Some(s(&token)), None)).await;
     assert_eq!(r.path, String::from("/v2/orders/") + &order_id + "/items");
     assert_eq!(items_of(&lines).length(), 1);
     // Another customer's token never reads it.
@@ -500,9 +550,8 @@ fn object_with(key: &str, value: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 async fn bad_item_arguments_reject_and_send_nothing() {
-    let epcc = shopper();
+    let (epcc, m) = marked_shopper();
     ok(epcc.authenticate()).await;
-    clear_journal().await;
     let c = || epcc.carts();
     let cases: Vec<(&str, Promise)> = vec![
         (
@@ -586,5 +635,5 @@ async fn bad_item_arguments_reject_and_send_nothing() {
         let e = err(call).await;
         assert_eq!(kind(&e), "invalid_input", "{what}: {}", describe(&e));
     }
-    assert!(journal().await.is_empty(), "nothing was sent");
+    assert!(marked(&m).await.is_empty(), "nothing was sent");
 }
