@@ -11,6 +11,7 @@ export {
   Gateway,
   CartEndpoint,
   CustomersEndpoint,
+  OrdersEndpoint,
   MemoryStorageFactory,
   LocalStorageFactory,
   isEpccError,

@@ -10,6 +10,7 @@ export {
   Gateway,
   CartEndpoint,
   CustomersEndpoint,
+  OrdersEndpoint,
   MemoryStorageFactory,
   LocalStorageFactory,
   isEpccError,

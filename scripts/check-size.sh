@@ -12,8 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-# Today's size plus about 2%. Lower it whenever the package shrinks.
-BUDGET=37700
+# Today's size (the whole cart: 45,262 B) plus about 2%. Lower it whenever the package shrinks.
+BUDGET=46200
 
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh

@@ -98,6 +98,16 @@ impl ApiRequest {
         Ok(self)
     }
 
+    /// Sends `headers` after the config's (a call's `additionalHeaders`); refuses names or
+    /// values no header could carry.
+    pub fn extra_headers(mut self, headers: Vec<(String, String)>) -> Result<Self> {
+        for (name, value) in &headers {
+            validate::header(name, value)?;
+        }
+        self.extra_headers.extend(headers);
+        Ok(self)
+    }
+
     pub fn query(mut self, query: String) -> Self {
         self.query = query;
         self

@@ -255,6 +255,25 @@ impl FromRequestParts<SharedState> for CustomerAuth {
     }
 }
 
+/// A valid client token and, when the request sends one, a valid customer token: what most
+/// routes require without needing either. Checked in that order, with the rejections of
+/// [`ClientAuth`] and [`CustomerAuth`].
+#[derive(Debug, Clone, Copy)]
+pub struct ValidTokens;
+
+impl FromRequestParts<SharedState> for ValidTokens {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &SharedState,
+    ) -> Result<Self, Self::Rejection> {
+        ClientAuth::from_request_parts(parts, state).await?;
+        CustomerAuth::from_request_parts(parts, state).await?;
+        Ok(ValidTokens)
+    }
+}
+
 /// The `EP-Account-Management-Authentication-Token` header, if present. Accounts are not managed
 /// by the emulator, so the token is opaque: its presence is what counts.
 #[derive(Debug, Clone)]

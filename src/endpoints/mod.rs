@@ -2,3 +2,4 @@
 
 pub mod carts;
 pub mod customers;
+pub mod items;

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 
 use super::args;
 use super::client::Client;
+use super::items::ItemCall;
 use crate::endpoints::carts::{self, Relation};
 use crate::error::Result;
 use crate::query::ListQuery;
@@ -25,10 +26,23 @@ pub struct CartEndpoint {
     query: Rc<Cell<ListQuery>>,
 }
 
+/// The arguments of a call, in order, `undefined` where left out or where the call has fewer.
+pub(super) type Args = [JsValue; 6];
+
+/// A left-out argument.
+pub(super) const NONE: JsValue = JsValue::UNDEFINED;
+
+/// An optional argument as the value `undefined` when left out.
+pub(super) fn opt(value: Option<JsValue>) -> JsValue {
+    value.unwrap_or(NONE)
+}
+
 /// The calls of a cart endpoint, for [`CartEndpoint::send`].
 #[derive(Clone, Copy)]
 #[cfg_attr(feature = "size-probe", allow(dead_code))]
-enum Call {
+pub(super) enum Call {
+    /// Items, promotions, taxes, discounts, merging and checkout: see [`super::items`].
+    Item(ItemCall),
     Associate(Method, Relation),
     List,
     All,
@@ -57,24 +71,31 @@ impl CartEndpoint {
         }
     }
 
-    /// Every call of the endpoint: builds its request from the JS arguments (`first` is the
-    /// call's first argument, `undefined` for calls without one) and hands it to the client.
-    /// One function for all of them, so a call costs its own lines and not a copy of the rest.
+    /// Every call of the endpoint: builds its request from the JS arguments and hands it to the
+    /// client. One function for all of them, so a call costs its own lines and not a copy of
+    /// the rest.
     #[inline(never)]
-    fn send(
-        &self,
-        call: Call,
-        first: JsValue,
-        token: Option<JsValue>,
-        options: Option<JsValue>,
-    ) -> Promise {
-        let request = self.request(call, &first, token.as_ref());
+    pub(super) fn send(&self, call: Call, args: Args, options: Option<JsValue>) -> Promise {
+        let request = self.request(call, &args);
         self.client.call(request, options.as_ref())
     }
 
-    fn request(&self, call: Call, first: &JsValue, token: Option<&JsValue>) -> Result<ApiRequest> {
+    /// The endpoint's cart id, or why it has none.
+    pub(super) fn id(&self) -> Result<String> {
+        self.cart_id.clone()
+    }
+
+    /// The builders' query, cleared for the next call.
+    pub(super) fn take_query(&self) -> ListQuery {
+        self.query.take()
+    }
+
+    fn request(&self, call: Call, args: &Args) -> Result<ApiRequest> {
+        let [first, token, ..] = args;
+        let token = Some(token);
         let cart_id = || self.cart_id.clone();
         match call {
+            Call::Item(call) => super::items::request(self, call, args),
             Call::Associate(method, relation) => {
                 let cart_id = cart_id()?;
                 let id = args::string(relation.id_name(), first)?;
@@ -151,7 +172,7 @@ fn apply(query: &mut ListQuery, builder: Builder, value: &JsValue) -> Result<()>
     }
 }
 
-fn customer_token(value: Option<&JsValue>) -> Result<Option<String>> {
+pub(super) fn customer_token(value: Option<&JsValue>) -> Result<Option<String>> {
     args::optional_string("customer token", value)
 }
 
@@ -181,8 +202,7 @@ impl CartEndpoint {
     ) -> Promise {
         self.send(
             Call::Associate(Method::Post, Relation::Customer),
-            customer_id,
-            token,
+            [customer_id, opt(token), NONE, NONE, NONE, NONE],
             options,
         )
     }
@@ -198,8 +218,7 @@ impl CartEndpoint {
     ) -> Promise {
         self.send(
             Call::Associate(Method::Delete, Relation::Customer),
-            customer_id,
-            token,
+            [customer_id, opt(token), NONE, NONE, NONE, NONE],
             options,
         )
     }
@@ -214,8 +233,7 @@ impl CartEndpoint {
     ) -> Promise {
         self.send(
             Call::Associate(Method::Post, Relation::Account),
-            account_id,
-            token,
+            [account_id, opt(token), NONE, NONE, NONE, NONE],
             options,
         )
     }
@@ -230,8 +248,7 @@ impl CartEndpoint {
     ) -> Promise {
         self.send(
             Call::Associate(Method::Delete, Relation::Account),
-            account_id,
-            token,
+            [account_id, opt(token), NONE, NONE, NONE, NONE],
             options,
         )
     }
@@ -248,7 +265,11 @@ impl CartEndpoint {
         #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        self.send(Call::List, JsValue::UNDEFINED, token, options)
+        self.send(
+            Call::List,
+            [NONE, opt(token), NONE, NONE, NONE, NONE],
+            options,
+        )
     }
 
     /// Lists carts with the builders' query (`Limit`, `Offset`, `Sort`, `Filter`, `With`).
@@ -263,7 +284,11 @@ impl CartEndpoint {
         #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        self.send(Call::All, JsValue::UNDEFINED, token, options)
+        self.send(
+            Call::All,
+            [NONE, opt(token), NONE, NONE, NONE, NONE],
+            options,
+        )
     }
 
     /// This cart (`include` from `With`). The API creates an empty cart for an unknown id.
@@ -272,7 +297,7 @@ impl CartEndpoint {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        self.send(Call::Get, JsValue::UNDEFINED, None, options)
+        self.send(Call::Get, [NONE, NONE, NONE, NONE, NONE, NONE], options)
     }
 
     /// Creates a cart: `CreateCart({ name: 'Gifts', description: '...' }, customerToken?)`.
@@ -284,7 +309,11 @@ impl CartEndpoint {
         #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        self.send(Call::Create, data, token, options)
+        self.send(
+            Call::Create,
+            [data, opt(token), NONE, NONE, NONE, NONE],
+            options,
+        )
     }
 
     /// Updates this cart's name or description.
@@ -295,7 +324,11 @@ impl CartEndpoint {
         #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        self.send(Call::Update, data, token, options)
+        self.send(
+            Call::Update,
+            [data, opt(token), NONE, NONE, NONE, NONE],
+            options,
+        )
     }
 
     /// Deletes this cart; a cart associated with a customer cannot be deleted (API error 400).
@@ -307,7 +340,7 @@ impl CartEndpoint {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        self.send(Call::Delete, JsValue::UNDEFINED, None, options)
+        self.send(Call::Delete, [NONE, NONE, NONE, NONE, NONE, NONE], options)
     }
 
     /// Page size for `All` (1 to 100). Throws `EpccError` for anything else.

@@ -12,6 +12,7 @@ use super::args::{self, property};
 use super::cart::CartEndpoint;
 use super::client::{self, Client};
 use super::customers::CustomersEndpoint;
+use super::orders::OrdersEndpoint;
 use super::storage::{LocalStorageFactory, Storage};
 use super::transport::Fetch;
 use crate::config::{Config, Protocol};
@@ -95,6 +96,12 @@ impl Gateway {
     #[wasm_bindgen(getter = Customers)]
     pub fn customers(&self) -> CustomersEndpoint {
         CustomersEndpoint::new(Rc::clone(&self.client))
+    }
+
+    /// Orders: `EPCC.Orders.Get(orderId, customerToken)`.
+    #[wasm_bindgen(getter = Orders)]
+    pub fn orders(&self) -> OrdersEndpoint {
+        OrdersEndpoint::new(Rc::clone(&self.client))
     }
 
     /// Fetches a new access token now and keeps it in storage. Calls need not do this first:

@@ -7,6 +7,8 @@ mod client;
 mod customers;
 mod error;
 mod gateway;
+mod items;
+mod orders;
 mod storage;
 mod transport;
 mod types;
@@ -15,6 +17,7 @@ pub use cart::CartEndpoint;
 pub use customers::CustomersEndpoint;
 pub use error::{error_class, is_epcc_error};
 pub use gateway::{gateway, Gateway};
+pub use orders::OrdersEndpoint;
 pub use storage::{LocalStorageFactory, MemoryStorageFactory};
 
 /// Runs `f` on the value in `cell`. Cells rather than `RefCell`s: nothing here can be borrowed

@@ -150,6 +150,183 @@ export interface AccessTokenResponse {
   expires_in: number;
 }
 
+/** A price in minor units (cents) and how the API formats it. */
+export interface UnitAndValue {
+  unit: Money;
+  value: Money;
+}
+
+/** What an item or a cart costs, in minor units. */
+export interface DisplayPrice {
+  with_tax: Money;
+  without_tax: Money;
+  tax: Money;
+  discount?: Money;
+  without_discount?: Money;
+}
+
+export interface CartItem {
+  type: 'cart_item' | 'custom_item' | 'promotion_item';
+  id: string;
+  product_id?: string;
+  name: string;
+  description?: string;
+  sku: string;
+  slug?: string;
+  quantity: number;
+  unit_price: { amount: number; currency: string; includes_tax: boolean };
+  value: { amount: number; currency: string; includes_tax: boolean };
+  discounts?: { amount: { amount: number; currency: string; includes_tax: boolean }; code: string; id: string }[];
+  links?: { product?: string };
+  meta: {
+    display_price: {
+      with_tax: UnitAndValue;
+      without_tax: UnitAndValue;
+      tax: UnitAndValue;
+      discount: UnitAndValue;
+      without_discount?: UnitAndValue;
+      discounts?: Record<string, Money>;
+    };
+    timestamps: { created_at: string; updated_at: string };
+  };
+  relationships?: {
+    taxes?: { data: Relationship<'tax_item'>[] | null };
+    custom_discounts?: { data: Relationship<'custom_discount'>[] | null };
+  };
+}
+
+/** What item calls resolve: the cart's items and its totals. */
+export interface CartItemsResponse {
+  data: CartItem[];
+  meta: {
+    display_price: DisplayPrice;
+    timestamps: { created_at: string; updated_at: string; expires_at?: string };
+  };
+  /** Bulk calls: the elements that could not be added. */
+  errors?: ApiErrorItem[];
+}
+
+/** `AddCustomItem` data. */
+export interface CustomItemInput {
+  name: string;
+  sku: string;
+  quantity: number;
+  price: { amount: number; includes_tax?: boolean };
+  description?: string;
+  [key: string]: unknown;
+}
+
+/** `UpdateItems` elements. */
+export interface ItemUpdate {
+  id: string;
+  quantity?: number;
+  type?: 'cart_item' | 'custom_item' | 'promotion_item';
+  [key: string]: unknown;
+}
+
+/** The API's options of a bulk request. */
+export interface BulkOptions {
+  add_all_or_nothing?: boolean;
+  update_all_or_nothing?: boolean;
+}
+
+export interface TaxItemInput {
+  name: string;
+  jurisdiction?: string;
+  code?: string;
+  /** A decimal from 0 to 1, e.g. 0.2 for 20%. */
+  rate: number;
+  relationships?: { item: { data: { type: 'cart_item'; id: string } } };
+}
+
+export interface TaxItem extends TaxItemInput {
+  type: 'tax_item';
+  id: string;
+}
+
+export interface TaxItemResponse {
+  data: TaxItem;
+}
+
+export interface TaxItemsResponse {
+  data: TaxItem[];
+}
+
+export interface CustomDiscountInput {
+  /** Negative, in minor units: -500 takes 5.00 off. */
+  amount: number;
+  description: string;
+  discount_code: string;
+  discount_engine: string;
+  external_id: string;
+  username?: string;
+}
+
+export interface CustomDiscount extends CustomDiscountInput {
+  type: 'custom_discount';
+  id: string;
+}
+
+export interface CustomDiscountResponse {
+  data: CustomDiscount;
+}
+
+export interface CustomDiscountsResponse {
+  data: CustomDiscount[];
+}
+
+export interface Address {
+  first_name: string;
+  last_name: string;
+  line_1: string;
+  line_2?: string;
+  city?: string;
+  county?: string;
+  region?: string;
+  postcode: string;
+  country: string;
+  company_name?: string;
+  phone_number?: string;
+  instructions?: string;
+}
+
+/** A guest buyer at checkout; a customer is given by id instead. */
+export interface CheckoutCustomer {
+  email: string;
+  name: string;
+}
+
+export interface Order {
+  type: 'order';
+  id: string;
+  status: 'incomplete' | 'complete' | 'processing' | 'cancelled';
+  payment: 'unpaid' | 'authorized' | 'paid' | 'refunded';
+  shipping: 'unfulfilled' | 'fulfilled';
+  customer: { id?: string; name?: string; email?: string };
+  billing_address: Address;
+  shipping_address: Address;
+  meta: {
+    display_price: DisplayPrice & { balance_owing?: Money; paid?: Money };
+    timestamps: { created_at: string; updated_at: string };
+  };
+  relationships: {
+    items?: { data: Relationship<'item'>[] };
+    customer?: { data: Relationship<'customer'> };
+  };
+}
+
+export interface OrderResponse {
+  data: Order;
+}
+
+export interface OrderItem extends Omit<CartItem, 'type'> {
+  type: 'order_item';
+}
+
+export interface OrderItemsResponse {
+  data: OrderItem[];
+}
+
 type FilterScalar = string | number | boolean;
 /** `{ eq: { name: 'x' } }` → `eq(name,x)`; arrays join with commas. */
 export type CartsFilter = Record<string, Record<string, FilterScalar | FilterScalar[] | Record<string, FilterScalar>>>;

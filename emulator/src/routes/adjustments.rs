@@ -14,11 +14,12 @@ use axum::Router;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::items::{elements, option_flag};
+use super::bulk;
 use super::{
-    data_object, data_response, json_response, optional_string, parse_json, CartId, CartPath,
+    clearing, data_object, data_response, edit_cart_answer, json_response, optional_string,
+    parse_json, CartId, CartPath,
 };
-use crate::auth::{ClientAuth, CustomerAuth};
+use crate::auth::ValidTokens;
 use crate::clock;
 use crate::error::{ApiError, ErrorObject};
 use crate::money::Rate;
@@ -34,10 +35,15 @@ pub fn routes() -> Router<SharedState> {
             "/v2/carts/{id}/items/{item}/taxes/{tax}",
             put(update_tax).delete(remove_tax),
         )
-        .route("/v2/carts/{id}/taxes", post(add_taxes).delete(remove_taxes))
+        .route(
+            "/v2/carts/{id}/taxes",
+            // Removes every tax item of every item.
+            post(add_taxes).merge(clearing(Cart::clear_taxes)),
+        )
         .route(
             "/v2/carts/{id}/custom-discounts",
-            post(add_cart_discounts).delete(remove_cart_discounts),
+            // Removing removes the cart's own custom discounts.
+            post(add_cart_discounts).merge(clearing(Cart::clear_custom_discounts)),
         )
         .route(
             "/v2/carts/{id}/custom-discounts/{discount}",
@@ -142,8 +148,7 @@ fn discount_fields(data: &Map<String, Value>, adding: bool) -> Result<DiscountFi
 /// invalid fields or a sixth tax item.
 async fn add_tax(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     path: CartPath,
     body: Bytes,
 ) -> Result<Response, ApiError> {
@@ -180,8 +185,7 @@ fn tax_response(
 /// Changes the fields present in the body: 200 with the tax item; 404 when unknown.
 async fn update_tax(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     path: CartPath,
     body: Bytes,
 ) -> Result<Response, ApiError> {
@@ -198,14 +202,12 @@ async fn update_tax(
 /// Removes a tax item: 204; 404 when unknown.
 async fn remove_tax(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     path: CartPath,
 ) -> Result<StatusCode, ApiError> {
-    lock(&state.store).edit_cart(&path.cart, clock::now(), |cart, _, _| {
+    edit_cart_answer(&state, &path.cart, |cart| {
         cart.remove_tax(path.id(0), path.id(1))
-    })?;
-    Ok(StatusCode::NO_CONTENT)
+    })
 }
 
 /// `{"data": [...]}` plus the `errors` of the elements that failed.
@@ -222,63 +224,27 @@ struct BulkDocument<'a, T> {
 /// added.
 async fn add_taxes(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     CartId(id): CartId,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let body = parse_json(&body)?;
-    let (objects, _) = elements(&body)?;
-    let all_or_nothing_set = option_flag(&body, "add_all_or_nothing")?;
-    let parsed: Vec<Result<(String, TaxFields), ApiError>> = objects
-        .into_iter()
-        .map(|data| {
-            let item = related_item(data).ok_or_else(|| {
-                ApiError::validation("The data.relationships.item.data.id field is required.")
-            })?;
-            Ok((item.to_owned(), tax_fields(data, true)?))
-        })
-        .collect();
-    let refused = |first: ApiError| {
-        ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "Add all or nothing.").detail(format!(
-            "Add all or nothing set to (true). Could not bulk add tax items to cart: {}",
-            first.detail.as_deref().unwrap_or(&first.title)
-        ))
-    };
+    let request = bulk::add_request(&body, |data| {
+        let item = related_item(data).ok_or_else(|| {
+            ApiError::validation("The data.relationships.item.data.id field is required.")
+        })?;
+        Ok((item.to_owned(), tax_fields(data, true)?))
+    })?;
     let mut store = lock(&state.store);
     store.cart(&id).ok_or(StoreError::CartNotFound)?;
-    let mut added = Vec::new();
-    let mut errors = Vec::new();
-    if all_or_nothing_set {
-        let taxes = parsed
-            .into_iter()
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(refused)?;
-        added = store
-            .edit_cart(&id, clock::now(), |cart, _, now| {
-                taxes
-                    .into_iter()
-                    .map(|(item, fields)| Ok((item.clone(), cart.add_tax(&item, fields, now)?)))
-                    .collect::<Result<Vec<_>, StoreError>>()
-            })
-            .map_err(|error| refused(error.into()))?;
-    } else {
-        for element in parsed {
-            let result = element.and_then(|(item, fields)| {
-                let tax = store.edit_cart(&id, clock::now(), |cart, _, now| {
-                    cart.add_tax(&item, fields, now)
-                })?;
-                Ok((item, tax))
-            });
-            match result {
-                Ok(pair) => added.push(pair),
-                Err(error) => errors.push(error),
-            }
-        }
-        if added.is_empty() {
-            return Err(errors.swap_remove(0));
-        }
-    }
+    let (added, errors) = bulk::add(
+        &mut store,
+        &id,
+        request.parsed,
+        request.all_or_nothing,
+        "add tax items to cart",
+        bulk::as_parsed,
+        |cart, _, now, (item, fields)| cart.add_tax(&item, fields, now).map(|tax| (item, tax)),
+    )?;
     let cart = store.cart(&id).expect("checked above");
     let mut data = Vec::new();
     for (item_id, tax_id) in &added {
@@ -292,20 +258,6 @@ async fn add_taxes(
         errors: errors.iter().map(ApiError::object).collect(),
     };
     Ok(json_response(StatusCode::CREATED, &document))
-}
-
-/// Removes every tax item of every item: 204; 404 for an unknown cart.
-async fn remove_taxes(
-    State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
-    CartId(id): CartId,
-) -> Result<StatusCode, ApiError> {
-    lock(&state.store).edit_cart(&id, clock::now(), |cart, _, _| {
-        cart.clear_taxes();
-        Ok(())
-    })?;
-    Ok(StatusCode::NO_CONTENT)
 }
 
 /// The view of a custom discount of the cart (`item_id` `None`) or of an item.
@@ -326,72 +278,36 @@ fn discount_view<'a>(
 /// `discount_settings.custom_discounts_enabled` is set; 422 for invalid fields or past the limit.
 async fn add_cart_discounts(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     CartId(id): CartId,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let body = parse_json(&body)?;
-    let (objects, bulk) = elements(&body)?;
-    let all_or_nothing_set = option_flag(&body, "add_all_or_nothing")?;
-    let parsed: Vec<Result<(Option<String>, DiscountFields), ApiError>> = objects
-        .into_iter()
-        .map(|data| {
-            Ok((
-                related_item(data).map(str::to_owned),
-                discount_fields(data, true)?,
-            ))
-        })
-        .collect();
+    let request = bulk::add_request(&body, |data| {
+        Ok((
+            related_item(data).map(str::to_owned),
+            discount_fields(data, true)?,
+        ))
+    })?;
     let mut store = lock(&state.store);
     store.cart(&id).ok_or(StoreError::CartNotFound)?;
-    let mut added = Vec::new();
-    let mut errors = Vec::new();
-    if all_or_nothing_set && bulk {
-        let refused = |first: ApiError| {
-            ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "Add all or nothing.").detail(format!(
-                "Add all or nothing set to (true). Could not bulk add custom discounts to cart: {}",
-                first.detail.as_deref().unwrap_or(&first.title)
-            ))
-        };
-        let discounts = parsed
-            .into_iter()
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(refused)?;
-        added = store
-            .edit_cart(&id, clock::now(), |cart, _, _| {
-                discounts
-                    .into_iter()
-                    .map(|(item, fields)| {
-                        let discount = cart.add_custom_discount(item.as_deref(), fields)?;
-                        Ok((item, discount))
-                    })
-                    .collect::<Result<Vec<_>, StoreError>>()
-            })
-            .map_err(|error| refused(error.into()))?;
-    } else {
-        for element in parsed {
-            let result = element.and_then(|(item, fields)| {
-                let discount = store.edit_cart(&id, clock::now(), |cart, _, _| {
-                    cart.add_custom_discount(item.as_deref(), fields)
-                })?;
-                Ok((item, discount))
-            });
-            match result {
-                Ok(pair) => added.push(pair),
-                Err(error) => errors.push(error),
-            }
-        }
-        if added.is_empty() {
-            return Err(errors.swap_remove(0));
-        }
-    }
+    let (added, errors) = bulk::add(
+        &mut store,
+        &id,
+        request.parsed,
+        request.all_or_nothing && request.bulk,
+        "add custom discounts to cart",
+        bulk::as_parsed,
+        |cart, _, _, (item, fields)| {
+            cart.add_custom_discount(item.as_deref(), fields)
+                .map(|discount| (item, discount))
+        },
+    )?;
     let cart = store.cart(&id).expect("checked above");
     let views = added
         .iter()
         .map(|(item, discount)| discount_view(cart, item.as_deref(), discount))
         .collect::<Result<Vec<_>, _>>()?;
-    if !bulk {
+    if !request.bulk {
         let view = views.into_iter().next().expect("one element was added");
         return Ok(data_response(StatusCode::CREATED, view));
     }
@@ -400,20 +316,6 @@ async fn add_cart_discounts(
         errors: errors.iter().map(ApiError::object).collect(),
     };
     Ok(json_response(StatusCode::CREATED, &document))
-}
-
-/// Removes the cart's own custom discounts: 204; 404 for an unknown cart.
-async fn remove_cart_discounts(
-    State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
-    CartId(id): CartId,
-) -> Result<StatusCode, ApiError> {
-    lock(&state.store).edit_cart(&id, clock::now(), |cart, _, _| {
-        cart.clear_custom_discounts();
-        Ok(())
-    })?;
-    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Changes a custom discount of the cart (`item` `None`) or of an item: 200 with it.
@@ -444,16 +346,14 @@ fn remove_discount(
     item: Option<&str>,
     discount_id: &str,
 ) -> Result<StatusCode, ApiError> {
-    lock(&state.store).edit_cart(cart_id, clock::now(), |cart, _, _| {
+    edit_cart_answer(state, cart_id, |cart| {
         cart.remove_custom_discount(item, discount_id)
-    })?;
-    Ok(StatusCode::NO_CONTENT)
+    })
 }
 
 async fn update_cart_discount(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     path: CartPath,
     body: Bytes,
 ) -> Result<Response, ApiError> {
@@ -462,8 +362,7 @@ async fn update_cart_discount(
 
 async fn remove_cart_discount(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     path: CartPath,
 ) -> Result<StatusCode, ApiError> {
     remove_discount(&state, &path.cart, None, path.id(0))
@@ -473,8 +372,7 @@ async fn remove_cart_discount(
 /// discounts; 404 for an unknown cart or item; 422 for invalid fields or past the limit.
 async fn add_item_discount(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     path: CartPath,
     body: Bytes,
 ) -> Result<Response, ApiError> {
@@ -494,8 +392,7 @@ async fn add_item_discount(
 
 async fn update_item_discount(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     path: CartPath,
     body: Bytes,
 ) -> Result<Response, ApiError> {
@@ -504,8 +401,7 @@ async fn update_item_discount(
 
 async fn remove_item_discount(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     path: CartPath,
 ) -> Result<StatusCode, ApiError> {
     remove_discount(&state, &path.cart, Some(path.id(0)), path.id(1))

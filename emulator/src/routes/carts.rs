@@ -12,7 +12,7 @@ use super::{
     checked_length, data_object, data_response, is_safe_id, json_response, optional_string,
     parse_json, required_string, CartId,
 };
-use crate::auth::{ClientAuth, CustomerAuth, Grant};
+use crate::auth::{ClientAuth, CustomerAuth, Grant, ValidTokens};
 use crate::clock;
 use crate::error::ApiError;
 use crate::listing::ListQuery;
@@ -114,8 +114,7 @@ async fn create(
 /// `include=items` adds the cart's items under `included.items`.
 async fn read(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     CartId(id): CartId,
     RawQuery(raw): RawQuery,
 ) -> Response {
@@ -136,8 +135,7 @@ async fn read(
 /// bumps `updated_at`: 200, or 404 for an unknown cart.
 async fn update(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     CartId(id): CartId,
     body: Bytes,
 ) -> Result<Response, ApiError> {
@@ -158,8 +156,7 @@ async fn update(
 /// Deletes a cart: 204; 400 "Last cart" while a customer is associated; 404 if unknown.
 async fn delete(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     CartId(id): CartId,
 ) -> Result<StatusCode, ApiError> {
     lock(&state.store).delete_cart(&id)?;

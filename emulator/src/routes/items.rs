@@ -15,8 +15,11 @@ use axum::routing::{delete, get, put};
 use axum::Router;
 use serde_json::{Map, Value};
 
-use super::{checked_length, json_response, optional_string, parse_json, CartId, CartPath};
-use crate::auth::{ClientAuth, CustomerAuth};
+use super::bulk::{self, all_or_nothing};
+use super::{
+    checked_length, clearing, json_response, optional_string, parse_json, CartId, CartPath,
+};
+use crate::auth::ValidTokens;
 use crate::catalog::Catalog;
 use crate::clock::{self, Timestamp};
 use crate::error::ApiError;
@@ -30,7 +33,11 @@ pub fn routes() -> Router<SharedState> {
     Router::new()
         .route(
             "/v2/carts/{id}/items",
-            get(read).post(add).put(update_many).delete(remove_all),
+            // Removing empties the cart: items, promotions, the cart's custom discounts.
+            get(read)
+                .post(add)
+                .put(update_many)
+                .merge(clearing(Cart::clear_items)),
         )
         .route(
             "/v2/carts/{id}/items/{item}",
@@ -50,13 +57,20 @@ pub(crate) fn items_response(
     json_response(status, &priced.document(base_url, errors))
 }
 
+/// Applies `edit` to a cart: 200 with its items; 404 for an unknown cart, or the edit's error.
+fn edit_items(
+    state: &SharedState,
+    cart_id: &str,
+    edit: impl FnOnce(&mut Cart, Timestamp) -> Result<(), StoreError>,
+) -> Result<Response, ApiError> {
+    let mut store = lock(&state.store);
+    store.edit_cart(cart_id, clock::now(), |cart, _, now| edit(cart, now))?;
+    let cart = store.cart(cart_id).expect("edited above");
+    Ok(items_response(StatusCode::OK, cart, &state.base_url, &[]))
+}
+
 /// The cart's items; an unknown cart is created empty, as by reading the cart.
-async fn read(
-    State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
-    CartId(id): CartId,
-) -> Response {
+async fn read(State(state): State<SharedState>, _: ValidTokens, CartId(id): CartId) -> Response {
     let mut store = lock(&state.store);
     let cart = store.get_or_create_cart(&id, clock::now());
     items_response(StatusCode::OK, cart, &state.base_url, &[])
@@ -228,39 +242,31 @@ fn apply(
     cart: &mut Cart,
     catalog: &Catalog,
     now: Timestamp,
-    addition: &Addition,
+    addition: Addition,
 ) -> Result<(), StoreError> {
     match addition {
         Addition::Product { id, sku, quantity } => {
             let product = match (id, sku) {
-                (Some(id), _) => catalog.product(id),
-                (None, Some(sku)) => catalog.product_by_sku(sku),
+                (Some(id), _) => catalog.product(&id),
+                (None, Some(sku)) => catalog.product_by_sku(&sku),
                 (None, None) => None,
             }
             .ok_or(StoreError::ProductNotFound)?;
-            cart.add_product(product, *quantity, now)?;
+            cart.add_product(product, quantity, now)?;
         }
         Addition::Custom(new) => {
-            cart.add_custom(new.clone(), now)?;
+            cart.add_custom(new, now)?;
         }
         Addition::Promotion(code) => {
             let promotion = catalog
-                .promotion_by_code(code)
+                .promotion_by_code(&code)
                 .ok_or(StoreError::PromotionNotFound)?;
             cart.apply_promotion(promotion);
         }
         Addition::Merge(_) => return Err(StoreError::CartNotFound),
-        Addition::MergeItems(items) => cart.merge_items(items, now)?,
+        Addition::MergeItems(items) => cart.merge_items(&items, now)?,
     }
     Ok(())
-}
-
-/// 422 "Add all or nothing." (the API's title for a refused all-or-nothing bulk request).
-fn all_or_nothing(first: ApiError) -> ApiError {
-    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "Add all or nothing.").detail(format!(
-        "Add all or nothing set to (true). Could not bulk add items to cart: {}",
-        first.detail.as_deref().unwrap_or(&first.title)
-    ))
 }
 
 /// Adds one element or several: 201 with the items. A bulk request adds what it can and lists
@@ -269,48 +275,22 @@ fn all_or_nothing(first: ApiError) -> ApiError {
 /// answer.
 async fn add(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     CartId(id): CartId,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let body = parse_json(&body)?;
-    let (objects, bulk) = elements(&body)?;
-    let all_or_nothing_set = option_flag(&body, "add_all_or_nothing")?;
-    let parsed: Vec<Result<Addition, ApiError>> = objects.into_iter().map(addition).collect();
+    let request = bulk::add_request(&body, addition)?;
     let mut store = lock(&state.store);
     store.get_or_create_cart(&id, clock::now());
-    let mut errors = Vec::new();
-    if all_or_nothing_set && bulk {
-        let additions = parsed
-            .into_iter()
-            .map(|addition| Ok(prepare(&store, &id, addition?)?))
-            .collect::<Result<Vec<_>, ApiError>>()
-            .map_err(all_or_nothing)?;
-        store
-            .edit_cart(&id, clock::now(), |cart, catalog, now| {
-                additions
-                    .iter()
-                    .try_for_each(|addition| apply(cart, catalog, now, addition))
-            })
-            .map_err(|error| all_or_nothing(error.into()))?;
-    } else {
-        let total = parsed.len();
-        for addition in parsed {
-            let result = addition.and_then(|addition| {
-                let addition = prepare(&store, &id, addition)?;
-                Ok(store.edit_cart(&id, clock::now(), |cart, catalog, now| {
-                    apply(cart, catalog, now, &addition)
-                })?)
-            });
-            if let Err(error) = result {
-                errors.push(error);
-            }
-        }
-        if errors.len() == total {
-            return Err(errors.swap_remove(0));
-        }
-    }
+    let (_, errors) = bulk::add(
+        &mut store,
+        &id,
+        request.parsed,
+        request.all_or_nothing && request.bulk,
+        "add items to cart",
+        |store, addition| Ok(prepare(store, &id, addition)?),
+        apply,
+    )?;
     let cart = store.cart(&id).expect("created above");
     Ok(items_response(
         StatusCode::CREATED,
@@ -324,24 +304,20 @@ async fn add(
 /// cart or item.
 async fn update_one(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     path: CartPath,
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let body = parse_json(&body)?;
     let data = super::data_object(&body)?;
     let new_quantity = quantity(data, false, true)?;
-    let mut store = lock(&state.store);
-    store.edit_cart(&path.cart, clock::now(), |cart, _, now| {
+    edit_items(&state, &path.cart, |cart, now| {
         let item_id = path.id(0);
         match new_quantity {
             Some(quantity) => cart.set_quantity(item_id, quantity, now),
             None => cart.item(item_id).map(|_| ()),
         }
-    })?;
-    let cart = store.cart(&path.cart).expect("edited above");
-    Ok(items_response(StatusCode::OK, cart, &state.base_url, &[]))
+    })
 }
 
 /// Updates several items at once: `data` is an array of `{id, quantity}`. 200 with the items;
@@ -349,8 +325,7 @@ async fn update_one(
 /// set, in which case any failure is 422 and nothing changes.
 async fn update_many(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     CartId(id): CartId,
     body: Bytes,
 ) -> Result<Response, ApiError> {
@@ -375,41 +350,29 @@ async fn update_many(
             Ok((item_id, quantity))
         })
         .collect();
+    let set_quantity = |cart: &mut Cart, _: &Catalog, now, (item_id, quantity): (String, u64)| {
+        cart.set_quantity(&item_id, quantity, now)
+    };
     let mut store = lock(&state.store);
-    let mut errors = Vec::new();
-    if all_or_nothing_set {
-        let updates = updates
-            .into_iter()
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(update_all_or_nothing)?;
-        store
-            .edit_cart(&id, clock::now(), |cart, _, now| {
-                for (item_id, quantity) in &updates {
-                    cart.set_quantity(item_id, *quantity, now)?;
-                }
-                Ok(())
-            })
-            .map_err(|error| match error {
+    let errors = if all_or_nothing_set {
+        let refused = all_or_nothing("Update", "update cart items");
+        bulk::apply_all(
+            &mut store,
+            &id,
+            updates,
+            bulk::as_parsed,
+            set_quantity,
+            refused,
+            |error| match error {
                 StoreError::CartNotFound => ApiError::from(error),
-                other => update_all_or_nothing(other.into()),
-            })?;
+                other => refused(other.into()),
+            },
+        )?;
+        Vec::new()
     } else {
         store.cart(&id).ok_or(StoreError::CartNotFound)?;
-        let total = updates.len();
-        for update in updates {
-            let result = update.and_then(|(item_id, quantity)| {
-                Ok(store.edit_cart(&id, clock::now(), |cart, _, now| {
-                    cart.set_quantity(&item_id, quantity, now)
-                })?)
-            });
-            if let Err(error) = result {
-                errors.push(error);
-            }
-        }
-        if errors.len() == total {
-            return Err(errors.swap_remove(0));
-        }
-    }
+        bulk::apply_each(&mut store, &id, updates, bulk::as_parsed, set_quantity)?.1
+    };
     let cart = store.cart(&id).expect("checked above");
     Ok(items_response(
         StatusCode::OK,
@@ -419,48 +382,20 @@ async fn update_many(
     ))
 }
 
-fn update_all_or_nothing(first: ApiError) -> ApiError {
-    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "Update all or nothing.").detail(format!(
-        "Update all or nothing set to (true). Could not bulk update cart items: {}",
-        first.detail.as_deref().unwrap_or(&first.title)
-    ))
-}
-
 /// Removes one item: 200 with the remaining items; 404 for an unknown cart or item.
 async fn remove_one(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     path: CartPath,
 ) -> Result<Response, ApiError> {
-    let mut store = lock(&state.store);
-    store.edit_cart(&path.cart, clock::now(), |cart, _, _| {
-        cart.remove_item(path.id(0))
-    })?;
-    let cart = store.cart(&path.cart).expect("edited above");
-    Ok(items_response(StatusCode::OK, cart, &state.base_url, &[]))
-}
-
-/// Empties the cart (items, promotions, the cart's custom discounts): 204; 404 if unknown.
-async fn remove_all(
-    State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
-    CartId(id): CartId,
-) -> Result<StatusCode, ApiError> {
-    lock(&state.store).edit_cart(&id, clock::now(), |cart, _, _| {
-        cart.clear_items();
-        Ok(())
-    })?;
-    Ok(StatusCode::NO_CONTENT)
+    edit_items(&state, &path.cart, |cart, _| cart.remove_item(path.id(0)))
 }
 
 /// Removes a promotion applied with a code: 204, also when it was not applied (then nothing
 /// changes); 404 for an unknown cart.
 async fn remove_promotion(
     State(state): State<SharedState>,
-    ClientAuth(_): ClientAuth,
-    CustomerAuth(_): CustomerAuth,
+    _: ValidTokens,
     path: CartPath,
 ) -> Result<StatusCode, ApiError> {
     let code = path.id(0);

@@ -3,6 +3,7 @@
 pub mod adjustments;
 pub mod admin;
 pub mod associations;
+mod bulk;
 pub mod carts;
 pub mod catalog;
 pub mod customers;
@@ -10,19 +11,23 @@ pub mod items;
 pub mod oauth;
 pub mod orders;
 
-use axum::extract::{DefaultBodyLimit, FromRequestParts, Path};
+use axum::extract::{DefaultBodyLimit, FromRequestParts, Path, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
 use axum::middleware::{from_fn_with_state, map_response};
 use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, MethodRouter};
 use axum::Router;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::auth::ValidTokens;
+use crate::clock;
 use crate::error::{normalize_errors, ApiError};
 use crate::front::{self, BODY_LIMIT};
 use crate::render::Data;
-use crate::state::SharedState;
+use crate::state::{lock, SharedState};
+use crate::store::{Cart, StoreError};
 
 /// The whole application: API routes, admin routes, and the request pipeline around them
 /// (journal, faults, rate limit, CORS, body limit, error format).
@@ -135,6 +140,30 @@ pub(crate) fn json_response(status: StatusCode, body: &impl Serialize) -> Respon
 /// `{"data": data}`, the envelope of single resources, as a JSON response.
 pub(crate) fn data_response(status: StatusCode, data: impl Serialize) -> Response {
     json_response(status, &Data { data })
+}
+
+/// Applies `edit` to a cart (moving its `updated_at`): 204; 404 for an unknown cart, or the
+/// edit's error (then the cart is unchanged).
+pub(crate) fn edit_cart_answer(
+    state: &SharedState,
+    cart_id: &str,
+    edit: impl FnOnce(&mut Cart) -> Result<(), StoreError>,
+) -> Result<StatusCode, ApiError> {
+    lock(&state.store).edit_cart(cart_id, clock::now(), |cart, _, _| edit(cart))?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A DELETE route that empties part of a cart with `clear` (moving its `updated_at`): 204; 404
+/// for an unknown cart.
+pub(crate) fn clearing(clear: fn(&mut Cart)) -> MethodRouter<SharedState> {
+    delete(
+        move |State(state): State<SharedState>, _: ValidTokens, CartId(id): CartId| async move {
+            edit_cart_answer(&state, &id, |cart| {
+                clear(cart);
+                Ok(())
+            })
+        },
+    )
 }
 
 /// Parses a JSON request body; 400 if it is not JSON.

@@ -13,7 +13,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::{get, post};
+use axum::routing::{get, post, MethodRouter};
 use axum::Router;
 use serde_json::{Map, Value};
 
@@ -28,8 +28,16 @@ use crate::store::{Address, Buyer, NewOrder, Order, StoreError};
 pub fn routes() -> Router<SharedState> {
     Router::new()
         .route("/v2/carts/{id}/checkout", post(checkout))
-        .route("/v2/orders/{id}", get(read))
-        .route("/v2/orders/{id}/items", get(items))
+        // An order: 200; 404 if unknown or another customer's; 403 without the right token.
+        .route(
+            "/v2/orders/{id}",
+            reading(|priced| data_response(StatusCode::OK, priced.view())),
+        )
+        // The items of an order, as they were at checkout; access as for the order.
+        .route(
+            "/v2/orders/{id}/items",
+            reading(|priced| data_response(StatusCode::OK, priced.items())),
+        )
 }
 
 const CUSTOMER_FORBIDDEN: &str =
@@ -200,40 +208,23 @@ fn readable<'a>(
     }
 }
 
-/// An order: 200; 404 if unknown or another customer's; 403 without the right token.
-async fn read(
-    State(state): State<SharedState>,
-    ClientAuth(grant): ClientAuth,
-    CustomerAuth(customer_token): CustomerAuth,
-    AccountAuth(account_token): AccountAuth,
-    Path(id): Path<String>,
-) -> Result<Response, ApiError> {
-    let store = lock(&state.store);
-    let order = readable(
-        store.order(&id),
-        grant,
-        customer_token.as_deref(),
-        account_token.as_deref(),
-    )?;
-    let priced = PricedOrder::new(order);
-    Ok(data_response(StatusCode::OK, priced.view()))
-}
-
-/// The items of an order, as they were at checkout; access as for the order.
-async fn items(
-    State(state): State<SharedState>,
-    ClientAuth(grant): ClientAuth,
-    CustomerAuth(customer_token): CustomerAuth,
-    AccountAuth(account_token): AccountAuth,
-    Path(id): Path<String>,
-) -> Result<Response, ApiError> {
-    let store = lock(&state.store);
-    let order = readable(
-        store.order(&id),
-        grant,
-        customer_token.as_deref(),
-        account_token.as_deref(),
-    )?;
-    let priced = PricedOrder::new(order);
-    Ok(data_response(StatusCode::OK, priced.items()))
+/// A GET route answering with what `render` makes of an order these credentials may read.
+fn reading(render: fn(&PricedOrder<'_>) -> Response) -> MethodRouter<SharedState> {
+    get(
+        move |State(state): State<SharedState>,
+              ClientAuth(grant): ClientAuth,
+              CustomerAuth(customer_token): CustomerAuth,
+              AccountAuth(account_token): AccountAuth,
+              Path(id): Path<String>| async move {
+            let store = lock(&state.store);
+            let order = readable(
+                store.order(&id),
+                grant,
+                customer_token.as_deref(),
+                account_token.as_deref(),
+            )?;
+            let priced = PricedOrder::new(order);
+            Ok::<_, ApiError>(render(&priced))
+        },
+    )
 }

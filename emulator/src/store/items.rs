@@ -122,6 +122,55 @@ pub struct NewCustomItem {
     pub includes_tax: bool,
 }
 
+/// A tax item or a custom discount: an entry of a list, found by its id.
+trait Entry {
+    fn id(&self) -> &str;
+    /// The error for an id the list does not hold.
+    fn not_found() -> StoreError;
+}
+
+impl Entry for TaxItem {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn not_found() -> StoreError {
+        StoreError::TaxNotFound
+    }
+}
+
+impl Entry for CustomDiscount {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn not_found() -> StoreError {
+        StoreError::DiscountNotFound
+    }
+}
+
+/// The entry with this id.
+fn find_mut<'a, T: Entry>(list: &'a mut [T], id: &str) -> Result<&'a mut T, StoreError> {
+    list.iter_mut()
+        .find(|entry| entry.id() == id)
+        .ok_or_else(T::not_found)
+}
+
+/// Removes the entry with this id.
+fn remove_entry<T: Entry>(list: &mut Vec<T>, id: &str) -> Result<(), StoreError> {
+    let before = list.len();
+    list.retain(|entry| entry.id() != id);
+    if list.len() == before {
+        return Err(T::not_found());
+    }
+    Ok(())
+}
+
+/// Sets `field` to `value` when an update gives one.
+fn set<T>(field: &mut T, value: Option<T>) {
+    if let Some(value) = value {
+        *field = value;
+    }
+}
+
 fn new_id() -> String {
     Uuid::new_v4().to_string()
 }
@@ -340,36 +389,18 @@ impl Cart {
         now: Timestamp,
     ) -> Result<(), StoreError> {
         let item = self.item_mut(item_id)?;
-        let tax = item
-            .taxes
-            .iter_mut()
-            .find(|tax| tax.id == tax_id)
-            .ok_or(StoreError::TaxNotFound)?;
-        if let Some(name) = fields.name {
-            tax.name = name;
-        }
-        if let Some(jurisdiction) = fields.jurisdiction {
-            tax.jurisdiction = jurisdiction;
-        }
-        if let Some(code) = fields.code {
-            tax.code = code;
-        }
-        if let Some(rate) = fields.rate {
-            tax.rate = rate;
-        }
+        let tax = find_mut(&mut item.taxes, tax_id)?;
+        set(&mut tax.name, fields.name);
+        set(&mut tax.jurisdiction, fields.jurisdiction);
+        set(&mut tax.code, fields.code);
+        set(&mut tax.rate, fields.rate);
         item.updated_at = now;
         Ok(())
     }
 
     /// Removes a tax item.
     pub fn remove_tax(&mut self, item_id: &str, tax_id: &str) -> Result<(), StoreError> {
-        let item = self.item_mut(item_id)?;
-        let before = item.taxes.len();
-        item.taxes.retain(|tax| tax.id != tax_id);
-        if item.taxes.len() == before {
-            return Err(StoreError::TaxNotFound);
-        }
-        Ok(())
+        remove_entry(&mut self.item_mut(item_id)?.taxes, tax_id)
     }
 
     /// Removes every tax item of every item.
@@ -427,26 +458,12 @@ impl Cart {
         discount_id: &str,
         fields: DiscountFields,
     ) -> Result<(), StoreError> {
-        let discount = self
-            .discounts_mut(item_id)?
-            .iter_mut()
-            .find(|discount| discount.id == discount_id)
-            .ok_or(StoreError::DiscountNotFound)?;
-        if let Some(amount) = fields.amount {
-            discount.amount = amount;
-        }
-        if let Some(description) = fields.description {
-            discount.description = description;
-        }
-        if let Some(code) = fields.discount_code {
-            discount.discount_code = code;
-        }
-        if let Some(engine) = fields.discount_engine {
-            discount.discount_engine = engine;
-        }
-        if let Some(external_id) = fields.external_id {
-            discount.external_id = external_id;
-        }
+        let discount = find_mut(self.discounts_mut(item_id)?, discount_id)?;
+        set(&mut discount.amount, fields.amount);
+        set(&mut discount.description, fields.description);
+        set(&mut discount.discount_code, fields.discount_code);
+        set(&mut discount.discount_engine, fields.discount_engine);
+        set(&mut discount.external_id, fields.external_id);
         Ok(())
     }
 
@@ -456,13 +473,7 @@ impl Cart {
         item_id: Option<&str>,
         discount_id: &str,
     ) -> Result<(), StoreError> {
-        let discounts = self.discounts_mut(item_id)?;
-        let before = discounts.len();
-        discounts.retain(|discount| discount.id != discount_id);
-        if discounts.len() == before {
-            return Err(StoreError::DiscountNotFound);
-        }
-        Ok(())
+        remove_entry(self.discounts_mut(item_id)?, discount_id)
     }
 
     /// The custom discount of the cart or of one of its items with this id.

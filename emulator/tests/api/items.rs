@@ -33,6 +33,25 @@ pub async fn add_product(emulator: &Emulator, cart: &str, product: &str, quantit
     reply.expect(201).clone()
 }
 
+/// POSTs `body` to `path` `room` times (201 each), then once more: 422 `title`.
+async fn add_until_refused(emulator: &Emulator, path: &str, body: Value, room: usize, title: &str) {
+    for _ in 0..room {
+        call(emulator, "POST", path, Some(body.clone()))
+            .await
+            .expect(201);
+    }
+    let refused = call(emulator, "POST", path, Some(body)).await;
+    refused.assert_error(422, title);
+}
+
+/// DELETEs `path`: 204; then again: 404 `title`, as it is gone.
+async fn delete_twice(emulator: &Emulator, path: &str, title: &str) {
+    let reply = call(emulator, "DELETE", path, None).await;
+    assert_eq!(reply.status, 204);
+    let reply = call(emulator, "DELETE", path, None).await;
+    reply.assert_error(404, title);
+}
+
 fn total(document: &Value, field: &str) -> i64 {
     document["meta"]["display_price"][field]["amount"]
         .as_i64()
@@ -490,23 +509,18 @@ async fn item_taxes_add_to_the_totals() {
     )
     .await;
     reply.assert_error(404, "Cart item not found");
-    for _ in 0..3 {
-        let body = json!({"data": {"type": "tax_item", "rate": 0.01}});
-        call(&emulator, "POST", &path, Some(body)).await.expect(201);
-    }
-    let sixth = call(
+    let body = json!({"data": {"type": "tax_item", "rate": 0.01}});
+    // Three more make five; the sixth is refused.
+    add_until_refused(
         &emulator,
-        "POST",
         &path,
-        Some(json!({"data": {"type": "tax_item", "rate": 0.01}})),
+        body,
+        3,
+        "Tax item not added to cart item.",
     )
     .await;
-    sixth.assert_error(422, "Tax item not added to cart item.");
 
-    let reply = call(&emulator, "DELETE", &format!("{path}/{tax_id}"), None).await;
-    assert_eq!(reply.status, 204);
-    let reply = call(&emulator, "DELETE", &format!("{path}/{tax_id}"), None).await;
-    reply.assert_error(404, "Tax item not found");
+    delete_twice(&emulator, &format!("{path}/{tax_id}"), "Tax item not found").await;
     let reply = call(&emulator, "DELETE", "/v2/carts/c/taxes", None).await;
     assert_eq!(reply.status, 204);
     let items = call(&emulator, "GET", "/v2/carts/c/items", None).await;
@@ -626,41 +640,11 @@ async fn custom_discounts_on_carts_and_items() {
         let reply = call(&emulator, "POST", &path, Some(body)).await;
         reply.assert_error(422, "Failed Validation");
     }
-    for _ in 0..3 {
-        call(
-            &emulator,
-            "POST",
-            &path,
-            Some(json!({"data": discount(-1)})),
-        )
-        .await
-        .expect(201);
-    }
-    let reply = call(
-        &emulator,
-        "POST",
-        &path,
-        Some(json!({"data": discount(-1)})),
-    )
-    .await;
-    reply.assert_error(422, "Limit Reached");
+    let body = json!({"data": discount(-1)});
+    add_until_refused(&emulator, &path, body, 3, "Limit Reached").await;
 
-    let reply = call(
-        &emulator,
-        "DELETE",
-        &format!("{path}/{item_discount}"),
-        None,
-    )
-    .await;
-    assert_eq!(reply.status, 204);
-    let reply = call(
-        &emulator,
-        "DELETE",
-        &format!("{path}/{item_discount}"),
-        None,
-    )
-    .await;
-    reply.assert_error(404, "Custom discount not found");
+    let item_discount_path = format!("{path}/{item_discount}");
+    delete_twice(&emulator, &item_discount_path, "Custom discount not found").await;
     let reply = call(
         &emulator,
         "DELETE",

@@ -142,6 +142,16 @@ struct Scenario<'a> {
 impl Scenario<'_> {
     /// Sends `method path` with the scenario's implicit token (and `headers`), records the
     /// answer under `template`, and returns its JSON.
+    /// Makes these calls in turn, with no extra headers: (method, template, path, body).
+    async fn calls<const N: usize>(
+        &mut self,
+        list: [(&'static str, &'static str, &str, Option<Value>); N],
+    ) {
+        for (method, template, path, body) in list {
+            self.call(method, template, path, body, &[]).await;
+        }
+    }
+
     async fn call(
         &mut self,
         method: &'static str,
@@ -212,81 +222,21 @@ async fn run_scenario(emulator: &Emulator) -> Vec<Exchange> {
         )
         .await;
     let item = added["data"][0]["id"].as_str().unwrap().to_owned();
-    s.call(
-        "POST",
-        ITEMS,
-        "/v2/carts/s/items",
-        Some(json!({"data": {"type": "cart_item", "sku": "BINDER-3IN", "quantity": 1}})),
-        &[],
-    )
-    .await;
-    s.call("POST", ITEMS, "/v2/carts/s/items", Some(json!({"data": {"type": "custom_item", "name": "Gift wrap", "sku": "WRAP", "quantity": 1, "price": {"amount": 500}}})), &[]).await;
-    s.call(
-        "POST",
-        ITEMS,
-        "/v2/carts/s/items",
-        Some(json!({"data": {"type": "promotion_item", "code": "SAVE10"}})),
-        &[],
-    )
-    .await;
-    s.call("POST", ITEMS, "/v2/carts/s/items", Some(json!({"data": [product(BINDER, 1), product("nope", 1)], "options": {"add_all_or_nothing": false}})), &[]).await;
-    s.call(
-        "POST",
-        ITEMS,
-        "/v2/carts/other/items",
-        Some(json!({"data": product(BINDER, 1)})),
-        &[],
-    )
-    .await;
-    s.call("POST", ITEMS, "/v2/carts/s/items", Some(json!({"data": [{"type": "cart_items", "cart_id": "other"}], "options": {"add_all_or_nothing": false}})), &[]).await;
-    s.call("POST", ITEMS, "/v2/carts/s/items", Some(json!({"data": [product(BINDER, 1), product("nope", 1)], "options": {"add_all_or_nothing": true}})), &[]).await;
-    s.call(
-        "POST",
-        ITEMS,
-        "/v2/carts/s/items",
-        Some(json!({"data": product("nope", 1)})),
-        &[],
-    )
-    .await;
-    s.call(
-        "POST",
-        ITEMS,
-        "/v2/carts/s/items",
-        Some(json!({"data": {"type": "cart_item", "quantity": 1}})),
-        &[],
-    )
-    .await;
-    s.call(
-        "PUT",
-        ITEM,
-        &format!("/v2/carts/s/items/{item}"),
-        Some(json!({"data": {"type": "cart_item", "id": item, "quantity": 3}})),
-        &[],
-    )
-    .await;
-    s.call(
-        "PUT",
-        ITEM,
-        "/v2/carts/s/items/nope",
-        Some(json!({"data": {"quantity": 3}})),
-        &[],
-    )
-    .await;
-    s.call(
-        "PUT",
-        ITEMS,
-        "/v2/carts/s/items",
-        Some(json!({"data": [{"id": item, "quantity": 2}]})),
-        &[],
-    )
-    .await;
-    s.call(
-        "PUT",
-        ITEMS,
-        "/v2/carts/missing/items",
-        Some(json!({"data": [{"id": item, "quantity": 2}]})),
-        &[],
-    )
+    s.calls([
+        ("POST", ITEMS, "/v2/carts/s/items", Some(json!({"data": {"type": "cart_item", "sku": "BINDER-3IN", "quantity": 1}}))),
+        ("POST", ITEMS, "/v2/carts/s/items", Some(json!({"data": {"type": "custom_item", "name": "Gift wrap", "sku": "WRAP", "quantity": 1, "price": {"amount": 500}}}))),
+        ("POST", ITEMS, "/v2/carts/s/items", Some(json!({"data": {"type": "promotion_item", "code": "SAVE10"}}))),
+        ("POST", ITEMS, "/v2/carts/s/items", Some(json!({"data": [product(BINDER, 1), product("nope", 1)], "options": {"add_all_or_nothing": false}}))),
+        ("POST", ITEMS, "/v2/carts/other/items", Some(json!({"data": product(BINDER, 1)}))),
+        ("POST", ITEMS, "/v2/carts/s/items", Some(json!({"data": [{"type": "cart_items", "cart_id": "other"}], "options": {"add_all_or_nothing": false}}))),
+        ("POST", ITEMS, "/v2/carts/s/items", Some(json!({"data": [product(BINDER, 1), product("nope", 1)], "options": {"add_all_or_nothing": true}}))),
+        ("POST", ITEMS, "/v2/carts/s/items", Some(json!({"data": product("nope", 1)}))),
+        ("POST", ITEMS, "/v2/carts/s/items", Some(json!({"data": {"type": "cart_item", "quantity": 1}}))),
+        ("PUT", ITEM, &format!("/v2/carts/s/items/{item}"), Some(json!({"data": {"type": "cart_item", "id": item, "quantity": 3}}))),
+        ("PUT", ITEM, "/v2/carts/s/items/nope", Some(json!({"data": {"quantity": 3}}))),
+        ("PUT", ITEMS, "/v2/carts/s/items", Some(json!({"data": [{"id": item, "quantity": 2}]}))),
+        ("PUT", ITEMS, "/v2/carts/missing/items", Some(json!({"data": [{"id": item, "quantity": 2}]}))),
+    ])
     .await;
 
     let tax =
@@ -301,66 +251,56 @@ async fn run_scenario(emulator: &Emulator) -> Vec<Exchange> {
         )
         .await;
     let tax_id = created["data"]["id"].as_str().unwrap().to_owned();
-    s.call(
-        "POST",
-        ITEM_TAXES,
-        &format!("/v2/carts/s/items/{item}/taxes"),
-        Some(json!({"data": {"type": "tax_item", "rate": 7}})),
-        &[],
-    )
-    .await;
-    s.call(
-        "PUT",
-        ITEM_TAX,
-        &format!("/v2/carts/s/items/{item}/taxes/{tax_id}"),
-        Some(json!({"data": {"type": "tax_item", "rate": 0.1}})),
-        &[],
-    )
+    s.calls([
+        (
+            "POST",
+            ITEM_TAXES,
+            &format!("/v2/carts/s/items/{item}/taxes"),
+            Some(json!({"data": {"type": "tax_item", "rate": 7}})),
+        ),
+        (
+            "PUT",
+            ITEM_TAX,
+            &format!("/v2/carts/s/items/{item}/taxes/{tax_id}"),
+            Some(json!({"data": {"type": "tax_item", "rate": 0.1}})),
+        ),
+    ])
     .await;
     let mut bulk_tax = tax.clone();
     bulk_tax["relationships"] = json!({"item": {"data": {"type": "cart_item", "id": item}}});
-    s.call(
-        "POST",
-        TAXES,
-        "/v2/carts/s/taxes",
-        Some(json!({"data": [bulk_tax]})),
-        &[],
-    )
-    .await;
-    s.call(
-        "DELETE",
-        ITEM_TAX,
-        &format!("/v2/carts/s/items/{item}/taxes/{tax_id}"),
-        None,
-        &[],
-    )
-    .await;
-    s.call(
-        "DELETE",
-        ITEM_TAX,
-        &format!("/v2/carts/s/items/{item}/taxes/{tax_id}"),
-        None,
-        &[],
-    )
-    .await;
-    s.call("DELETE", TAXES, "/v2/carts/s/taxes", None, &[])
-        .await;
-
-    s.call(
-        "POST",
-        CART_DISCOUNTS,
-        "/v2/carts/s/custom-discounts",
-        Some(json!({"data": [discount.clone()]})),
-        &[],
-    )
-    .await;
-    s.call(
-        "PUT",
-        CART,
-        "/v2/carts/s",
-        Some(json!({"data": {"discount_settings": {"custom_discounts_enabled": true}}})),
-        &[],
-    )
+    s.calls([
+        (
+            "POST",
+            TAXES,
+            "/v2/carts/s/taxes",
+            Some(json!({"data": [bulk_tax]})),
+        ),
+        (
+            "DELETE",
+            ITEM_TAX,
+            &format!("/v2/carts/s/items/{item}/taxes/{tax_id}"),
+            None,
+        ),
+        (
+            "DELETE",
+            ITEM_TAX,
+            &format!("/v2/carts/s/items/{item}/taxes/{tax_id}"),
+            None,
+        ),
+        ("DELETE", TAXES, "/v2/carts/s/taxes", None),
+        (
+            "POST",
+            CART_DISCOUNTS,
+            "/v2/carts/s/custom-discounts",
+            Some(json!({"data": [discount.clone()]})),
+        ),
+        (
+            "PUT",
+            CART,
+            "/v2/carts/s",
+            Some(json!({"data": {"discount_settings": {"custom_discounts_enabled": true}}})),
+        ),
+    ])
     .await;
     let created = s
         .call(
@@ -372,21 +312,20 @@ async fn run_scenario(emulator: &Emulator) -> Vec<Exchange> {
         )
         .await;
     let cart_discount = created["data"][0]["id"].as_str().unwrap().to_owned();
-    s.call(
-        "POST",
-        CART_DISCOUNTS,
-        "/v2/carts/s/custom-discounts",
-        Some(json!({"data": discount.clone()})),
-        &[],
-    )
-    .await;
-    s.call(
-        "PUT",
-        CART_DISCOUNT,
-        &format!("/v2/carts/s/custom-discounts/{cart_discount}"),
-        Some(json!({"data": {"type": "custom_discount", "amount": -100}})),
-        &[],
-    )
+    s.calls([
+        (
+            "POST",
+            CART_DISCOUNTS,
+            "/v2/carts/s/custom-discounts",
+            Some(json!({"data": discount.clone()})),
+        ),
+        (
+            "PUT",
+            CART_DISCOUNT,
+            &format!("/v2/carts/s/custom-discounts/{cart_discount}"),
+            Some(json!({"data": {"type": "custom_discount", "amount": -100}})),
+        ),
+    ])
     .await;
     let created = s
         .call(
@@ -398,57 +337,42 @@ async fn run_scenario(emulator: &Emulator) -> Vec<Exchange> {
         )
         .await;
     let item_discount = created["data"]["id"].as_str().unwrap().to_owned();
-    s.call(
-        "POST",
-        ITEM_DISCOUNTS,
-        &format!("/v2/carts/s/items/{item}/custom-discounts"),
-        Some(json!({"data": {"type": "custom_discount"}})),
-        &[],
-    )
+    s.calls([
+        (
+            "POST",
+            ITEM_DISCOUNTS,
+            &format!("/v2/carts/s/items/{item}/custom-discounts"),
+            Some(json!({"data": {"type": "custom_discount"}})),
+        ),
+        (
+            "PUT",
+            ITEM_DISCOUNT,
+            &format!("/v2/carts/s/items/{item}/custom-discounts/{item_discount}"),
+            Some(json!({"data": {"amount": -200}})),
+        ),
+        ("GET", ITEMS, "/v2/carts/s/items", None),
+        (
+            "DELETE",
+            ITEM_DISCOUNT,
+            &format!("/v2/carts/s/items/{item}/custom-discounts/{item_discount}"),
+            None,
+        ),
+        (
+            "DELETE",
+            CART_DISCOUNT,
+            &format!("/v2/carts/s/custom-discounts/{cart_discount}"),
+            None,
+        ),
+        (
+            "DELETE",
+            CART_DISCOUNTS,
+            "/v2/carts/s/custom-discounts",
+            None,
+        ),
+        ("DELETE", PROMOTION, "/v2/carts/s/discounts/SAVE10", None),
+        ("GET", CART, "/v2/carts/s?include=items", None),
+    ])
     .await;
-    s.call(
-        "PUT",
-        ITEM_DISCOUNT,
-        &format!("/v2/carts/s/items/{item}/custom-discounts/{item_discount}"),
-        Some(json!({"data": {"amount": -200}})),
-        &[],
-    )
-    .await;
-    s.call("GET", ITEMS, "/v2/carts/s/items", None, &[]).await;
-    s.call(
-        "DELETE",
-        ITEM_DISCOUNT,
-        &format!("/v2/carts/s/items/{item}/custom-discounts/{item_discount}"),
-        None,
-        &[],
-    )
-    .await;
-    s.call(
-        "DELETE",
-        CART_DISCOUNT,
-        &format!("/v2/carts/s/custom-discounts/{cart_discount}"),
-        None,
-        &[],
-    )
-    .await;
-    s.call(
-        "DELETE",
-        CART_DISCOUNTS,
-        "/v2/carts/s/custom-discounts",
-        None,
-        &[],
-    )
-    .await;
-    s.call(
-        "DELETE",
-        PROMOTION,
-        "/v2/carts/s/discounts/SAVE10",
-        None,
-        &[],
-    )
-    .await;
-    s.call("GET", CART, "/v2/carts/s?include=items", None, &[])
-        .await;
 
     let (customer_token, ron) = emulator.login(RON).await;
     let with_customer = [("X-Moltin-Customer-Token", customer_token.as_str())];
@@ -479,24 +403,22 @@ async fn run_scenario(emulator: &Emulator) -> Vec<Exchange> {
     )
     .await;
     let guest = json!({"data": {"customer": {"name": "G", "email": "g@example.com"}, "billing_address": address(), "shipping_address": address()}});
-    s.call(
-        "POST",
-        CHECKOUT,
-        "/v2/carts/empty/checkout",
-        Some(guest.clone()),
-        &[],
-    )
+    s.calls([
+        (
+            "POST",
+            CHECKOUT,
+            "/v2/carts/empty/checkout",
+            Some(guest.clone()),
+        ),
+        (
+            "POST",
+            ITEMS,
+            "/v2/carts/g/items",
+            Some(json!({"data": product(BINDER, 1)})),
+        ),
+        ("POST", CHECKOUT, "/v2/carts/g/checkout", Some(guest)),
+    ])
     .await;
-    s.call(
-        "POST",
-        ITEMS,
-        "/v2/carts/g/items",
-        Some(json!({"data": product(BINDER, 1)})),
-        &[],
-    )
-    .await;
-    s.call("POST", CHECKOUT, "/v2/carts/g/checkout", Some(guest), &[])
-        .await;
     s.call(
         "GET",
         ORDER,
@@ -513,26 +435,22 @@ async fn run_scenario(emulator: &Emulator) -> Vec<Exchange> {
         &with_customer,
     )
     .await;
-    s.call("GET", ORDER, &format!("/v2/orders/{order_id}"), None, &[])
-        .await;
-    s.call("GET", ORDER, "/v2/orders/nope", None, &[]).await;
+    s.calls([
+        ("GET", ORDER, &format!("/v2/orders/{order_id}"), None),
+        ("GET", ORDER, "/v2/orders/nope", None),
+    ])
+    .await;
 
     let item = s.call("GET", ITEMS, "/v2/carts/s/items", None, &[]).await["data"][0]["id"]
         .as_str()
         .unwrap()
         .to_owned();
-    s.call(
-        "DELETE",
-        ITEM,
-        &format!("/v2/carts/s/items/{item}"),
-        None,
-        &[],
-    )
+    s.calls([
+        ("DELETE", ITEM, &format!("/v2/carts/s/items/{item}"), None),
+        ("DELETE", ITEM, "/v2/carts/s/items/nope", None),
+        ("DELETE", ITEMS, "/v2/carts/s/items", None),
+    ])
     .await;
-    s.call("DELETE", ITEM, "/v2/carts/s/items/nope", None, &[])
-        .await;
-    s.call("DELETE", ITEMS, "/v2/carts/s/items", None, &[])
-        .await;
     s.exchanges
 }
 

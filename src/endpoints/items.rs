@@ -1,0 +1,390 @@
+//! The rest of the cart: items, promotions, taxes, custom discounts, merging and checkout, plus
+//! the orders checkout makes. What each call of `EPCC.Carts` / `EPCC.Cart(id)` / `EPCC.Orders`
+//! sends, as the official SDK sends it except where a comment says otherwise.
+//!
+//! Bodies that merge a caller's object with fields the SDK sets are assembled by the bindings
+//! (a JS object spread), from the fields these functions name; everything else is here.
+
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::error::{Error, Result};
+use crate::json;
+use crate::query::ListQuery;
+use crate::request::{ApiRequest, Method};
+use crate::text;
+use crate::validate;
+
+/// `carts/{cart}` followed by `/{segment}` for each segment; ids among them are checked.
+fn path(root: &str, ids: &[(&str, &str)], rest: &str) -> Result<String> {
+    let mut out = String::from(root);
+    for (what, id) in ids {
+        validate::id(what, id)?;
+        out.push('/');
+        out.push_str(id);
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// Where a cart call goes: `carts/{cart}{rest}`, or `carts/{cart}/items/{item}{rest}`.
+fn cart_path(cart_id: &str, item_id: Option<&str>, rest: &str) -> Result<String> {
+    match item_id {
+        None => path("carts", &[("cart id", cart_id)], rest),
+        Some(item) => {
+            let mut full = path("carts", &[("cart id", cart_id)], "/items")?;
+            validate::id("item id", item)?;
+            full.push('/');
+            full.push_str(item);
+            full.push_str(rest);
+            Ok(full)
+        }
+    }
+}
+
+/// `{"data":<data>}`, or `{"data":<data>,"options":<options>}`.
+fn envelope(data_json: &str, options_json: Option<&str>) -> String {
+    let mut body = json::wrap_data(data_json);
+    if let Some(options) = options_json {
+        body.pop();
+        body.push_str(",\"options\":");
+        body.push_str(options);
+        body.push('}');
+    }
+    body
+}
+
+/// What a cart item call sends, besides its body.
+pub struct Target<'a> {
+    pub cart_id: &'a str,
+    /// The item the call is about (`items/{item}`), if any.
+    pub item_id: Option<&'a str>,
+    /// What follows: `/items`, `/taxes/{id}`, `/custom-discounts`, ...
+    pub rest: &'a str,
+}
+
+/// A call on a cart or one of its items. `data_json` is wrapped as `{"data": ...}` (with
+/// `options_json` beside it when given); `None` sends no body.
+pub fn cart_call(
+    method: Method,
+    target: &Target,
+    data_json: Option<&str>,
+    options_json: Option<&str>,
+) -> Result<ApiRequest> {
+    let mut request = ApiRequest::v2(
+        method,
+        &cart_path(target.cart_id, target.item_id, target.rest)?,
+    );
+    if let Some(data) = data_json {
+        request = request.body(envelope(data, options_json));
+    }
+    Ok(request)
+}
+
+/// `{type}/{id}`: the path tail of one sub-resource (a tax item, a custom discount), its id
+/// checked.
+pub fn sub_resource(kind: &str, what: &str, id: &str) -> Result<String> {
+    path(kind, &[(what, id)], "")
+}
+
+/// `Items()`: `GET /v2/carts/{cart}/items` with the builders' query.
+pub fn items(cart_id: &str, query: &ListQuery) -> Result<ApiRequest> {
+    Ok(
+        ApiRequest::v2(Method::Get, &cart_path(cart_id, None, "/items")?)
+            .query(query.to_query_string()),
+    )
+}
+
+/// A quantity: a whole number from `min` (1 to add, 0 to update: 0 removes the item).
+pub fn quantity(value: f64, min: u32) -> Result<u32> {
+    validate::whole_number(value, min, 1_000_000).ok_or_else(|| {
+        Error::invalid(&[
+            "quantity must be a whole number from ",
+            if min == 0 { "0" } else { "1" },
+            " to 1000000",
+        ])
+    })
+}
+
+/// The SDK's fields of a product item: `{"type":"cart_item","id":..,"quantity":n}`, or with
+/// `sku` instead of `id`. The caller's `data` is spread over them (the official SDK's order).
+pub fn product_fields(product: &str, quantity: u32, is_sku: bool) -> Result<String> {
+    if product.is_empty() {
+        return Err(Error::invalid_input(if is_sku {
+            "sku must not be empty"
+        } else {
+            "product id must not be empty"
+        }));
+    }
+    if !is_sku {
+        validate::id("product id", product)?;
+    }
+    let mut out = json::object(&[
+        ("type", "cart_item"),
+        (if is_sku { "sku" } else { "id" }, product),
+    ]);
+    push_number(&mut out, "quantity", quantity);
+    Ok(out)
+}
+
+/// `{"type":"cart_item","id":..,"quantity":n}` for `UpdateItem` / `UpdateItemQuantity`.
+pub fn item_fields(item_id: &str, quantity: u32) -> Result<String> {
+    validate::id("item id", item_id)?;
+    let mut out = json::object(&[("type", "cart_item"), ("id", item_id)]);
+    push_number(&mut out, "quantity", quantity);
+    Ok(out)
+}
+
+/// `{"type":"promotion_item","code":..}`.
+pub fn promotion(code: &str) -> Result<String> {
+    if code.trim_ascii().is_empty() {
+        return Err(Error::invalid_input("promotion code must not be empty"));
+    }
+    Ok(json::object(&[("type", "promotion_item"), ("code", code)]))
+}
+
+/// `Merge(guestCartId, token?, options?)`: `POST /v2/carts/{cart}/items` with
+/// `{"data":{"type":"cart_items","cart_id":..},"options":{...}}`.
+pub fn merge(cart_id: &str, from_cart_id: &str, options_json: &str) -> Result<ApiRequest> {
+    validate::id("cart id to merge", from_cart_id)?;
+    let data = json::object(&[("type", "cart_items"), ("cart_id", from_cart_id)]);
+    cart_call(
+        Method::Post,
+        &Target {
+            cart_id,
+            item_id: None,
+            rest: "/items",
+        },
+        Some(&data),
+        Some(options_json),
+    )
+}
+
+/// `Orders.Get(id)` and `Orders.Items(id)`: `GET /v2/orders/{id}[/items]`.
+pub fn order(order_id: &str, items: bool) -> Result<ApiRequest> {
+    let path = path(
+        "orders",
+        &[("order id", order_id)],
+        if items { "/items" } else { "" },
+    )?;
+    Ok(ApiRequest::v2(Method::Get, &path))
+}
+
+/// `Checkout` / `CheckoutWithAccountManagementToken`: `POST /v2/carts/{cart}/checkout` with
+/// `{"data":{"billing_address":..,"shipping_address":..,"customer"|"contact":..}}`. `party`
+/// is `customer` or `contact`; the JSON arguments are objects already.
+pub fn checkout(
+    cart_id: &str,
+    party: &str,
+    party_json: &str,
+    billing_json: &str,
+    shipping_json: &str,
+) -> Result<ApiRequest> {
+    let mut data = String::from("{\"billing_address\":");
+    data.push_str(billing_json);
+    data.push_str(",\"shipping_address\":");
+    data.push_str(shipping_json);
+    data.push(',');
+    json::push_string(&mut data, party);
+    data.push(':');
+    data.push_str(party_json);
+    data.push('}');
+    cart_call(
+        Method::Post,
+        &Target {
+            cart_id,
+            item_id: None,
+            rest: "/checkout",
+        },
+        Some(&data),
+        None,
+    )
+}
+
+/// A customer (or contact) given by id, as the official SDK sends it: `{"id":..}`.
+pub fn party_by_id(what: &str, id: &str) -> Result<String> {
+    validate::id(what, id)?;
+    Ok(json::object(&[("id", id)]))
+}
+
+/// The fields `UpdateItems` sets after an item's other fields, by the item's type: a product
+/// item's `id` and `quantity`, a promotion's `code`, nothing for other types (as the official
+/// SDK does).
+pub fn update_fields(kind: &str, id: &str, quantity: Option<u32>) -> Result<String> {
+    match kind {
+        "cart_item" => {
+            let quantity = quantity.ok_or_else(|| {
+                Error::invalid_input("UpdateItems: every cart_item needs a quantity")
+            })?;
+            item_fields(id, quantity)
+        }
+        "promotion_item" => promotion(id),
+        _ => Ok(String::from("{}")),
+    }
+}
+
+/// Appends `,"key":n` before the closing brace of a JSON object.
+fn push_number(object: &mut String, key: &str, n: u32) {
+    object.pop();
+    object.push(',');
+    json::push_string(object, key);
+    object.push(':');
+    text::push_u64(object, n.into());
+    object.push('}');
+}
+
+/// The `EP-Account-Management-Authentication-Token` header of an account checkout; the
+/// official SDK sends it empty when no token is given, this SDK leaves it out.
+pub fn account_token_header(token: Option<&str>) -> Result<Vec<(String, String)>> {
+    match token {
+        None => Ok(Vec::new()),
+        Some(token) => {
+            validate::token("account token", token)?;
+            Ok(alloc::vec![(
+                "EP-Account-Management-Authentication-Token".to_owned(),
+                token.to_owned()
+            )])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn target<'a>(item_id: Option<&'a str>, rest: &'a str) -> Target<'a> {
+        Target {
+            cart_id: "c1",
+            item_id,
+            rest,
+        }
+    }
+
+    #[test]
+    fn item_paths() {
+        let req = cart_call(Method::Delete, &target(Some("i1"), ""), None, None).unwrap();
+        assert_eq!(req.path, "/v2/carts/c1/items/i1");
+        assert_eq!(req.body, None);
+        let tax = sub_resource("/taxes", "tax item id", "t1").unwrap();
+        let req = cart_call(Method::Put, &target(Some("i1"), &tax), Some("{}"), None).unwrap();
+        assert_eq!(req.path, "/v2/carts/c1/items/i1/taxes/t1");
+        assert_eq!(req.body.as_deref(), Some(r#"{"data":{}}"#));
+        let req = cart_call(
+            Method::Post,
+            &target(Some("i1"), "/custom-discounts"),
+            Some("{}"),
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            req.path, "/v2/carts/c1/items/i1/custom-discounts",
+            "one slash, not two"
+        );
+        assert!(cart_call(Method::Get, &target(Some("a/b"), ""), None, None).is_err());
+        assert!(sub_resource("/taxes", "tax item id", "..").is_err());
+    }
+
+    #[test]
+    fn bulk_bodies_are_wrapped_once() {
+        let req = cart_call(Method::Post, &target(None, "/items"), Some("[1]"), None).unwrap();
+        assert_eq!(req.body.as_deref(), Some(r#"{"data":[1]}"#));
+        let req = cart_call(
+            Method::Post,
+            &target(None, "/taxes"),
+            Some("[1]"),
+            Some(r#"{"add_all_or_nothing":true}"#),
+        )
+        .unwrap();
+        assert_eq!(
+            req.body.as_deref(),
+            Some(r#"{"data":[1],"options":{"add_all_or_nothing":true}}"#)
+        );
+        assert_eq!(req.path, "/v2/carts/c1/taxes");
+    }
+
+    #[test]
+    fn product_and_item_fields() {
+        let body: serde_json::Value =
+            serde_json::from_str(&product_fields("p-1", 2, false).unwrap()).unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({"type": "cart_item", "id": "p-1", "quantity": 2})
+        );
+        let body: serde_json::Value =
+            serde_json::from_str(&product_fields("SKU 1/2", 1, true).unwrap()).unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({"type": "cart_item", "sku": "SKU 1/2", "quantity": 1})
+        );
+        assert!(
+            product_fields("a/b", 1, false).is_err(),
+            "ids go into no path, but stay safe"
+        );
+        assert!(product_fields("", 1, true).is_err());
+        assert_eq!(
+            item_fields("i1", 0).unwrap(),
+            r#"{"type":"cart_item","id":"i1","quantity":0}"#
+        );
+        assert_eq!(quantity(3.0, 1).unwrap(), 3);
+        for bad in [0.0, 1.5, -1.0, f64::NAN, 1e7] {
+            assert!(quantity(bad, 1).is_err(), "{bad}");
+        }
+        assert_eq!(quantity(0.0, 0).unwrap(), 0);
+    }
+
+    #[test]
+    fn promotions_merges_and_orders() {
+        assert_eq!(
+            promotion("SAVE10").unwrap(),
+            r#"{"type":"promotion_item","code":"SAVE10"}"#
+        );
+        assert!(promotion(" ").is_err());
+        let req = merge("c1", "guest-1", "{}").unwrap();
+        assert_eq!(req.path, "/v2/carts/c1/items");
+        assert_eq!(
+            req.body.as_deref(),
+            Some(r#"{"data":{"type":"cart_items","cart_id":"guest-1"},"options":{}}"#)
+        );
+        assert!(merge("c1", "../x", "{}").is_err());
+        assert_eq!(order("o1", false).unwrap().path, "/v2/orders/o1");
+        assert_eq!(order("o1", true).unwrap().path, "/v2/orders/o1/items");
+        assert!(order("", true).is_err());
+        let mut q = ListQuery::default();
+        q.set_limit(5.0).unwrap();
+        assert_eq!(items("c1", &q).unwrap().query, "page[limit]=5");
+    }
+
+    #[test]
+    fn checkout_bodies() {
+        let customer = party_by_id("customer id", "cu-1").unwrap();
+        let req = checkout("c1", "customer", &customer, r#"{"a":1}"#, r#"{"b":2}"#).unwrap();
+        assert_eq!(req.path, "/v2/carts/c1/checkout");
+        let body: serde_json::Value = serde_json::from_str(req.body.as_deref().unwrap()).unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({"data": {"customer": {"id": "cu-1"}, "billing_address": {"a": 1},
+                "shipping_address": {"b": 2}}})
+        );
+        assert!(party_by_id("customer id", "").is_err());
+        assert_eq!(update_fields("custom_item", "x", None).unwrap(), "{}");
+        assert!(update_fields("cart_item", "i1", None).is_err());
+        assert_eq!(
+            update_fields("promotion_item", "SAVE10", None).unwrap(),
+            r#"{"type":"promotion_item","code":"SAVE10"}"#
+        );
+    }
+
+    #[test]
+    fn account_checkout_header_only_with_a_token() {
+        assert!(account_token_header(None).unwrap().is_empty());
+        assert_eq!(
+            account_token_header(Some("at")).unwrap(),
+            [(
+                "EP-Account-Management-Authentication-Token".to_owned(),
+                "at".to_owned()
+            )]
+        );
+        assert!(account_token_header(Some("")).is_err());
+    }
+}

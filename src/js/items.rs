@@ -1,0 +1,791 @@
+//! `EPCC.Carts` / `EPCC.Cart(id)`, continued: items, promotions, taxes, custom discounts,
+//! merging a guest cart and checkout, with the official SDK's names and argument order.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use js_sys::{Array, Object, Promise, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::args::{self, set_property};
+use super::cart::{customer_token, opt, Args, Call, CartEndpoint, NONE};
+use crate::endpoints::items::{self as endpoint, Target};
+use crate::error::{Error, Result};
+use crate::request::{ApiRequest, Method};
+
+/// The calls of this module, for [`CartEndpoint::send`]. Each names its arguments in order.
+#[derive(Clone, Copy)]
+pub(super) enum ItemCall {
+    /// (none)
+    Items,
+    /// product, quantity?, data?, isSku?, token?, additionalHeaders?
+    AddProduct,
+    /// item
+    AddCustomItem,
+    /// code, token?
+    AddPromotion,
+    /// items, options?
+    BulkAdd,
+    /// item id, quantity, data?, additionalHeaders?
+    UpdateItem,
+    /// item id, quantity
+    UpdateItemQuantity,
+    /// items
+    UpdateItems,
+    /// item id
+    RemoveItem,
+    /// (none)
+    RemoveAllItems,
+    /// guest cart id, token?, options?
+    Merge,
+    /// item id, tax
+    AddItemTax,
+    /// taxes, options?
+    BulkAddItemTax,
+    /// item id, tax id, tax
+    UpdateItemTax,
+    /// item id, tax id
+    RemoveItemTax,
+    /// discount
+    AddCartCustomDiscount,
+    /// discounts, options?
+    BulkAddCartCustomDiscount,
+    /// discount id, discount
+    UpdateCartCustomDiscount,
+    /// discount id
+    RemoveCartCustomDiscount,
+    /// item id, discount
+    AddItemCustomDiscount,
+    /// item id, discount id, discount
+    UpdateItemCustomDiscount,
+    /// item id, discount id
+    RemoveItemCustomDiscount,
+    /// customer (id or object), billing address, shipping address?, additionalHeaders?
+    Checkout,
+    /// contact (id or object), billing address, shipping address?, token?, additionalHeaders?
+    AccountCheckout,
+}
+
+const TAXES: &str = "/taxes";
+const DISCOUNTS: &str = "/custom-discounts";
+
+pub(super) fn request(cart: &CartEndpoint, call: ItemCall, a: &Args) -> Result<ApiRequest> {
+    use ItemCall::*;
+    let cart_id = cart.id()?;
+    let item_id = || args::string("item id", &a[0]);
+    match call {
+        Items => endpoint::items(&cart_id, &cart.take_query()),
+        AddProduct => {
+            let is_sku = flag("isSku", &a[3])?;
+            let product = args::string(if is_sku { "sku" } else { "product id" }, &a[0])?;
+            let quantity = quantity(&a[1], 1, 1)?;
+            let fields = endpoint::product_fields(&product, quantity, is_sku)?;
+            // The caller's data is spread over the SDK's fields, as the official SDK does.
+            let data = spread(&[&parse(&fields), &optional_object("data", &a[2])?])?;
+            endpoint::cart_call(
+                Method::Post,
+                &at(&cart_id, None, "/items"),
+                Some(&data),
+                None,
+            )?
+            .customer_token(customer_token(Some(&a[4]))?.as_deref())?
+            .extra_headers(headers(&a[5])?)
+        }
+        AddCustomItem => post(
+            &at(&cart_id, None, "/items"),
+            &typed("item", &a[0], "custom_item")?,
+        ),
+        AddPromotion => post(
+            &at(&cart_id, None, "/items"),
+            &endpoint::promotion(&args::string("promotion code", &a[0])?)?,
+        )?
+        .customer_token(customer_token(Some(&a[1]))?.as_deref()),
+        BulkAdd => bulk(&at(&cart_id, None, "/items"), a),
+        UpdateItem | UpdateItemQuantity => {
+            let item = item_id()?;
+            let fields = endpoint::item_fields(&item, quantity(&a[1], 0, u32::MAX)?)?;
+            let (data, extra) = match call {
+                UpdateItem => (optional_object("data", &a[2])?, headers(&a[3])?),
+                _ => (NONE, Vec::new()),
+            };
+            let body = spread(&[&parse(&fields), &data])?;
+            endpoint::cart_call(
+                Method::Put,
+                &at(&cart_id, Some(&item), ""),
+                Some(&body),
+                None,
+            )?
+            .extra_headers(extra)
+        }
+        UpdateItems => {
+            let body = update_items(&a[0])?;
+            endpoint::cart_call(
+                Method::Put,
+                &at(&cart_id, None, "/items"),
+                Some(&body),
+                None,
+            )
+        }
+        RemoveItem => endpoint::cart_call(
+            Method::Delete,
+            &at(&cart_id, Some(&item_id()?), ""),
+            None,
+            None,
+        ),
+        RemoveAllItems => {
+            endpoint::cart_call(Method::Delete, &at(&cart_id, None, "/items"), None, None)
+        }
+        Merge => {
+            let from = args::string("cart id to merge", &a[0])?;
+            let options = optional_object("options", &a[2])?;
+            let options = if options.is_undefined() {
+                String::from("{}")
+            } else {
+                args::json_object("options", &options)?
+            };
+            endpoint::merge(&cart_id, &from, &options)?
+                .customer_token(customer_token(Some(&a[1]))?.as_deref())
+        }
+        AddItemTax => post(
+            &at(&cart_id, Some(&item_id()?), TAXES),
+            &typed("tax", &a[1], "tax_item")?,
+        ),
+        BulkAddItemTax => bulk(&at(&cart_id, None, TAXES), a),
+        UpdateItemTax => {
+            let tax =
+                endpoint::sub_resource(TAXES, "tax item id", &args::string("tax item id", &a[1])?)?;
+            put(
+                &at(&cart_id, Some(&item_id()?), &tax),
+                &typed("tax", &a[2], "tax_item")?,
+            )
+        }
+        RemoveItemTax => {
+            let tax =
+                endpoint::sub_resource(TAXES, "tax item id", &args::string("tax item id", &a[1])?)?;
+            endpoint::cart_call(
+                Method::Delete,
+                &at(&cart_id, Some(&item_id()?), &tax),
+                None,
+                None,
+            )
+        }
+        AddCartCustomDiscount => post(
+            &at(&cart_id, None, DISCOUNTS),
+            &typed("discount", &a[0], "custom_discount")?,
+        ),
+        BulkAddCartCustomDiscount => bulk(&at(&cart_id, None, DISCOUNTS), a),
+        UpdateCartCustomDiscount | RemoveCartCustomDiscount => {
+            let discount = discount_path(&a[0])?;
+            match call {
+                UpdateCartCustomDiscount => put(
+                    &at(&cart_id, None, &discount),
+                    &typed("discount", &a[1], "custom_discount")?,
+                ),
+                _ => {
+                    endpoint::cart_call(Method::Delete, &at(&cart_id, None, &discount), None, None)
+                }
+            }
+        }
+        AddItemCustomDiscount => post(
+            &at(&cart_id, Some(&item_id()?), DISCOUNTS),
+            &typed("discount", &a[1], "custom_discount")?,
+        ),
+        UpdateItemCustomDiscount | RemoveItemCustomDiscount => {
+            let item = item_id()?;
+            let discount = discount_path(&a[1])?;
+            match call {
+                UpdateItemCustomDiscount => put(
+                    &at(&cart_id, Some(&item), &discount),
+                    &typed("discount", &a[2], "custom_discount")?,
+                ),
+                _ => endpoint::cart_call(
+                    Method::Delete,
+                    &at(&cart_id, Some(&item), &discount),
+                    None,
+                    None,
+                ),
+            }
+        }
+        Checkout | AccountCheckout => {
+            let account = matches!(call, AccountCheckout);
+            let party_name = if account { "contact" } else { "customer" };
+            let party = match a[0].as_string() {
+                Some(id) => endpoint::party_by_id(party_name, &id)?,
+                None => args::json_object(party_name, &a[0])?,
+            };
+            let billing = args::json_object("billing address", &a[1])?;
+            // The shipping address defaults to the billing address, as in the official SDK.
+            let shipping = match optional_object("shipping address", &a[2])? {
+                v if v.is_undefined() => billing.clone(),
+                v => args::json_object("shipping address", &v)?,
+            };
+            let mut extra = if account {
+                endpoint::account_token_header(
+                    args::optional_string("account token", Some(&a[3]))?.as_deref(),
+                )?
+            } else {
+                Vec::new()
+            };
+            extra.extend(headers(&a[if account { 4 } else { 3 }])?);
+            endpoint::checkout(&cart_id, party_name, &party, &billing, &shipping)?
+                .extra_headers(extra)
+        }
+    }
+}
+
+fn at<'a>(cart_id: &'a str, item_id: Option<&'a str>, rest: &'a str) -> Target<'a> {
+    Target {
+        cart_id,
+        item_id,
+        rest,
+    }
+}
+
+fn post(target: &Target, data: &str) -> Result<ApiRequest> {
+    endpoint::cart_call(Method::Post, target, Some(data), None)
+}
+
+fn put(target: &Target, data: &str) -> Result<ApiRequest> {
+    endpoint::cart_call(Method::Put, target, Some(data), None)
+}
+
+/// `BulkAdd` and friends: an array, with the API's `options` object beside it when given.
+fn bulk(target: &Target, a: &Args) -> Result<ApiRequest> {
+    if !Array::is_array(&a[0]) {
+        return Err(args::wrong_type("the items", "an array", &a[0]));
+    }
+    let data = args::stringify(&a[0])
+        .ok_or_else(|| Error::invalid_input("the items cannot be turned into JSON"))?;
+    let options = optional_object("options", &a[1])?;
+    let options = match options.is_undefined() {
+        true => None,
+        false => Some(args::json_object("options", &options)?),
+    };
+    endpoint::cart_call(Method::Post, target, Some(&data), options.as_deref())
+}
+
+/// `custom-discounts/{id}`.
+fn discount_path(id: &JsValue) -> Result<String> {
+    let id = args::string("custom discount id", id)?;
+    endpoint::sub_resource(DISCOUNTS, "custom discount id", &id)
+}
+
+/// A quantity argument: a whole number from `min`; `default` when left out.
+fn quantity(value: &JsValue, min: u32, default: u32) -> Result<u32> {
+    if args::is_missing(value) && default != u32::MAX {
+        return Ok(default);
+    }
+    endpoint::quantity(args::number("quantity", value)?, min)
+}
+
+/// A boolean argument that may be left out (false).
+fn flag(what: &str, value: &JsValue) -> Result<bool> {
+    if args::is_missing(value) {
+        return Ok(false);
+    }
+    value
+        .as_bool()
+        .ok_or_else(|| args::wrong_type(what, "a boolean", value))
+}
+
+/// An object argument that may be left out: the object, or `undefined`.
+fn optional_object(what: &str, value: &JsValue) -> Result<JsValue> {
+    if args::is_missing(value) {
+        return Ok(NONE);
+    }
+    args::object(what, value)?;
+    Ok(value.clone())
+}
+
+/// A call's `additionalHeaders`, which may be left out.
+fn headers(value: &JsValue) -> Result<Vec<(String, String)>> {
+    if args::is_missing(value) {
+        return Ok(Vec::new());
+    }
+    args::string_map("additionalHeaders", value)
+}
+
+/// JSON text the SDK made, as a JS object to spread.
+fn parse(json: &str) -> JsValue {
+    JSON::parse(json).unwrap_or(NONE)
+}
+
+/// JSON of `Object.assign({}, ...parts)`: later parts win. The caller's objects are read, never
+/// changed (the official SDK assigns its fields into them).
+fn spread(parts: &[&JsValue]) -> Result<String> {
+    let target = Object::new();
+    for part in parts {
+        if part.is_object() {
+            Object::assign(&target, part.unchecked_ref());
+        }
+    }
+    args::stringify(&target).ok_or_else(|| {
+        Error::invalid_input("the data cannot be turned into JSON (a cycle, or a BigInt?)")
+    })
+}
+
+/// The caller's object with `type` set: `{...value, type}`.
+fn typed(what: &str, value: &JsValue, kind: &str) -> Result<String> {
+    args::object(what, value)?;
+    let fields = Object::new();
+    set_property(&fields, "type", &JsValue::from_str(kind));
+    spread(&[value, &fields])
+}
+
+/// `UpdateItems(items)`: each `{ id, quantity, type, ...rest }` becomes
+/// `{ type, ...rest, ...fields of its type }`, as the official SDK's `buildCartItemData`.
+fn update_items(items: &JsValue) -> Result<String> {
+    if !Array::is_array(items) {
+        return Err(args::wrong_type("UpdateItems' argument", "an array", items));
+    }
+    let items: &Array = items.unchecked_ref();
+    let out = Array::new();
+    for i in 0..items.length() {
+        let item = items.get(i);
+        let object = args::object("each item of UpdateItems", &item)?;
+        let kind = args::optional_string("an item's type", Some(&args::property(&item, "type")))?;
+        let kind = kind.unwrap_or_else(|| String::from("cart_item"));
+        let id = args::string("an item's id", &args::property(&item, "id"))?;
+        let quantity_value = args::property(&item, "quantity");
+        let quantity = if args::is_missing(&quantity_value) {
+            None
+        } else {
+            Some(endpoint::quantity(
+                args::number("an item's quantity", &quantity_value)?,
+                0,
+            )?)
+        };
+        let entry = Object::new();
+        set_property(&entry, "type", &JsValue::from_str(&kind));
+        args::for_each_entry(object, &mut |key, value| {
+            if !matches!(key.as_str(), "id" | "quantity" | "type") {
+                set_property(&entry, &key, &value);
+            }
+            Ok(())
+        })?;
+        Object::assign(
+            &entry,
+            parse(&endpoint::update_fields(&kind, &id, quantity)?).unchecked_ref(),
+        );
+        out.push(&entry);
+    }
+    args::stringify(&out)
+        .ok_or_else(|| Error::invalid_input("the items cannot be turned into JSON"))
+}
+
+#[wasm_bindgen]
+impl CartEndpoint {
+    /// This cart's items (`include`, `sort`, paging and `filter` from the builders).
+    #[wasm_bindgen(js_name = Items, unchecked_return_type = "Promise<CartItemsResponse>")]
+    pub fn items(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        self.send(
+            Call::Item(ItemCall::Items),
+            [NONE, NONE, NONE, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// Adds a product: `AddProduct(productId, quantity = 1, data?, isSku = false, token?, additionalHeaders?)`.
+    /// A repeated add of the same product adds to its quantity. With `isSku`, `productId` is a SKU.
+    ///
+    /// ```js
+    /// const { data: items, meta } = await EPCC.Carts.AddProduct(productId, 2)
+    /// ```
+    #[wasm_bindgen(js_name = AddProduct, unchecked_return_type = "Promise<CartItemsResponse>")]
+    #[allow(clippy::too_many_arguments)]
+    pub fn add_product(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] product_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "number")] quantity: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "Record<string, unknown>")] data: Option<
+            JsValue,
+        >,
+        #[wasm_bindgen(unchecked_optional_param_type = "boolean")] is_sku: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "Record<string, string>")]
+        additional_headers: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let args = [
+            product_id,
+            opt(quantity),
+            opt(data),
+            opt(is_sku),
+            opt(token),
+            opt(additional_headers),
+        ];
+        self.send(Call::Item(ItemCall::AddProduct), args, options)
+    }
+
+    /// Adds an item that is not in the catalog: `{ name, sku, quantity, price: { amount, includes_tax? }, description? }`.
+    #[wasm_bindgen(js_name = AddCustomItem, unchecked_return_type = "Promise<CartItemsResponse>")]
+    pub fn add_custom_item(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CustomItemInput")] item: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        self.send(
+            Call::Item(ItemCall::AddCustomItem),
+            [item, NONE, NONE, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// Applies a promotion code: `AddPromotion('SAVE10', customerToken?)`.
+    #[wasm_bindgen(js_name = AddPromotion, unchecked_return_type = "Promise<CartItemsResponse>")]
+    pub fn add_promotion(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        self.send(
+            Call::Item(ItemCall::AddPromotion),
+            [code, opt(token), NONE, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// Adds several items at once: `BulkAdd([{ type: 'cart_item', id, quantity }, ...], { add_all_or_nothing: true })`.
+    #[wasm_bindgen(js_name = BulkAdd, unchecked_return_type = "Promise<CartItemsResponse>")]
+    pub fn bulk_add(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>[]")] items: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "BulkOptions")] bulk_options: Option<
+            JsValue,
+        >,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        self.send(
+            Call::Item(ItemCall::BulkAdd),
+            [items, opt(bulk_options), NONE, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// Sets an item's quantity (0 removes it), with more fields in `data`.
+    #[wasm_bindgen(js_name = UpdateItem, unchecked_return_type = "Promise<CartItemsResponse>")]
+    pub fn update_item(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] item_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] quantity: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Record<string, unknown>")] data: Option<
+            JsValue,
+        >,
+        #[wasm_bindgen(unchecked_optional_param_type = "Record<string, string>")]
+        additional_headers: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let args = [
+            item_id,
+            quantity,
+            opt(data),
+            opt(additional_headers),
+            NONE,
+            NONE,
+        ];
+        self.send(Call::Item(ItemCall::UpdateItem), args, options)
+    }
+
+    /// Sets an item's quantity (0 removes it).
+    #[wasm_bindgen(js_name = UpdateItemQuantity, unchecked_return_type = "Promise<CartItemsResponse>")]
+    pub fn update_item_quantity(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] item_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] quantity: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        self.send(
+            Call::Item(ItemCall::UpdateItemQuantity),
+            [item_id, quantity, NONE, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// Updates several items: `UpdateItems([{ id, quantity }, ...])`.
+    #[wasm_bindgen(js_name = UpdateItems, unchecked_return_type = "Promise<CartItemsResponse>")]
+    pub fn update_items(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ItemUpdate[]")] items: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        self.send(
+            Call::Item(ItemCall::UpdateItems),
+            [items, NONE, NONE, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// Removes one item; resolves with the items left.
+    #[wasm_bindgen(js_name = RemoveItem, unchecked_return_type = "Promise<CartItemsResponse>")]
+    pub fn remove_item(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] item_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        self.send(
+            Call::Item(ItemCall::RemoveItem),
+            [item_id, NONE, NONE, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// Empties the cart.
+    #[wasm_bindgen(js_name = RemoveAllItems, unchecked_return_type = "Promise<EmptyResponse>")]
+    pub fn remove_all_items(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        self.send(
+            Call::Item(ItemCall::RemoveAllItems),
+            [NONE, NONE, NONE, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// Moves the items of another cart (a guest's) into this one: `Merge(guestCartId, customerToken?, { add_all_or_nothing })`.
+    #[wasm_bindgen(js_name = Merge, unchecked_return_type = "Promise<CartItemsResponse>")]
+    pub fn merge(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] cart_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "BulkOptions")] merge_options: Option<
+            JsValue,
+        >,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        self.send(
+            Call::Item(ItemCall::Merge),
+            [cart_id, opt(token), opt(merge_options), NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// Adds a tax item to an item: `AddItemTax(itemId, { name, jurisdiction, code, rate })`.
+    #[wasm_bindgen(js_name = AddItemTax, unchecked_return_type = "Promise<TaxItemResponse>")]
+    pub fn add_item_tax(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] item_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "TaxItemInput")] tax: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        self.send(
+            Call::Item(ItemCall::AddItemTax),
+            [item_id, tax, NONE, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// Adds tax items to several items (each names its item in `relationships.item.data.id`).
+    #[wasm_bindgen(js_name = BulkAddItemTax, unchecked_return_type = "Promise<TaxItemsResponse>")]
+    pub fn bulk_add_item_tax(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>[]")] taxes: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "BulkOptions")] bulk_options: Option<
+            JsValue,
+        >,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        self.send(
+            Call::Item(ItemCall::BulkAddItemTax),
+            [taxes, opt(bulk_options), NONE, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// Changes a tax item.
+    #[wasm_bindgen(js_name = UpdateItemTax, unchecked_return_type = "Promise<TaxItemResponse>")]
+    pub fn update_item_tax(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] item_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] tax_item_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Partial<TaxItemInput>")] tax: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        self.send(
+            Call::Item(ItemCall::UpdateItemTax),
+            [item_id, tax_item_id, tax, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// Removes a tax item.
+    #[wasm_bindgen(js_name = RemoveItemTax, unchecked_return_type = "Promise<EmptyResponse>")]
+    pub fn remove_item_tax(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] item_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] tax_item_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        self.send(
+            Call::Item(ItemCall::RemoveItemTax),
+            [item_id, tax_item_id, NONE, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// Adds a custom discount to the cart (the cart needs `custom_discounts_enabled`).
+    #[wasm_bindgen(js_name = AddCartCustomDiscount, unchecked_return_type = "Promise<CustomDiscountResponse>")]
+    pub fn add_cart_custom_discount(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CustomDiscountInput")] discount: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        self.send(
+            Call::Item(ItemCall::AddCartCustomDiscount),
+            [discount, NONE, NONE, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// Adds several custom discounts to the cart.
+    #[wasm_bindgen(js_name = BulkAddCartCustomDiscount, unchecked_return_type = "Promise<CustomDiscountsResponse>")]
+    pub fn bulk_add_cart_custom_discount(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CustomDiscountInput[]")] discounts: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "BulkOptions")] bulk_options: Option<
+            JsValue,
+        >,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        self.send(
+            Call::Item(ItemCall::BulkAddCartCustomDiscount),
+            [discounts, opt(bulk_options), NONE, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// Changes one of the cart's custom discounts.
+    #[wasm_bindgen(js_name = UpdateCartCustomDiscount, unchecked_return_type = "Promise<CustomDiscountResponse>")]
+    pub fn update_cart_custom_discount(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] discount_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Partial<CustomDiscountInput>")] discount: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        self.send(
+            Call::Item(ItemCall::UpdateCartCustomDiscount),
+            [discount_id, discount, NONE, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// Removes one of the cart's custom discounts.
+    #[wasm_bindgen(js_name = RemoveCartCustomDiscount, unchecked_return_type = "Promise<EmptyResponse>")]
+    pub fn remove_cart_custom_discount(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] discount_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        self.send(
+            Call::Item(ItemCall::RemoveCartCustomDiscount),
+            [discount_id, NONE, NONE, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// Adds a custom discount to an item.
+    #[wasm_bindgen(js_name = AddItemCustomDiscount, unchecked_return_type = "Promise<CustomDiscountResponse>")]
+    pub fn add_item_custom_discount(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] item_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CustomDiscountInput")] discount: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        self.send(
+            Call::Item(ItemCall::AddItemCustomDiscount),
+            [item_id, discount, NONE, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// Changes a custom discount of an item.
+    #[wasm_bindgen(js_name = UpdateItemCustomDiscount, unchecked_return_type = "Promise<CustomDiscountResponse>")]
+    pub fn update_item_custom_discount(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] item_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] discount_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Partial<CustomDiscountInput>")] discount: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        self.send(
+            Call::Item(ItemCall::UpdateItemCustomDiscount),
+            [item_id, discount_id, discount, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// Removes a custom discount of an item.
+    #[wasm_bindgen(js_name = RemoveItemCustomDiscount, unchecked_return_type = "Promise<EmptyResponse>")]
+    pub fn remove_item_custom_discount(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] item_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] discount_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        self.send(
+            Call::Item(ItemCall::RemoveItemCustomDiscount),
+            [item_id, discount_id, NONE, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// Turns this cart into an order: `Checkout(customerId or { email, name }, billingAddress, shippingAddress = billingAddress, additionalHeaders?)`.
+    /// A customer id needs that customer's token in `additionalHeaders` with an implicit gateway:
+    /// `{ 'X-Moltin-Customer-Token': token }`.
+    ///
+    /// ```js
+    /// const { data: order } = await EPCC.Carts.Checkout(customerId, address, address, { 'X-Moltin-Customer-Token': token })
+    /// ```
+    #[wasm_bindgen(js_name = Checkout, unchecked_return_type = "Promise<OrderResponse>")]
+    pub fn checkout(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | CheckoutCustomer")] customer: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Address")] billing_address: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Address")] shipping_address: Option<
+            JsValue,
+        >,
+        #[wasm_bindgen(unchecked_optional_param_type = "Record<string, string>")]
+        additional_headers: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let args = [
+            customer,
+            billing_address,
+            opt(shipping_address),
+            opt(additional_headers),
+            NONE,
+            NONE,
+        ];
+        self.send(Call::Item(ItemCall::Checkout), args, options)
+    }
+
+    /// Checkout for an account member, with their Account Management token.
+    #[wasm_bindgen(js_name = CheckoutWithAccountManagementToken, unchecked_return_type = "Promise<OrderResponse>")]
+    pub fn checkout_with_account_management_token(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | CheckoutCustomer")] contact: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Address")] billing_address: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Address")] shipping_address: Option<
+            JsValue,
+        >,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "Record<string, string>")]
+        additional_headers: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let args = [
+            contact,
+            billing_address,
+            opt(shipping_address),
+            opt(token),
+            opt(additional_headers),
+            NONE,
+        ];
+        self.send(Call::Item(ItemCall::AccountCheckout), args, options)
+    }
+}
