@@ -176,6 +176,7 @@ function renderCustomer() {
     $('customer-id').textContent = customer.id;
     $('customer-expires').textContent = new Date(customer.expires * 1000).toLocaleString();
   }
+  $('account-link').textContent = customer ? `Signed in as ${customer.email}` : 'Sign in';
   renderBuyer();
   refreshButtons();
 }
@@ -533,6 +534,7 @@ function renderBag(doc, cartId = state.EPCC.cartId) {
 
   const price = doc.meta.display_price;
   $('totals').hidden = items.length === 0;
+  $('promo-form').hidden = items.length === 0;
   $('total-discount').textContent = price.discount.amount === 0 ? 'none' : price.discount.formatted;
   $('total-without-tax').textContent = price.without_tax.formatted;
   $('total-tax').textContent = price.tax.formatted;
@@ -663,6 +665,8 @@ async function bringCartAlong() {
   let target = carts[0]?.id;
   let items;
   if (picked.length > 0) {
+    // Merging moves items, not the promotion codes the guest applied: those are applied again.
+    const codes = new Set(picked.flatMap(item => (item.discounts ?? []).map(discount => discount.code)));
     if (!target) {
       const id = newCartId();
       const created = await run(`EPCC.Carts.CreateCart({ name: 'Shopping cart', id: '${shortId(id)}' }, customerToken)`,
@@ -673,6 +677,10 @@ async function bringCartAlong() {
     items = await run(`EPCC.Cart('${shortId(target)}').Merge('${shortId(guestId)}', customerToken)`,
       () => EPCC.Cart(target).Merge(guestId, customer.token), $('bag-result'));
     if (!items) return;
+    for (const code of codes) {
+      items = (await run(`EPCC.Cart('${shortId(target)}').AddPromotion('${code}', customerToken)`,
+        () => EPCC.Cart(target).AddPromotion(code, customer.token))) ?? items;
+    }
     const count = picked.reduce((sum, item) => sum + item.quantity, 0);
     showResult($('bag-result'), 'success',
       `The ${count === 1 ? 'item' : `${count} items`} you picked ${count === 1 ? 'is' : 'are'} in your cart now, on every device you sign in on.`, 'merged');
@@ -815,6 +823,10 @@ async function start() {
   $('promo-form').addEventListener('submit', applyPromotion);
   $('start-checkout').addEventListener('click', openCheckout);
   $('cancel-checkout').addEventListener('click', closeCheckout);
+  $('continue-shopping').addEventListener('click', () => {
+    hideOrder();
+    $('products').querySelector('button')?.focus();
+  });
   $('checkout-form').addEventListener('submit', placeOrder);
   $('signin-form').addEventListener('submit', signIn);
   $('signout').addEventListener('click', signOut);
