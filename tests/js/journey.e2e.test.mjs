@@ -202,9 +202,15 @@ test("a guest's cart is merged on sign-in, changed on another device, and checke
   assert.deepEqual(await lineNames(b), ['Block plane', 'Chisel set', 'Waffle iron']);
   assert.equal(await b.getByRole('spinbutton', { name: 'Quantity of Waffle iron' }).inputValue(), '2');
   assert.equal(await text(b, '#total-with-tax'), await text(a, '#total-with-tax'));
+  // A second tab on device B shows the same cart, and follows the first tab's changes at once.
+  const tab = watch(await b.context().newPage(), opened.at(-1).problems);
+  await load(tab);
+  assert.deepEqual(await lineNames(tab), ['Block plane', 'Chisel set', 'Waffle iron']);
   await b.getByRole('button', { name: 'Remove Chisel set' }).click();
   await settled(b);
   assert.deepEqual(await lineNames(b), ['Block plane', 'Waffle iron']);
+  await tab.locator('#bag-items .bag-item', { hasText: 'Chisel set' }).waitFor({ state: 'detached' });
+  await idle(tab);
   const totalB = await text(b, '#total-with-tax');
 
   // Device A still shows the chisels until it loads the cart again: its Refresh button does.
