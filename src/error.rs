@@ -4,6 +4,7 @@
 //! was aborted, or an argument was invalid, is an [`Error`] with an [`ErrorKind`]. The JS bindings
 //! turn it into an `EpccError` object; nothing else throws.
 
+use alloc::boxed::Box;
 use alloc::string::String;
 
 use crate::text;
@@ -47,21 +48,39 @@ pub struct ApiProblem {
     pub detail: Option<String>,
 }
 
-/// An SDK failure: a kind, a message for people, and for API errors the HTTP status.
+/// An SDK failure: a kind, a message for people, and for API errors the HTTP status. Boxed, so
+/// a `Result` carrying one is a word wide and `?` moves a pointer, not the whole error.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error {
+pub struct Error(Box<Details>);
+
+/// What an [`Error`] holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Details {
     pub kind: ErrorKind,
     pub status: Option<u16>,
     pub message: String,
 }
 
+impl core::ops::Deref for Error {
+    type Target = Details;
+    fn deref(&self) -> &Details {
+        &self.0
+    }
+}
+
+impl core::ops::DerefMut for Error {
+    fn deref_mut(&mut self) -> &mut Details {
+        &mut self.0
+    }
+}
+
 impl Error {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Error {
+        Error(Box::new(Details {
             kind,
             status: None,
             message: message.into(),
-        }
+        }))
     }
 
     pub fn invalid_input(message: impl Into<String>) -> Self {
@@ -91,11 +110,11 @@ impl Error {
                 }
             }
         }
-        Error {
+        Error(Box::new(Details {
             kind: ErrorKind::Api,
             status: Some(status),
             message,
-        }
+        }))
     }
 }
 

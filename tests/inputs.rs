@@ -655,6 +655,219 @@ fn refused_config(what: &str, config: JsValue) -> JsValue {
 }
 
 /// Every config key, the whole table: `gateway()` throws `invalid_input` naming the key.
+/// The whole cart's calls, every argument, the whole table: `invalid_input`, nothing sent, no
+/// trap, and the client still works afterwards.
+#[wasm_bindgen_test]
+async fn whole_cart_arguments_against_the_bad_value_table() {
+    let epcc = shopper();
+    ok(epcc.authenticate()).await;
+    clear_journal().await;
+    let c = || epcc.carts();
+    let o = || epcc.orders();
+    let obj = || json(r#"{"name":"x","rate":0.1}"#);
+    let one = || JsValue::from(1);
+    let mut cases = 0;
+    let mut refused = Vec::new();
+    let mut check = |what: String, promise: Promise| {
+        cases += 1;
+        refused.push((what, promise));
+    };
+    let name = |call: &str, what: &str| {
+        let mut out = String::from(call);
+        out.push_str(" = ");
+        out.push_str(what);
+        out
+    };
+    // Ids: item, tax, discount, order, product and merged cart ids.
+    for (what, v) in table() {
+        let v = || v.clone();
+        check(name("RemoveItem(itemId)", what), c().remove_item(v(), None));
+        check(
+            name("UpdateItemQuantity(itemId)", what),
+            c().update_item_quantity(v(), one(), None),
+        );
+        check(
+            name("UpdateItem(itemId)", what),
+            c().update_item(v(), one(), None, None, None),
+        );
+        check(
+            name("AddItemTax(itemId)", what),
+            c().add_item_tax(v(), obj(), None),
+        );
+        check(
+            name("UpdateItemTax(itemId)", what),
+            c().update_item_tax(v(), s("t1"), obj(), None),
+        );
+        check(
+            name("UpdateItemTax(taxId)", what),
+            c().update_item_tax(s("i1"), v(), obj(), None),
+        );
+        check(
+            name("RemoveItemTax(itemId)", what),
+            c().remove_item_tax(v(), s("t1"), None),
+        );
+        check(
+            name("RemoveItemTax(taxId)", what),
+            c().remove_item_tax(s("i1"), v(), None),
+        );
+        check(
+            name("UpdateCartCustomDiscount(id)", what),
+            c().update_cart_custom_discount(v(), obj(), None),
+        );
+        check(
+            name("RemoveCartCustomDiscount(id)", what),
+            c().remove_cart_custom_discount(v(), None),
+        );
+        check(
+            name("AddItemCustomDiscount(itemId)", what),
+            c().add_item_custom_discount(v(), obj(), None),
+        );
+        check(
+            name("UpdateItemCustomDiscount(itemId)", what),
+            c().update_item_custom_discount(v(), s("d1"), obj(), None),
+        );
+        check(
+            name("UpdateItemCustomDiscount(id)", what),
+            c().update_item_custom_discount(s("i1"), v(), obj(), None),
+        );
+        check(
+            name("RemoveItemCustomDiscount(itemId)", what),
+            c().remove_item_custom_discount(v(), s("d1"), None),
+        );
+        check(
+            name("RemoveItemCustomDiscount(id)", what),
+            c().remove_item_custom_discount(s("i1"), v(), None),
+        );
+        check(
+            name("Merge(cartId)", what),
+            c().merge(v(), None, None, None),
+        );
+        check(name("Orders.Get(id)", what), o().get(v(), None, None));
+        check(name("Orders.Items(id)", what), o().items(v(), None, None));
+        check(
+            name("AddProduct(productId)", what),
+            c().add_product(v(), None, None, None, None, None, None),
+        );
+        if what != "object" {
+            // Objects: custom items, taxes, discounts, addresses, customers.
+            check(
+                name("AddCustomItem(item)", what),
+                c().add_custom_item(v(), None),
+            );
+            check(
+                name("AddItemTax(tax)", what),
+                c().add_item_tax(s("i1"), v(), None),
+            );
+            check(
+                name("AddCartCustomDiscount(discount)", what),
+                c().add_cart_custom_discount(v(), None),
+            );
+            check(
+                name("AddItemCustomDiscount(discount)", what),
+                c().add_item_custom_discount(s("i1"), v(), None),
+            );
+            check(
+                name("Checkout(billing)", what),
+                c().checkout(s("cu-1"), v(), None, None, None),
+            );
+            check(
+                name("Checkout(customer)", what),
+                c().checkout(v(), obj(), None, None, None),
+            );
+            check(
+                name("CheckoutWithAccountManagementToken(contact)", what),
+                c().checkout_with_account_management_token(v(), obj(), None, None, None, None),
+            );
+            check(
+                name("UpdateItems(items)", what),
+                c().update_items(v(), None),
+            );
+        }
+        if what != "array" {
+            check(name("BulkAdd(items)", what), c().bulk_add(v(), None, None));
+            check(
+                name("BulkAddItemTax(taxes)", what),
+                c().bulk_add_item_tax(v(), None, None),
+            );
+        }
+        if what != "number" {
+            check(
+                name("UpdateItemQuantity(quantity)", what),
+                c().update_item_quantity(s("i1"), v(), None),
+            );
+            if !v().is_undefined() && !v().is_null() {
+                check(
+                    name("AddProduct(quantity)", what),
+                    c().add_product(s("p1"), Some(v()), None, None, None, None, None),
+                );
+            }
+        }
+        if v().as_string().is_none_or(|code| code.trim().is_empty()) {
+            check(
+                name("AddPromotion(code)", what),
+                c().add_promotion(v(), None, None),
+            );
+        }
+        if !v().is_undefined() && !v().is_null() {
+            if what != "boolean" {
+                check(
+                    name("AddProduct(isSku)", what),
+                    c().add_product(s("p1"), None, None, Some(v()), None, None, None),
+                );
+            }
+            if what != "object" {
+                check(
+                    name("AddProduct(data)", what),
+                    c().add_product(s("p1"), None, Some(v()), None, None, None, None),
+                );
+                check(
+                    name("BulkAdd(options)", what),
+                    c().bulk_add(json("[]"), Some(v()), None),
+                );
+                check(
+                    name("Merge(options)", what),
+                    c().merge(s("g1"), None, Some(v()), None),
+                );
+            }
+        }
+    }
+    // Tokens go into a header.
+    let mut token_accepts = vec!["undefined", "null"];
+    token_accepts.extend(HEADER_SAFE.iter().filter(|v| **v != "unicode"));
+    for (what, token) in table_except(&token_accepts) {
+        let t = || Some(token.clone());
+        check(
+            name("AddProduct(token)", what),
+            c().add_product(s("p1"), None, None, None, t(), None, None),
+        );
+        check(
+            name("AddPromotion(token)", what),
+            c().add_promotion(s("SAVE10"), t(), None),
+        );
+        check(
+            name("Merge(token)", what),
+            c().merge(s("g1"), t(), None, None),
+        );
+        check(name("Orders.Get(token)", what), o().get(s("o1"), t(), None));
+        check(
+            name("Orders.Items(token)", what),
+            o().items(s("o1"), t(), None),
+        );
+        check(
+            name("CheckoutWithAccountManagementToken(token)", what),
+            c().checkout_with_account_management_token(s("cu-1"), obj(), None, t(), None, None),
+        );
+    }
+    for (what, promise) in refused {
+        expect_invalid(&what, promise).await;
+    }
+    assert!(journal().await.is_empty(), "nothing was sent");
+    report("bad whole-cart arguments refused", cases);
+
+    // After all that, the client still works.
+    ok(epcc.carts().items(None)).await;
+}
+
 #[wasm_bindgen_test]
 fn every_config_key_against_the_bad_value_table() {
     let mut cases = 0;

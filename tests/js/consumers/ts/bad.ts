@@ -8,3 +8,7 @@ EPCC.Carts.AddCustomerAssociation(42, 'token'); // BAD: customer id must be a st
 EPCC.Carts.GetCartsList({ token: 'x' }); // BAD: token must be a string
 EPCC.Customers.Token('ron@swanson.com', 12345); // BAD: password must be a string
 EPCC.Carts.Limit('10'); // BAD: Limit takes a number
+EPCC.Carts.AddProduct('product-id', '2'); // BAD: quantity must be a number
+EPCC.Carts.AddPromotion(10); // BAD: a promotion code is a string
+EPCC.Carts.Checkout('customer-id', 'billing'); // BAD: the billing address is an object
+EPCC.Orders.Get(42); // BAD: order ids are strings

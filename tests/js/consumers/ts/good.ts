@@ -5,9 +5,13 @@ import {
   EpccError,
   MemoryStorageFactory,
   LocalStorageFactory,
+  type Address,
   type Cart,
+  type CartItem,
+  type CartItemsResponse,
   type CartsListResponse,
   type GatewayConfig,
+  type Order,
   type StorageLike,
 } from 'epcc-carts';
 
@@ -50,4 +54,29 @@ export async function errors(): Promise<string> {
     if (err instanceof EpccError) return err.message;
     throw err;
   }
+}
+
+export async function wholeCart(productId: string, customerId: string, token: string): Promise<Order> {
+  const added: CartItemsResponse = await EPCC.Carts.AddProduct(productId, 2);
+  const first: CartItem | undefined = added.data[0];
+  const cents: number = added.meta.display_price.with_tax.amount;
+  console.log(first?.meta.display_price.with_tax.value.formatted, cents);
+  await EPCC.Carts.AddProduct('BINDER-3IN', 1, { custom_inputs: { note: 'gift' } }, true, token);
+  await EPCC.Carts.AddCustomItem({ name: 'Gift wrap', sku: 'WRAP', quantity: 1, price: { amount: 500 } });
+  await EPCC.Carts.AddPromotion('SAVE10');
+  await EPCC.Carts.BulkAdd([{ type: 'cart_item', id: productId, quantity: 1 }], { add_all_or_nothing: true });
+  if (first) {
+    await EPCC.Carts.UpdateItemQuantity(first.id, 3);
+    await EPCC.Carts.UpdateItems([{ id: first.id, quantity: 1 }]);
+    const tax = await EPCC.Carts.AddItemTax(first.id, { name: 'VAT', rate: 0.2 });
+    await EPCC.Carts.RemoveItemTax(first.id, tax.data.id);
+    await EPCC.Carts.RemoveItem(first.id);
+  }
+  await EPCC.Carts.Merge('guest-cart', token, { add_all_or_nothing: false });
+  const address: Address = { first_name: 'Ron', last_name: 'Swanson', line_1: '1 Main St', postcode: '46001', country: 'US' };
+  const { data: order } = await EPCC.Carts.Checkout(customerId, address, address, { 'X-Moltin-Customer-Token': token });
+  const status: Order['status'] = order.status;
+  const lines = await EPCC.Orders.Items(order.id, token);
+  console.log(status, lines.data.length);
+  return (await EPCC.Orders.Get(order.id, token)).data;
 }

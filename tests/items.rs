@@ -1,0 +1,590 @@
+//! The whole cart: every item, promotion, tax, discount, merge, checkout and order call, with
+//! the exact request it sends (read from the emulator's journal) and what it resolves.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use js_sys::{Array, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+#[cfg(not(feature = "node-tests"))]
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Seeded in every emulator store (emulator/README.md, "Catalog and promotion").
+const BLOCK_PLANE: &str = "e1a6f0c2-5b3d-4c8e-9a71-2f4d6b8c0a01";
+const BINDER_SKU: &str = "BINDER-3IN";
+
+/// Runs `call` on a fresh journal and returns the one request it sent, and what it resolved.
+async fn sent(call: Promise) -> (Entry, JsValue) {
+    clear_journal().await;
+    let value = ok(call).await;
+    let mut requests = journal().await;
+    requests.retain(|e| e.path != "/oauth/access_token");
+    assert_eq!(requests.len(), 1, "one request");
+    (requests.remove(0), value)
+}
+
+fn path_of(epcc: &epcc_carts::js::Gateway, rest: &str) -> String {
+    let mut path = String::from("/v2/carts/");
+    path.push_str(&epcc.cart_id().unwrap());
+    path.push_str(rest);
+    path
+}
+
+fn items_of(value: &JsValue) -> Array {
+    get(value, "data").dyn_into().unwrap()
+}
+
+/// The item of `items` with product `id`.
+fn item_with_product(value: &JsValue, product: &str) -> JsValue {
+    items_of(value)
+        .iter()
+        .find(|i| get(i, "product_id").as_string().as_deref() == Some(product))
+        .expect("the product's item")
+}
+
+#[wasm_bindgen_test]
+async fn products_are_added_by_id_and_by_sku_with_the_official_bodies() {
+    let epcc = shopper();
+    ok(epcc.authenticate()).await;
+
+    let (r, value) =
+        sent(
+            epcc.carts()
+                .add_product(s(BLOCK_PLANE), None, None, None, None, None, None),
+        )
+        .await;
+    assert_eq!(
+        (r.method.as_str(), r.path.as_str()),
+        ("POST", path_of(&epcc, "/items").as_str())
+    );
+    let mut expected = String::from(r#"{"data":{"type":"cart_item","id":""#);
+    expected.push_str(BLOCK_PLANE);
+    expected.push_str(r#"","quantity":1}}"#);
+    assert_eq!(
+        stringify(&r.json_body()),
+        expected,
+        "quantity defaults to 1"
+    );
+    assert_eq!(r.header("x-moltin-customer-token"), None);
+    assert_eq!(
+        get(&item_with_product(&value, BLOCK_PLANE), "quantity").as_f64(),
+        Some(1.0)
+    );
+
+    // A repeated add merges quantities; `data` is spread over the SDK's fields.
+    let data = json(r#"{"custom_inputs":{"engraving":"R.S."}}"#);
+    let (r, value) = sent(epcc.carts().add_product(
+        s(BLOCK_PLANE),
+        Some(JsValue::from(2)),
+        Some(data.clone()),
+        None,
+        None,
+        Some(json(r#"{"X-Trace":"t-1"}"#)),
+        None,
+    ))
+    .await;
+    let body = r.json_body();
+    assert_eq!(
+        stringify(&get(&get(&body, "data"), "custom_inputs")),
+        r#"{"engraving":"R.S."}"#
+    );
+    assert_eq!(get(&get(&body, "data"), "quantity").as_f64(), Some(2.0));
+    assert_eq!(r.header("x-trace").as_deref(), Some("t-1"));
+    assert_eq!(
+        stringify(&data),
+        r#"{"custom_inputs":{"engraving":"R.S."}}"#,
+        "the caller's object is unchanged"
+    );
+    assert_eq!(
+        get(&item_with_product(&value, BLOCK_PLANE), "quantity").as_f64(),
+        Some(3.0)
+    );
+
+    let (_, token) = signed_in_customer(&epcc).await;
+    let (r, value) = sent(epcc.carts().add_product(
+        s(BINDER_SKU),
+        Some(JsValue::from(1)),
+        None,
+        Some(JsValue::TRUE),
+        Some(s(&token)),
+        None,
+        None,
+    ))
+    .await;
+    assert_eq!(
+        stringify(&r.json_body()),
+        r#"{"data":{"type":"cart_item","sku":"BINDER-3IN","quantity":1}}"#
+    );
+    assert_eq!(
+        r.header("x-moltin-customer-token").as_deref(),
+        Some(token.as_str())
+    );
+    assert_eq!(items_of(&value).length(), 2);
+    let meta = get(&get(&value, "meta"), "display_price");
+    assert_eq!(
+        get(&get(&meta, "with_tax"), "currency")
+            .as_string()
+            .as_deref(),
+        Some("USD")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn items_are_listed_updated_and_removed() {
+    let epcc = shopper();
+    ok(epcc.carts().add_product(
+        s(BLOCK_PLANE),
+        Some(JsValue::from(2)),
+        None,
+        None,
+        None,
+        None,
+        None,
+    ))
+    .await;
+    ok(epcc.carts().add_product(
+        s(BINDER_SKU),
+        None,
+        None,
+        Some(JsValue::TRUE),
+        None,
+        None,
+        None,
+    ))
+    .await;
+
+    let (r, value) = sent(epcc.carts().limit(JsValue::from(5)).unwrap().items(None)).await;
+    assert_eq!(
+        (r.method.as_str(), r.path.as_str(), r.query.as_str()),
+        ("GET", path_of(&epcc, "/items").as_str(), "page[limit]=5")
+    );
+    assert_eq!(items_of(&value).length(), 2);
+    let item_id = get(&item_with_product(&value, BLOCK_PLANE), "id")
+        .as_string()
+        .unwrap();
+
+    let (r, value) = sent(
+        epcc.carts()
+            .update_item_quantity(s(&item_id), JsValue::from(4), None),
+    )
+    .await;
+    assert_eq!(
+        (r.method.as_str(), r.path.as_str()),
+        (
+            "PUT",
+            path_of(&epcc, &(String::from("/items/") + &item_id)).as_str()
+        )
+    );
+    let mut expected = String::from(r#"{"data":{"type":"cart_item","id":""#);
+    expected.push_str(&item_id);
+    expected.push_str(r#"","quantity":4}}"#);
+    assert_eq!(stringify(&r.json_body()), expected);
+    assert_eq!(
+        get(&item_with_product(&value, BLOCK_PLANE), "quantity").as_f64(),
+        Some(4.0)
+    );
+
+    let (r, _) = sent(epcc.carts().update_item(
+        s(&item_id),
+        JsValue::from(3),
+        None,
+        Some(json(r#"{"X-Trace":"u"}"#)),
+        None,
+    ))
+    .await;
+    assert_eq!(
+        get(&get(&r.json_body(), "data"), "quantity").as_f64(),
+        Some(3.0)
+    );
+    assert_eq!(r.header("x-trace").as_deref(), Some("u"));
+
+    let mut updates = String::from(r#"[{"id":""#);
+    updates.push_str(&item_id);
+    updates.push_str(r#"","quantity":6,"note":"x"}]"#);
+    let (r, value) = sent(epcc.carts().update_items(json(&updates), None)).await;
+    assert_eq!(
+        (r.method.as_str(), r.path.as_str()),
+        ("PUT", path_of(&epcc, "/items").as_str())
+    );
+    let mut expected = String::from(r#"{"data":[{"type":"cart_item","note":"x","id":""#);
+    expected.push_str(&item_id);
+    expected.push_str(r#"","quantity":6}]}"#);
+    assert_eq!(
+        stringify(&r.json_body()),
+        expected,
+        "type, the rest, then id and quantity"
+    );
+    assert_eq!(
+        get(&item_with_product(&value, BLOCK_PLANE), "quantity").as_f64(),
+        Some(6.0)
+    );
+
+    let (r, value) = sent(epcc.carts().remove_item(s(&item_id), None)).await;
+    assert_eq!((r.method.as_str(), r.body.as_deref()), ("DELETE", None));
+    assert_eq!(items_of(&value).length(), 1);
+
+    let (r, value) = sent(epcc.carts().remove_all_items(None)).await;
+    assert_eq!(
+        (r.method.as_str(), r.path.as_str()),
+        ("DELETE", path_of(&epcc, "/items").as_str())
+    );
+    assert_eq!(stringify(&value), "{}");
+}
+
+#[wasm_bindgen_test]
+async fn custom_items_promotions_and_bulk_adds() {
+    let epcc = shopper();
+    let item = json(r#"{"name":"Gift wrap","sku":"WRAP-1","quantity":1,"price":{"amount":500}}"#);
+    let (r, value) = sent(epcc.carts().add_custom_item(item.clone(), None)).await;
+    assert_eq!(
+        stringify(&r.json_body()),
+        r#"{"data":{"name":"Gift wrap","sku":"WRAP-1","quantity":1,"price":{"amount":500},"type":"custom_item"}}"#
+    );
+    assert!(
+        get(&item, "type").is_undefined(),
+        "the caller's object is unchanged"
+    );
+    assert_eq!(items_of(&value).length(), 1);
+
+    ok(epcc
+        .carts()
+        .add_product(s(BLOCK_PLANE), None, None, None, None, None, None))
+    .await;
+    let (r, value) = sent(epcc.carts().add_promotion(s("SAVE10"), None, None)).await;
+    assert_eq!(
+        stringify(&r.json_body()),
+        r#"{"data":{"type":"promotion_item","code":"SAVE10"}}"#
+    );
+    let discount = get(&get(&get(&value, "meta"), "display_price"), "discount");
+    assert!(
+        get(&discount, "amount").as_f64().unwrap() < 0.0,
+        "SAVE10 takes something off"
+    );
+
+    let mut items = String::from(r#"[{"type":"cart_item","id":""#);
+    items.push_str(BLOCK_PLANE);
+    items.push_str(r#"","quantity":1}]"#);
+    let (r, _) = sent(epcc.carts().bulk_add(json(&items), None, None)).await;
+    let mut expected = String::from(r#"{"data":"#);
+    expected.push_str(&items);
+    expected.push('}');
+    assert_eq!(
+        stringify(&r.json_body()),
+        expected,
+        "wrapped once (the official SDK wraps twice)"
+    );
+    let (r, _) = sent(epcc.carts().bulk_add(
+        json(&items),
+        Some(json(r#"{"add_all_or_nothing":true}"#)),
+        None,
+    ))
+    .await;
+    let mut expected = String::from(r#"{"data":"#);
+    expected.push_str(&items);
+    expected.push_str(r#","options":{"add_all_or_nothing":true}}"#);
+    assert_eq!(stringify(&r.json_body()), expected);
+}
+
+#[wasm_bindgen_test]
+async fn taxes_and_custom_discounts() {
+    let epcc = shopper();
+    // The current cart, made with custom discounts enabled (it has not been used yet).
+    let mut cart = String::from(r#"{"id":""#);
+    cart.push_str(&epcc.cart_id().unwrap());
+    cart.push_str(r#"","name":"Discounts","discount_settings":{"custom_discounts_enabled":true}}"#);
+    ok(epcc.carts().create_cart(json(&cart), None, None)).await;
+    let list = ok(epcc
+        .carts()
+        .add_product(s(BLOCK_PLANE), None, None, None, None, None, None))
+    .await;
+    let item_id = get(&item_with_product(&list, BLOCK_PLANE), "id")
+        .as_string()
+        .unwrap();
+    let item_path = path_of(&epcc, &(String::from("/items/") + &item_id));
+
+    let (r, tax) = sent(epcc.carts().add_item_tax(
+        s(&item_id),
+        json(r#"{"name":"VAT","jurisdiction":"UK","code":"VAT20","rate":0.2}"#),
+        None,
+    ))
+    .await;
+    assert_eq!(
+        (r.method.as_str(), r.path.clone()),
+        ("POST", item_path.clone() + "/taxes")
+    );
+    assert_eq!(
+        stringify(&r.json_body()),
+        r#"{"data":{"name":"VAT","jurisdiction":"UK","code":"VAT20","rate":0.2,"type":"tax_item"}}"#
+    );
+    let tax_id = get(&get(&tax, "data"), "id").as_string().unwrap();
+    let (r, _) =
+        sent(
+            epcc.carts()
+                .update_item_tax(s(&item_id), s(&tax_id), json(r#"{"rate":0.1}"#), None),
+        )
+        .await;
+    assert_eq!(
+        (r.method.as_str(), r.path.clone()),
+        ("PUT", item_path.clone() + "/taxes/" + &tax_id)
+    );
+    let (r, _) = sent(epcc.carts().remove_item_tax(s(&item_id), s(&tax_id), None)).await;
+    assert_eq!(
+        (r.method.as_str(), r.path.clone()),
+        ("DELETE", item_path.clone() + "/taxes/" + &tax_id)
+    );
+
+    let discount = r#"{"amount":-500,"description":"Loyalty","discount_code":"LOYAL","discount_engine":"Custom","external_id":"x-1"}"#;
+    let (r, _) = sent(epcc.carts().add_cart_custom_discount(json(discount), None)).await;
+    assert_eq!(
+        (r.method.as_str(), r.path.as_str()),
+        ("POST", path_of(&epcc, "/custom-discounts").as_str())
+    );
+    assert_eq!(
+        get(&get(&r.json_body(), "data"), "type")
+            .as_string()
+            .as_deref(),
+        Some("custom_discount")
+    );
+    let (r, added) = sent(
+        epcc.carts()
+            .add_item_custom_discount(s(&item_id), json(discount), None),
+    )
+    .await;
+    assert_eq!(
+        r.path,
+        item_path.clone() + "/custom-discounts",
+        "one slash (the official SDK sends two)"
+    );
+    let discount_id = get(&get(&added, "data"), "id").as_string().unwrap();
+    let (r, _) = sent(epcc.carts().update_item_custom_discount(
+        s(&item_id),
+        s(&discount_id),
+        json(r#"{"amount":-300}"#),
+        None,
+    ))
+    .await;
+    assert_eq!(
+        (r.method.as_str(), r.path.clone()),
+        (
+            "PUT",
+            item_path.clone() + "/custom-discounts/" + &discount_id
+        )
+    );
+    let (r, _) = sent(
+        epcc.carts()
+            .remove_item_custom_discount(s(&item_id), s(&discount_id), None),
+    )
+    .await;
+    assert_eq!(
+        (r.method.as_str(), r.path.clone()),
+        ("DELETE", item_path + "/custom-discounts/" + &discount_id)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_guest_cart_is_merged_and_checked_out_to_an_order() {
+    let epcc = shopper();
+    let (customer_id, token) = signed_in_customer(&epcc).await;
+    let guest_id = unique("guest");
+    ok(epcc.cart(Some(s(&guest_id))).add_product(
+        s(BLOCK_PLANE),
+        Some(JsValue::from(2)),
+        None,
+        None,
+        None,
+        None,
+        None,
+    ))
+    .await;
+
+    let (r, merged) = sent(
+        epcc.carts()
+            .merge(s(&guest_id), Some(s(&token)), None, None),
+    )
+    .await;
+    assert_eq!(
+        (r.method.as_str(), r.path.as_str()),
+        ("POST", path_of(&epcc, "/items").as_str())
+    );
+    let mut expected = String::from(r#"{"data":{"type":"cart_items","cart_id":""#);
+    expected.push_str(&guest_id);
+    expected.push_str(r#""},"options":{}}"#);
+    assert_eq!(stringify(&r.json_body()), expected);
+    assert_eq!(
+        r.header("x-moltin-customer-token").as_deref(),
+        Some(token.as_str())
+    );
+    assert_eq!(
+        get(&item_with_product(&merged, BLOCK_PLANE), "quantity").as_f64(),
+        Some(2.0)
+    );
+
+    ok(epcc
+        .carts()
+        .add_customer_association(s(&customer_id), Some(s(&token)), None))
+    .await;
+    let cart = ok(epcc.carts().get(None)).await;
+    let address = json(
+        r#"{"first_name":"Ron","last_name":"Swanson","line_1":"1 Main St","postcode":"46001","country":"US"}"#,
+    );
+    let headers = object_with("X-Moltin-Customer-Token", &token);
+    let (r, order) =
+        sent(
+            epcc.carts()
+                .checkout(s(&customer_id), address.clone(), None, Some(headers), None),
+        )
+        .await;
+    assert_eq!(
+        (r.method.as_str(), r.path.as_str()),
+        ("POST", path_of(&epcc, "/checkout").as_str())
+    );
+    let data = get(&r.json_body(), "data");
+    assert_eq!(
+        stringify(&get(&data, "customer")),
+        String::from(r#"{"id":""#) + &customer_id + r#""}"#
+    );
+    assert_eq!(
+        stringify(&get(&data, "shipping_address")),
+        stringify(&address),
+        "shipping defaults to billing"
+    );
+    let order = get(&order, "data");
+    assert_eq!(
+        get(&order, "status").as_string().as_deref(),
+        Some("incomplete")
+    );
+    let total = |v: &JsValue| {
+        get(
+            &get(&get(&get(v, "meta"), "display_price"), "with_tax"),
+            "amount",
+        )
+        .as_f64()
+    };
+    assert_eq!(
+        total(&order),
+        total(&get(&cart, "data")),
+        "the order's total is the cart's"
+    );
+
+    let order_id = get(&order, "id").as_string().unwrap();
+    let (r, got) = sent(epcc.orders().get(s(&order_id), Some(s(&token)), None)).await;
+    assert_eq!(
+        (r.method.as_str(), r.path.as_str()),
+        ("GET", (String::from("/v2/orders/") + &order_id).as_str())
+    );
+    assert_eq!(
+        get(&get(&got, "data"), "id").as_string(),
+        Some(order_id.clone())
+    );
+    let (r, lines) = sent(epcc.orders().items(s(&order_id), Some(s(&token)), None)).await;
+    assert_eq!(r.path, String::from("/v2/orders/") + &order_id + "/items");
+    assert_eq!(items_of(&lines).length(), 1);
+    // Another customer's token never reads it.
+    let (_, other) = signed_in_customer(&epcc).await;
+    let e = err(epcc.orders().get(s(&order_id), Some(s(&other)), None)).await;
+    assert_eq!(
+        (kind(&e).as_str(), get(&e, "status").as_f64()),
+        ("api", Some(404.0))
+    );
+}
+
+fn object_with(key: &str, value: &str) -> JsValue {
+    let object = js_sys::Object::new();
+    set(&object, key, value);
+    object.into()
+}
+
+#[wasm_bindgen_test]
+async fn bad_item_arguments_reject_and_send_nothing() {
+    let epcc = shopper();
+    ok(epcc.authenticate()).await;
+    clear_journal().await;
+    let c = || epcc.carts();
+    let cases: Vec<(&str, Promise)> = vec![
+        (
+            "fractional quantity",
+            c().add_product(
+                s(BLOCK_PLANE),
+                Some(JsValue::from(1.5)),
+                None,
+                None,
+                None,
+                None,
+                None,
+            ),
+        ),
+        (
+            "zero quantity",
+            c().add_product(
+                s(BLOCK_PLANE),
+                Some(JsValue::from(0)),
+                None,
+                None,
+                None,
+                None,
+                None,
+            ),
+        ),
+        (
+            "quantity as text",
+            c().add_product(s(BLOCK_PLANE), Some(s("2")), None, None, None, None, None),
+        ),
+        (
+            "isSku not a boolean",
+            c().add_product(s(BLOCK_PLANE), None, None, Some(s("yes")), None, None, None),
+        ),
+        (
+            "data not an object",
+            c().add_product(s(BLOCK_PLANE), None, Some(s("x")), None, None, None, None),
+        ),
+        (
+            "unsafe product id",
+            c().add_product(s("../x"), None, None, None, None, None, None),
+        ),
+        ("unsafe item id", c().remove_item(s("a/b"), None)),
+        (
+            "negative update",
+            c().update_item_quantity(s("i1"), JsValue::from(-1), None),
+        ),
+        (
+            "bulk not an array",
+            c().bulk_add(json(r#"{"a":1}"#), None, None),
+        ),
+        ("update items not an array", c().update_items(s("x"), None)),
+        (
+            "custom item not an object",
+            c().add_custom_item(JsValue::NULL, None),
+        ),
+        ("empty promotion", c().add_promotion(s(" "), None, None)),
+        ("unsafe merge id", c().merge(s("a?b"), None, None, None)),
+        (
+            "tax not an object",
+            c().add_item_tax(s("i1"), s("vat"), None),
+        ),
+        ("unsafe tax id", c().remove_item_tax(s("i1"), s(".."), None)),
+        (
+            "checkout without billing",
+            c().checkout(s("cu-1"), JsValue::UNDEFINED, None, None, None),
+        ),
+        (
+            "checkout with a bad header",
+            c().checkout(
+                s("cu-1"),
+                json("{}"),
+                None,
+                Some(json(r#"{"X":"a\nb"}"#)),
+                None,
+            ),
+        ),
+        ("order id", epcc.orders().get(s("a/b"), None, None)),
+    ];
+    for (what, call) in cases {
+        let e = err(call).await;
+        assert_eq!(kind(&e), "invalid_input", "{what}: {}", describe(&e));
+    }
+    assert!(journal().await.is_empty(), "nothing was sent");
+}
