@@ -152,3 +152,94 @@ test('tabs share sign-out, the current cart and token refreshes, and start with 
   await two.evaluate(id => { localStorage.setItem('epcart', id); }, other);
   await one.locator('#current-cart-id', { hasText: other }).waitFor();
 });
+
+// ---------- the storefront across devices ----------
+
+const lineNames = async page => (await page.locator('#bag-items .bag-item strong').allInnerTexts()).sort();
+// Item calls mark the cart panel busy from the click until the answer is shown.
+const settled = page => page.locator('#bag-panel[aria-busy="false"]').waitFor({ state: 'attached' });
+const idle = page => page.waitForFunction(() => !document.querySelector('.busy'));
+
+async function addToCart(page, name) {
+  await page.locator('#products .product', { has: page.locator('h3', { hasText: name }) })
+    .getByRole('button', { name: 'Add to cart' }).click();
+  await settled(page);
+  await page.locator('#bag-items .bag-item', { hasText: name }).waitFor();
+}
+
+async function signInAs(page, who) {
+  await page.fill('#email', who.email);
+  await page.fill('#password', who.password);
+  await page.click('#signin');
+  await page.locator('#customer-info:not([hidden])').waitFor();
+  await idle(page);
+}
+
+test("a guest's cart is merged on sign-in, changed on another device, and checked out on the first", async () => {
+  const shopper = await createCustomer('merge');
+
+  // Device A: a guest fills a cart, then signs in; the items move into the customer's cart.
+  const a = await device();
+  await addToCart(a, 'Block plane');
+  await addToCart(a, 'Chisel set');
+  await addToCart(a, 'Waffle iron');
+  await a.getByRole('button', { name: 'One more Waffle iron' }).click();
+  await settled(a);
+  const guestCart = await text(a, '#current-cart-id');
+  await signInAs(a, shopper);
+  await a.locator('#bag-result .pill', { hasText: 'merged' }).waitFor();
+  const cart = await text(a, '#current-cart-id');
+  assert.notEqual(cart, guestCart, "the items moved into the customer's own cart");
+  assert.equal(await text(a, '#current-cart-customers'), 'you');
+  assert.deepEqual(await lineNames(a), ['Block plane', 'Chisel set', 'Waffle iron']);
+
+  // Device B: the same customer signs in with an empty cart and picks up the merged one.
+  const b = await device();
+  assert.notEqual(await text(b, '#current-cart-id'), cart);
+  await signInAs(b, shopper);
+  await b.locator('#bag-result .pill', { hasText: 'your cart' }).waitFor();
+  assert.equal(await text(b, '#current-cart-id'), cart);
+  assert.deepEqual(await lineNames(b), ['Block plane', 'Chisel set', 'Waffle iron']);
+  assert.equal(await b.getByRole('spinbutton', { name: 'Quantity of Waffle iron' }).inputValue(), '2');
+  assert.equal(await text(b, '#total-with-tax'), await text(a, '#total-with-tax'));
+  // A second tab on device B shows the same cart, and follows the first tab's changes at once.
+  const tab = watch(await b.context().newPage(), opened.at(-1).problems);
+  await load(tab);
+  assert.deepEqual(await lineNames(tab), ['Block plane', 'Chisel set', 'Waffle iron']);
+  await b.getByRole('button', { name: 'Remove Chisel set' }).click();
+  await settled(b);
+  assert.deepEqual(await lineNames(b), ['Block plane', 'Waffle iron']);
+  await tab.locator('#bag-items .bag-item', { hasText: 'Chisel set' }).waitFor({ state: 'detached' });
+  await idle(tab);
+  const totalB = await text(b, '#total-with-tax');
+
+  // Device A still shows the chisels until it loads the cart again: its Refresh button does.
+  assert.deepEqual(await lineNames(a), ['Block plane', 'Chisel set', 'Waffle iron']);
+  await a.click('#bag-refresh');
+  await idle(a);
+  assert.deepEqual(await lineNames(a), ['Block plane', 'Waffle iron']);
+  const cartTotal = await text(a, '#total-with-tax');
+  assert.equal(cartTotal, totalB);
+  assert.equal(cartTotal, '$168.98');
+  // A reload shows the same.
+  await load(a);
+  assert.deepEqual(await lineNames(a), ['Block plane', 'Waffle iron']);
+
+  // Device A checks out; the order's total is the cart's.
+  await a.click('#start-checkout');
+  await a.getByLabel('First name').fill('Ben');
+  await a.getByLabel('Last name').fill('Wyatt');
+  await a.getByLabel('Address', { exact: true }).fill('2 Ice Town Road');
+  await a.getByLabel('Postcode').fill('47998');
+  await a.click('#place-order');
+  await a.locator('#order').waitFor();
+  await idle(a);
+  assert.equal(await text(a, '#order-total'), cartTotal);
+  const orderId = await text(a, '#order-id');
+  const admin = await emulator.adminToken();
+  const { data: order } = await emulator.api('GET', `/v2/orders/${orderId}`, { token: admin });
+  assert.equal(order.meta.display_price.with_tax.formatted, cartTotal);
+  assert.equal(order.relationships.customer.data.id, shopper.id);
+  const { data: lines } = await emulator.api('GET', `/v2/orders/${orderId}/items`, { token: admin });
+  assert.deepEqual(lines.map(l => `${l.quantity} ${l.name}`).sort(), ['1 Block plane', '2 Waffle iron']);
+});
