@@ -6,6 +6,9 @@
 //   cart:    the cart CART_ID exists before the run ('associated': with ctx's customer)
 //   config:  extra gateway config
 //   faults:  emulator fault rules active during the run
+//   prepare: what the cart holds before the run, made with the raw API (PREPARATIONS in
+//            emulator.mjs: 'items', 'tax', 'custom discounts', 'guest cart', 'guest order',
+//            'customer order'); the ids it made are in ctx (ctx.itemId, ctx.taxId, ...)
 //   unordered: the calls run concurrently, so the journal's order is not meaningful
 //   todo:    a difference from the official SDK that is not a documented improvement; the
 //            comparison still runs and is reported, without failing the suite, until it is fixed
