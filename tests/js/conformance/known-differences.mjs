@@ -6,6 +6,9 @@
 import { canonical } from './compare.mjs';
 
 const isItemsCall = d => /^(POST|PUT) \/v2\/carts\/[^/]+\/items(\/[^/]+)?$/.test(d.expected ?? '');
+// A JSON body `{"data": [...], ...}` with the `type` of every element left out.
+const withoutTypes = body =>
+  Array.isArray(body?.json?.data) && { ...body.json, data: body.json.data.map(({ type, ...rest }) => rest) };
 
 export const knownDifferences = [
   {
@@ -81,6 +84,21 @@ export const knownDifferences = [
       ((d.field === 'path' && d.expected.endsWith('//custom-discounts') &&
         d.actual === d.expected.replace(/\/\/custom-discounts$/, '/custom-discounts')) ||
         (d.field === 'status' && d.expected === 404 && d.actual === 201)),
+  },
+  {
+    id: 'arguments-not-mutated',
+    reason:
+      'AddCustomItem, AddItemTax, UpdateItemTax and the custom-discount calls: the official SDK ' +
+      "adds `type` to the caller's object (Object.assign), so the same object passed on to a bulk " +
+      'call carries a `type` the caller never wrote; epcc-carts leaves its arguments as they were ' +
+      'and sends each object as given (here the API then refuses the element without its type).',
+    scenarios: ['an object passed to AddCustomItem, then to BulkAdd', 'an object passed to AddItemTax, then to BulkAddItemTax'],
+    matches: d =>
+      d.kind === 'API call' && d.index === 1 &&
+      ((d.field === 'body' && d.expected?.json?.data?.every?.(element => element.type) &&
+        d.actual?.json?.data?.every?.(element => !('type' in element)) &&
+        canonical(withoutTypes(d.expected)) === canonical(withoutTypes(d.actual))) ||
+        (d.field === 'status' && d.expected === 201 && d.actual === 422)),
   },
   {
     id: 'whole-number-quantity',

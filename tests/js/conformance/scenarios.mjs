@@ -478,6 +478,16 @@ export const scenarios = [
     prepare: ['guest cart'],
     run: (EPCC, ctx, settle) => settle(cart(EPCC).Merge(ctx.guestCartId, undefined, { add_all_or_nothing: true })),
   },
+  {
+    name: 'an object passed to AddCustomItem, then to BulkAdd',
+    gateway: 'implicit',
+    cart: true,
+    run: async (EPCC, ctx, settle) => {
+      const wrap = customItem();
+      await settle(cart(EPCC).AddCustomItem(wrap));
+      await settle(cart(EPCC).BulkAdd([wrap], { add_all_or_nothing: true }));
+    },
+  },
 
   // Item taxes
   {
@@ -514,6 +524,17 @@ export const scenarios = [
     cart: true,
     prepare: ['tax'],
     run: (EPCC, ctx, settle) => settle(cart(EPCC).RemoveItemTax(ctx.itemId, ctx.taxId)),
+  },
+  {
+    name: 'an object passed to AddItemTax, then to BulkAddItemTax',
+    gateway: 'implicit',
+    cart: true,
+    prepare: ['items'],
+    run: async (EPCC, ctx, settle) => {
+      const vat = { ...tax(), relationships: { item: { data: { type: 'cart_item', id: ctx.secondItemId } } } };
+      await settle(cart(EPCC).AddItemTax(ctx.itemId, vat));
+      await settle(cart(EPCC).BulkAddItemTax([vat], { add_all_or_nothing: true }));
+    },
   },
 
   // Custom discounts
