@@ -66,7 +66,8 @@ function bearerShape(value, accessTokens) {
 }
 
 const show = value => (value === undefined ? '(absent)' : JSON.stringify(value));
-const canonical = value => JSON.stringify(value, (k, v) =>
+/** JSON with every object's keys sorted: equal for equal values whatever the key order. */
+export const canonical = value => JSON.stringify(value, (k, v) =>
   v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v);
 
 function compareRequest(kind, index, expected, actual, diffs) {

@@ -1,7 +1,14 @@
 // The one list of places where epcc-carts deliberately sends different requests from the
 // official SDK. Each entry is an improvement documented in shared/reference/js-sdk.md
-// ("Their behaviour, and where this project must do better"), names the scenarios that show it,
-// and matches exactly the differences it explains. Anything else the suite finds is a failure.
+// ("Their behaviour, and where this project must do better") or a bug of the official cart-item
+// calls that epcc-carts fixes, names the scenarios that show it, and matches exactly the
+// differences it explains. Anything else the suite finds is a failure.
+import { canonical } from './compare.mjs';
+
+const isItemsCall = d => /^(POST|PUT) \/v2\/carts\/[^/]+\/items(\/[^/]+)?$/.test(d.expected ?? '');
+// A JSON body `{"data": [...], ...}` with the `type` of every element left out.
+const withoutTypes = body =>
+  Array.isArray(body?.json?.data) && { ...body.json, data: body.json.data.map(({ type, ...rest }) => rest) };
 
 export const knownDifferences = [
   {
@@ -51,5 +58,55 @@ export const knownDifferences = [
     scenarios: ['Customers.Token with wrong credentials'],
     matches: d =>
       (d.kind === 'token request' || d.kind === 'API call') && d.field === 'request' && d.actual === undefined,
+  },
+  {
+    id: 'bulk-body-not-double-wrapped',
+    reason:
+      'BulkAdd and BulkAddItemTax without options: the official SDK wraps the array twice ' +
+      '(`{"data":{"data":[...]}}`, since its request factory wraps every body in `data` again ' +
+      'unless it has `options`), which the API refuses (422); epcc-carts sends `{"data":[...]}`.',
+    scenarios: ['BulkAdd without options', 'BulkAddItemTax without options'],
+    matches: d =>
+      d.kind === 'API call' &&
+      ((d.field === 'body' && Array.isArray(d.expected?.json?.data?.data) &&
+        canonical(d.actual?.json) === canonical({ data: d.expected.json.data.data })) ||
+        (d.field === 'status' && d.expected === 422 && d.actual === 201)),
+  },
+  {
+    id: 'item-custom-discount-path',
+    reason:
+      'AddItemCustomDiscount: the official SDK posts to `/carts/{id}/items/{itemId}//custom-discounts` ' +
+      '(a double slash), which is not the route (404); epcc-carts posts to ' +
+      '`/carts/{id}/items/{itemId}/custom-discounts`.',
+    scenarios: ['AddItemCustomDiscount'],
+    matches: d =>
+      d.kind === 'API call' &&
+      ((d.field === 'path' && d.expected.endsWith('//custom-discounts') &&
+        d.actual === d.expected.replace(/\/\/custom-discounts$/, '/custom-discounts')) ||
+        (d.field === 'status' && d.expected === 404 && d.actual === 201)),
+  },
+  {
+    id: 'arguments-not-mutated',
+    reason:
+      'AddCustomItem, AddItemTax, UpdateItemTax and the custom-discount calls: the official SDK ' +
+      "adds `type` to the caller's object (Object.assign), so the same object passed on to a bulk " +
+      'call carries a `type` the caller never wrote; epcc-carts leaves its arguments as they were ' +
+      'and sends each object as given (here the API then refuses the element without its type).',
+    scenarios: ['an object passed to AddCustomItem, then to BulkAdd', 'an object passed to AddItemTax, then to BulkAddItemTax'],
+    matches: d =>
+      d.kind === 'API call' && d.index === 1 &&
+      ((d.field === 'body' && d.expected?.json?.data?.every?.(element => element.type) &&
+        d.actual?.json?.data?.every?.(element => !('type' in element)) &&
+        canonical(withoutTypes(d.expected)) === canonical(withoutTypes(d.actual))) ||
+        (d.field === 'status' && d.expected === 201 && d.actual === 422)),
+  },
+  {
+    id: 'whole-number-quantity',
+    reason:
+      'AddProduct and UpdateItem: the official SDK sends `parseInt(quantity)` (2.5 becomes 2, ' +
+      "'two' becomes NaN, sent as null); epcc-carts refuses a quantity that is not a whole number " +
+      'with an invalid_input error and sends nothing.',
+    scenarios: ['AddProduct with a quantity that is not a number', 'UpdateItem with a fractional quantity'],
+    matches: d => d.kind === 'API call' && d.field === 'request' && d.actual === undefined && isItemsCall(d),
   },
 ];

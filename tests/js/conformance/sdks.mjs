@@ -45,6 +45,7 @@ export async function runScenario(sdk, scenario) {
     cartId: scenario.cart ? CART_ID : undefined,
     associate: scenario.cart === 'associated',
     faults: scenario.faults,
+    prepare: scenario.prepare,
   });
   const { gateway, MemoryStorageFactory } = sdk.module;
   const config = {
