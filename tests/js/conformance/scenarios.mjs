@@ -650,9 +650,6 @@ export const scenarios = [
     gateway: 'admin',
     cart: true,
     prepare: ['items'],
-    todo:
-      'the official SDK sends an empty EP-Account-Management-Authentication-Token header when no ' +
-      'token is given; epcc-carts sends none, which is not a listed improvement',
     run: (EPCC, ctx, settle) => settle(cart(EPCC).CheckoutWithAccountManagementToken(contact, ADDRESS)),
   },
   {
