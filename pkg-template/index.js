@@ -3,8 +3,10 @@
 // synchronously with no init step. Bundlers (Vite, Rollup, webpack 5) see the
 // `new URL(..., import.meta.url)` below and emit the .wasm file as an asset.
 import init, { errorClass } from './epcc_carts.js';
+import { installCartCalls } from './calls.js';
 
 await init({ module_or_path: new URL('./epcc_carts_bg.wasm', import.meta.url) });
+installCartCalls();
 
 export {
   gateway,

@@ -2,8 +2,10 @@
 // WebAssembly module is read from disk and instantiated synchronously, once, on import.
 import { readFileSync } from 'node:fs';
 import { initSync, errorClass } from './epcc_carts.js';
+import { installCartCalls } from './calls.js';
 
 initSync({ module: readFileSync(new URL('./epcc_carts_bg.wasm', import.meta.url)) });
+installCartCalls();
 
 export {
   gateway,

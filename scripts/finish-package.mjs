@@ -76,5 +76,6 @@ for (const [entry, platform] of [['index.js', 'browser'], ['node.js', 'node']]) 
   ], { stdio: 'inherit' });
 }
 rmSync(glueFile);
+rmSync(join(pkg, 'calls.js'));
 rmSync(join(pkg, 'snippets'), { recursive: true, force: true });
 rmSync(join(pkg, 'epcc_carts_bg.wasm.d.ts'), { force: true });

@@ -5,7 +5,7 @@ use alloc::string::String;
 
 use core::cell::Cell;
 
-use js_sys::Promise;
+use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -13,7 +13,7 @@ use super::args;
 use super::client::Client;
 use super::items::ItemCall;
 use crate::endpoints::carts::{self, Relation};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::query::ListQuery;
 use crate::request::{ApiRequest, Method};
 
@@ -50,6 +50,102 @@ pub(super) enum Call {
     Create,
     Update,
     Delete,
+}
+
+/// Every call of a cart endpoint as JavaScript sees it: its name, what it does and how many
+/// arguments it takes before the per-call `options`. The package's entry modules give
+/// `CartEndpoint.prototype` one method per row (see [`call_names`]), each passing its index
+/// and arguments to [`CartEndpoint::call_by_index`]: one export serves every call, so a call
+/// costs its row and its request-building lines, not a binding of its own.
+pub(super) const CALLS: &[(&str, Call, u8)] = {
+    use super::items::ItemCall::*;
+    use Call::Item;
+    use Method::{Delete, Post};
+    use Relation::{Account, Customer};
+    &[
+        ("AddCustomerAssociation", Call::Associate(Post, Customer), 2),
+        (
+            "RemoveCustomerAssociation",
+            Call::Associate(Delete, Customer),
+            2,
+        ),
+        ("AddAccountAssociation", Call::Associate(Post, Account), 2),
+        (
+            "RemoveAccountAssociation",
+            Call::Associate(Delete, Account),
+            2,
+        ),
+        ("GetCartsList", Call::List, 1),
+        ("All", Call::All, 1),
+        ("Get", Call::Get, 0),
+        ("CreateCart", Call::Create, 2),
+        ("UpdateCart", Call::Update, 2),
+        // Left out by the `size-probe` feature, which scripts/check-size.sh builds to measure
+        // what one call adds to the package.
+        #[cfg(not(feature = "size-probe"))]
+        ("Delete", Call::Delete, 0),
+        ("Items", Item(Items), 0),
+        ("AddProduct", Item(AddProduct), 6),
+        ("AddCustomItem", Item(AddCustomItem), 1),
+        ("AddPromotion", Item(AddPromotion), 2),
+        ("BulkAdd", Item(BulkAdd), 2),
+        ("UpdateItem", Item(UpdateItem), 4),
+        ("UpdateItemQuantity", Item(UpdateItemQuantity), 2),
+        ("UpdateItems", Item(UpdateItems), 1),
+        ("RemoveItem", Item(RemoveItem), 1),
+        ("RemoveAllItems", Item(RemoveAllItems), 0),
+        ("Merge", Item(Merge), 3),
+        ("AddItemTax", Item(AddItemTax), 2),
+        ("BulkAddItemTax", Item(BulkAddItemTax), 2),
+        ("UpdateItemTax", Item(UpdateItemTax), 3),
+        ("RemoveItemTax", Item(RemoveItemTax), 2),
+        ("AddCartCustomDiscount", Item(AddCartCustomDiscount), 1),
+        (
+            "BulkAddCartCustomDiscount",
+            Item(BulkAddCartCustomDiscount),
+            2,
+        ),
+        (
+            "UpdateCartCustomDiscount",
+            Item(UpdateCartCustomDiscount),
+            2,
+        ),
+        (
+            "RemoveCartCustomDiscount",
+            Item(RemoveCartCustomDiscount),
+            1,
+        ),
+        ("AddItemCustomDiscount", Item(AddItemCustomDiscount), 2),
+        (
+            "UpdateItemCustomDiscount",
+            Item(UpdateItemCustomDiscount),
+            3,
+        ),
+        (
+            "RemoveItemCustomDiscount",
+            Item(RemoveItemCustomDiscount),
+            2,
+        ),
+        ("Checkout", Item(Checkout), 4),
+        (
+            "CheckoutWithAccountManagementToken",
+            Item(AccountCheckout),
+            5,
+        ),
+    ]
+};
+
+/// The names of [`CALLS`], in order, separated by spaces.
+#[wasm_bindgen(js_name = __cartCalls, skip_typescript)]
+pub fn call_names() -> String {
+    let mut names = String::new();
+    for (name, ..) in CALLS {
+        if !names.is_empty() {
+            names.push(' ');
+        }
+        names.push_str(name);
+    }
+    names
 }
 
 /// The list builders, for [`CartEndpoint::build`].
@@ -102,10 +198,10 @@ impl CartEndpoint {
                 let token = args::optional_string(relation.token_name(), token)?;
                 carts::association(method, relation, &cart_id, &id, token.as_deref())
             }
-            Call::List => carts::list(customer_token(token)?.as_deref()),
+            Call::List => carts::list(customer_token(Some(first))?.as_deref()),
             Call::All => {
                 let query = self.query.take();
-                carts::list_with(&query, customer_token(token)?.as_deref())
+                carts::list_with(&query, customer_token(Some(first))?.as_deref())
             }
             Call::Get => {
                 let query = self.query.take();
@@ -178,169 +274,28 @@ pub(super) fn customer_token(value: Option<&JsValue>) -> Result<Option<String>> 
 
 #[wasm_bindgen]
 impl CartEndpoint {
+    /// Runs the call in row `index` of [`CALLS`] with the arguments a JS method received: its
+    /// arguments in order, then the per-call `options`.
+    #[wasm_bindgen(js_name = __call, skip_typescript)]
+    pub fn call_by_index(&self, index: u32, args: &Array) -> Promise {
+        let Some(&(_, call, arity)) = CALLS.get(index as usize) else {
+            return self
+                .client
+                .call(Err(Error::invalid_input("no such call")), None);
+        };
+        let arg = |i: u8| if i < arity { args.get(i.into()) } else { NONE };
+        let options = args.get(arity.into());
+        self.send(
+            call,
+            [arg(0), arg(1), arg(2), arg(3), arg(4), arg(5)],
+            Some(options),
+        )
+    }
+
     /// The cart id this endpoint works on.
     #[wasm_bindgen(getter = cartId)]
     pub fn cart_id(&self) -> Option<String> {
         self.cart_id.clone().ok()
-    }
-
-    /// Associates this cart with a customer. With a customer token (implicit gateway) the token
-    /// must be that customer's; without one the gateway needs client_credentials.
-    /// Resolves `{ data: [{ type: 'customer', id }] }` when the association is new, and `{}`
-    /// (HTTP 204) when the customer was already associated.
-    ///
-    /// ```js
-    /// const res = await EPCC.Carts.AddCustomerAssociation(customerId, customerToken)
-    /// const isNew = res.data !== undefined
-    /// ```
-    #[wasm_bindgen(js_name = AddCustomerAssociation, unchecked_return_type = "Promise<AssociationResponse>")]
-    pub fn add_customer_association(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] customer_id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
-    ) -> Promise {
-        self.send(
-            Call::Associate(Method::Post, Relation::Customer),
-            [customer_id, opt(token), NONE, NONE, NONE, NONE],
-            options,
-        )
-    }
-
-    /// Removes the association with a customer (HTTP `DELETE`); resolves `{}`, also when there
-    /// was none. The official SDK lacks this call.
-    #[wasm_bindgen(js_name = RemoveCustomerAssociation, unchecked_return_type = "Promise<EmptyResponse>")]
-    pub fn remove_customer_association(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] customer_id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
-    ) -> Promise {
-        self.send(
-            Call::Associate(Method::Delete, Relation::Customer),
-            [customer_id, opt(token), NONE, NONE, NONE, NONE],
-            options,
-        )
-    }
-
-    /// Associates this cart with an account, with an Account Management token.
-    #[wasm_bindgen(js_name = AddAccountAssociation, unchecked_return_type = "Promise<AssociationResponse>")]
-    pub fn add_account_association(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] account_id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
-    ) -> Promise {
-        self.send(
-            Call::Associate(Method::Post, Relation::Account),
-            [account_id, opt(token), NONE, NONE, NONE, NONE],
-            options,
-        )
-    }
-
-    /// Removes the association with an account.
-    #[wasm_bindgen(js_name = RemoveAccountAssociation, unchecked_return_type = "Promise<EmptyResponse>")]
-    pub fn remove_account_association(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] account_id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
-    ) -> Promise {
-        self.send(
-            Call::Associate(Method::Delete, Relation::Account),
-            [account_id, opt(token), NONE, NONE, NONE, NONE],
-            options,
-        )
-    }
-
-    /// A customer's carts, newest updated first: `GET /v2/carts` with the customer token. With no
-    /// token a client_credentials gateway gets every cart of the store. Builders are not applied.
-    ///
-    /// ```js
-    /// const { data, links, meta } = await EPCC.Carts.GetCartsList(customerToken)
-    /// ```
-    #[wasm_bindgen(js_name = GetCartsList, unchecked_return_type = "Promise<CartsListResponse>")]
-    pub fn get_carts_list(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
-    ) -> Promise {
-        self.send(
-            Call::List,
-            [NONE, opt(token), NONE, NONE, NONE, NONE],
-            options,
-        )
-    }
-
-    /// Lists carts with the builders' query (`Limit`, `Offset`, `Sort`, `Filter`, `With`).
-    /// Without a customer token this needs a client_credentials gateway.
-    ///
-    /// ```js
-    /// const page = await Admin.Carts.Limit(10).Offset(20).Filter({ ilike: { name: '*gift*' } }).All()
-    /// ```
-    #[wasm_bindgen(js_name = All, unchecked_return_type = "Promise<CartsListResponse>")]
-    pub fn all(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
-    ) -> Promise {
-        self.send(
-            Call::All,
-            [NONE, opt(token), NONE, NONE, NONE, NONE],
-            options,
-        )
-    }
-
-    /// This cart (`include` from `With`). The API creates an empty cart for an unknown id.
-    #[wasm_bindgen(js_name = Get, unchecked_return_type = "Promise<CartResponse>")]
-    pub fn get(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
-    ) -> Promise {
-        self.send(Call::Get, [NONE, NONE, NONE, NONE, NONE, NONE], options)
-    }
-
-    /// Creates a cart: `CreateCart({ name: 'Gifts', description: '...' }, customerToken?)`.
-    /// With a customer token the new cart is associated with that customer at once.
-    #[wasm_bindgen(js_name = CreateCart, unchecked_return_type = "Promise<CartResponse>")]
-    pub fn create_cart(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CartInput")] data: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
-    ) -> Promise {
-        self.send(
-            Call::Create,
-            [data, opt(token), NONE, NONE, NONE, NONE],
-            options,
-        )
-    }
-
-    /// Updates this cart's name or description.
-    #[wasm_bindgen(js_name = UpdateCart, unchecked_return_type = "Promise<CartResponse>")]
-    pub fn update_cart(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "Partial<CartInput>")] data: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
-    ) -> Promise {
-        self.send(
-            Call::Update,
-            [data, opt(token), NONE, NONE, NONE, NONE],
-            options,
-        )
-    }
-
-    /// Deletes this cart; a cart associated with a customer cannot be deleted (API error 400).
-    // Left out by the `size-probe` feature, which scripts/check-size.sh builds to measure what
-    // one call adds to the package.
-    #[cfg(not(feature = "size-probe"))]
-    #[wasm_bindgen(js_name = Delete, unchecked_return_type = "Promise<EmptyResponse>")]
-    pub fn delete(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
-    ) -> Promise {
-        self.send(Call::Delete, [NONE, NONE, NONE, NONE, NONE, NONE], options)
     }
 
     /// Page size for `All` (1 to 100). Throws `EpccError` for anything else.
@@ -386,5 +341,144 @@ impl CartEndpoint {
         #[wasm_bindgen(unchecked_param_type = "string | string[]")] value: JsValue,
     ) -> core::result::Result<CartEndpoint, JsValue> {
         self.build(Builder::With, value)
+    }
+}
+
+/// The calls for Rust callers. JavaScript reaches them through [`CartEndpoint::call_by_index`]
+/// and the names in [`CALLS`].
+impl CartEndpoint {
+    /// Associates this cart with a customer. With a customer token (implicit gateway) the token
+    /// must be that customer's; without one the gateway needs client_credentials.
+    /// Resolves `{ data: [{ type: 'customer', id }] }` when the association is new, and `{}`
+    /// (HTTP 204) when the customer was already associated.
+    ///
+    /// ```js
+    /// const res = await EPCC.Carts.AddCustomerAssociation(customerId, customerToken)
+    /// const isNew = res.data !== undefined
+    /// ```
+    pub fn add_customer_association(
+        &self,
+        customer_id: JsValue,
+        token: Option<JsValue>,
+        options: Option<JsValue>,
+    ) -> Promise {
+        self.send(
+            Call::Associate(Method::Post, Relation::Customer),
+            [customer_id, opt(token), NONE, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// Removes the association with a customer (HTTP `DELETE`); resolves `{}`, also when there
+    /// was none. The official SDK lacks this call.
+    pub fn remove_customer_association(
+        &self,
+        customer_id: JsValue,
+        token: Option<JsValue>,
+        options: Option<JsValue>,
+    ) -> Promise {
+        self.send(
+            Call::Associate(Method::Delete, Relation::Customer),
+            [customer_id, opt(token), NONE, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// Associates this cart with an account, with an Account Management token.
+    pub fn add_account_association(
+        &self,
+        account_id: JsValue,
+        token: Option<JsValue>,
+        options: Option<JsValue>,
+    ) -> Promise {
+        self.send(
+            Call::Associate(Method::Post, Relation::Account),
+            [account_id, opt(token), NONE, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// Removes the association with an account.
+    pub fn remove_account_association(
+        &self,
+        account_id: JsValue,
+        token: Option<JsValue>,
+        options: Option<JsValue>,
+    ) -> Promise {
+        self.send(
+            Call::Associate(Method::Delete, Relation::Account),
+            [account_id, opt(token), NONE, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// A customer's carts, newest updated first: `GET /v2/carts` with the customer token. With no
+    /// token a client_credentials gateway gets every cart of the store. Builders are not applied.
+    ///
+    /// ```js
+    /// const { data, links, meta } = await EPCC.Carts.GetCartsList(customerToken)
+    /// ```
+    pub fn get_carts_list(&self, token: Option<JsValue>, options: Option<JsValue>) -> Promise {
+        self.send(
+            Call::List,
+            [opt(token), NONE, NONE, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// Lists carts with the builders' query (`Limit`, `Offset`, `Sort`, `Filter`, `With`).
+    /// Without a customer token this needs a client_credentials gateway.
+    ///
+    /// ```js
+    /// const page = await Admin.Carts.Limit(10).Offset(20).Filter({ ilike: { name: '*gift*' } }).All()
+    /// ```
+    pub fn all(&self, token: Option<JsValue>, options: Option<JsValue>) -> Promise {
+        self.send(
+            Call::All,
+            [opt(token), NONE, NONE, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// This cart (`include` from `With`). The API creates an empty cart for an unknown id.
+    pub fn get(&self, options: Option<JsValue>) -> Promise {
+        self.send(Call::Get, [NONE, NONE, NONE, NONE, NONE, NONE], options)
+    }
+
+    /// Creates a cart: `CreateCart({ name: 'Gifts', description: '...' }, customerToken?)`.
+    /// With a customer token the new cart is associated with that customer at once.
+    pub fn create_cart(
+        &self,
+        data: JsValue,
+        token: Option<JsValue>,
+        options: Option<JsValue>,
+    ) -> Promise {
+        self.send(
+            Call::Create,
+            [data, opt(token), NONE, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// Updates this cart's name or description.
+    pub fn update_cart(
+        &self,
+        data: JsValue,
+        token: Option<JsValue>,
+        options: Option<JsValue>,
+    ) -> Promise {
+        self.send(
+            Call::Update,
+            [data, opt(token), NONE, NONE, NONE, NONE],
+            options,
+        )
+    }
+
+    /// Deletes this cart; a cart associated with a customer cannot be deleted (API error 400).
+    // Left out by the `size-probe` feature, which scripts/check-size.sh builds to measure what
+    // one call adds to the package.
+    #[cfg(not(feature = "size-probe"))]
+    pub fn delete(&self, options: Option<JsValue>) -> Promise {
+        self.send(Call::Delete, [NONE, NONE, NONE, NONE, NONE, NONE], options)
     }
 }

@@ -374,14 +374,11 @@ fn update_items(items: &JsValue) -> Result<String> {
         .ok_or_else(|| Error::invalid_input("the items cannot be turned into JSON"))
 }
 
-#[wasm_bindgen]
+/// The calls of this module for Rust callers. JavaScript reaches them through
+/// [`CartEndpoint::call_by_index`] and the names in [`super::cart::CALLS`].
 impl CartEndpoint {
     /// This cart's items (`include`, `sort`, paging and `filter` from the builders).
-    #[wasm_bindgen(js_name = Items, unchecked_return_type = "Promise<CartItemsResponse>")]
-    pub fn items(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
-    ) -> Promise {
+    pub fn items(&self, options: Option<JsValue>) -> Promise {
         self.send(
             Call::Item(ItemCall::Items),
             [NONE, NONE, NONE, NONE, NONE, NONE],
@@ -395,20 +392,16 @@ impl CartEndpoint {
     /// ```js
     /// const { data: items, meta } = await EPCC.Carts.AddProduct(productId, 2)
     /// ```
-    #[wasm_bindgen(js_name = AddProduct, unchecked_return_type = "Promise<CartItemsResponse>")]
     #[allow(clippy::too_many_arguments)]
     pub fn add_product(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] product_id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "number")] quantity: Option<JsValue>,
-        #[wasm_bindgen(unchecked_optional_param_type = "Record<string, unknown>")] data: Option<
-            JsValue,
-        >,
-        #[wasm_bindgen(unchecked_optional_param_type = "boolean")] is_sku: Option<JsValue>,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
-        #[wasm_bindgen(unchecked_optional_param_type = "Record<string, string>")]
+        product_id: JsValue,
+        quantity: Option<JsValue>,
+        data: Option<JsValue>,
+        is_sku: Option<JsValue>,
+        token: Option<JsValue>,
         additional_headers: Option<JsValue>,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+        options: Option<JsValue>,
     ) -> Promise {
         let args = [
             product_id,
@@ -422,12 +415,7 @@ impl CartEndpoint {
     }
 
     /// Adds an item that is not in the catalog: `{ name, sku, quantity, price: { amount, includes_tax? }, description? }`.
-    #[wasm_bindgen(js_name = AddCustomItem, unchecked_return_type = "Promise<CartItemsResponse>")]
-    pub fn add_custom_item(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CustomItemInput")] item: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
-    ) -> Promise {
+    pub fn add_custom_item(&self, item: JsValue, options: Option<JsValue>) -> Promise {
         self.send(
             Call::Item(ItemCall::AddCustomItem),
             [item, NONE, NONE, NONE, NONE, NONE],
@@ -436,12 +424,11 @@ impl CartEndpoint {
     }
 
     /// Applies a promotion code: `AddPromotion('SAVE10', customerToken?)`.
-    #[wasm_bindgen(js_name = AddPromotion, unchecked_return_type = "Promise<CartItemsResponse>")]
     pub fn add_promotion(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+        code: JsValue,
+        token: Option<JsValue>,
+        options: Option<JsValue>,
     ) -> Promise {
         self.send(
             Call::Item(ItemCall::AddPromotion),
@@ -451,14 +438,11 @@ impl CartEndpoint {
     }
 
     /// Adds several items at once: `BulkAdd([{ type: 'cart_item', id, quantity }, ...], { add_all_or_nothing: true })`.
-    #[wasm_bindgen(js_name = BulkAdd, unchecked_return_type = "Promise<CartItemsResponse>")]
     pub fn bulk_add(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>[]")] items: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "BulkOptions")] bulk_options: Option<
-            JsValue,
-        >,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+        items: JsValue,
+        bulk_options: Option<JsValue>,
+        options: Option<JsValue>,
     ) -> Promise {
         self.send(
             Call::Item(ItemCall::BulkAdd),
@@ -468,17 +452,13 @@ impl CartEndpoint {
     }
 
     /// Sets an item's quantity (0 removes it), with more fields in `data`.
-    #[wasm_bindgen(js_name = UpdateItem, unchecked_return_type = "Promise<CartItemsResponse>")]
     pub fn update_item(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] item_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] quantity: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "Record<string, unknown>")] data: Option<
-            JsValue,
-        >,
-        #[wasm_bindgen(unchecked_optional_param_type = "Record<string, string>")]
+        item_id: JsValue,
+        quantity: JsValue,
+        data: Option<JsValue>,
         additional_headers: Option<JsValue>,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+        options: Option<JsValue>,
     ) -> Promise {
         let args = [
             item_id,
@@ -492,12 +472,11 @@ impl CartEndpoint {
     }
 
     /// Sets an item's quantity (0 removes it).
-    #[wasm_bindgen(js_name = UpdateItemQuantity, unchecked_return_type = "Promise<CartItemsResponse>")]
     pub fn update_item_quantity(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] item_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] quantity: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+        item_id: JsValue,
+        quantity: JsValue,
+        options: Option<JsValue>,
     ) -> Promise {
         self.send(
             Call::Item(ItemCall::UpdateItemQuantity),
@@ -507,12 +486,7 @@ impl CartEndpoint {
     }
 
     /// Updates several items: `UpdateItems([{ id, quantity }, ...])`.
-    #[wasm_bindgen(js_name = UpdateItems, unchecked_return_type = "Promise<CartItemsResponse>")]
-    pub fn update_items(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "ItemUpdate[]")] items: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
-    ) -> Promise {
+    pub fn update_items(&self, items: JsValue, options: Option<JsValue>) -> Promise {
         self.send(
             Call::Item(ItemCall::UpdateItems),
             [items, NONE, NONE, NONE, NONE, NONE],
@@ -521,12 +495,7 @@ impl CartEndpoint {
     }
 
     /// Removes one item; resolves with the items left.
-    #[wasm_bindgen(js_name = RemoveItem, unchecked_return_type = "Promise<CartItemsResponse>")]
-    pub fn remove_item(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] item_id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
-    ) -> Promise {
+    pub fn remove_item(&self, item_id: JsValue, options: Option<JsValue>) -> Promise {
         self.send(
             Call::Item(ItemCall::RemoveItem),
             [item_id, NONE, NONE, NONE, NONE, NONE],
@@ -535,11 +504,7 @@ impl CartEndpoint {
     }
 
     /// Empties the cart.
-    #[wasm_bindgen(js_name = RemoveAllItems, unchecked_return_type = "Promise<EmptyResponse>")]
-    pub fn remove_all_items(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
-    ) -> Promise {
+    pub fn remove_all_items(&self, options: Option<JsValue>) -> Promise {
         self.send(
             Call::Item(ItemCall::RemoveAllItems),
             [NONE, NONE, NONE, NONE, NONE, NONE],
@@ -548,15 +513,12 @@ impl CartEndpoint {
     }
 
     /// Moves the items of another cart (a guest's) into this one: `Merge(guestCartId, customerToken?, { add_all_or_nothing })`.
-    #[wasm_bindgen(js_name = Merge, unchecked_return_type = "Promise<CartItemsResponse>")]
     pub fn merge(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] cart_id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
-        #[wasm_bindgen(unchecked_optional_param_type = "BulkOptions")] merge_options: Option<
-            JsValue,
-        >,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+        cart_id: JsValue,
+        token: Option<JsValue>,
+        merge_options: Option<JsValue>,
+        options: Option<JsValue>,
     ) -> Promise {
         self.send(
             Call::Item(ItemCall::Merge),
@@ -566,12 +528,11 @@ impl CartEndpoint {
     }
 
     /// Adds a tax item to an item: `AddItemTax(itemId, { name, jurisdiction, code, rate })`.
-    #[wasm_bindgen(js_name = AddItemTax, unchecked_return_type = "Promise<TaxItemResponse>")]
     pub fn add_item_tax(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] item_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "TaxItemInput")] tax: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+        item_id: JsValue,
+        tax: JsValue,
+        options: Option<JsValue>,
     ) -> Promise {
         self.send(
             Call::Item(ItemCall::AddItemTax),
@@ -581,14 +542,11 @@ impl CartEndpoint {
     }
 
     /// Adds tax items to several items (each names its item in `relationships.item.data.id`).
-    #[wasm_bindgen(js_name = BulkAddItemTax, unchecked_return_type = "Promise<TaxItemsResponse>")]
     pub fn bulk_add_item_tax(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>[]")] taxes: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "BulkOptions")] bulk_options: Option<
-            JsValue,
-        >,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+        taxes: JsValue,
+        bulk_options: Option<JsValue>,
+        options: Option<JsValue>,
     ) -> Promise {
         self.send(
             Call::Item(ItemCall::BulkAddItemTax),
@@ -598,13 +556,12 @@ impl CartEndpoint {
     }
 
     /// Changes a tax item.
-    #[wasm_bindgen(js_name = UpdateItemTax, unchecked_return_type = "Promise<TaxItemResponse>")]
     pub fn update_item_tax(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] item_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] tax_item_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Partial<TaxItemInput>")] tax: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+        item_id: JsValue,
+        tax_item_id: JsValue,
+        tax: JsValue,
+        options: Option<JsValue>,
     ) -> Promise {
         self.send(
             Call::Item(ItemCall::UpdateItemTax),
@@ -614,12 +571,11 @@ impl CartEndpoint {
     }
 
     /// Removes a tax item.
-    #[wasm_bindgen(js_name = RemoveItemTax, unchecked_return_type = "Promise<EmptyResponse>")]
     pub fn remove_item_tax(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] item_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] tax_item_id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+        item_id: JsValue,
+        tax_item_id: JsValue,
+        options: Option<JsValue>,
     ) -> Promise {
         self.send(
             Call::Item(ItemCall::RemoveItemTax),
@@ -629,12 +585,7 @@ impl CartEndpoint {
     }
 
     /// Adds a custom discount to the cart (the cart needs `custom_discounts_enabled`).
-    #[wasm_bindgen(js_name = AddCartCustomDiscount, unchecked_return_type = "Promise<CustomDiscountResponse>")]
-    pub fn add_cart_custom_discount(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CustomDiscountInput")] discount: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
-    ) -> Promise {
+    pub fn add_cart_custom_discount(&self, discount: JsValue, options: Option<JsValue>) -> Promise {
         self.send(
             Call::Item(ItemCall::AddCartCustomDiscount),
             [discount, NONE, NONE, NONE, NONE, NONE],
@@ -643,14 +594,11 @@ impl CartEndpoint {
     }
 
     /// Adds several custom discounts to the cart.
-    #[wasm_bindgen(js_name = BulkAddCartCustomDiscount, unchecked_return_type = "Promise<CustomDiscountsResponse>")]
     pub fn bulk_add_cart_custom_discount(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CustomDiscountInput[]")] discounts: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "BulkOptions")] bulk_options: Option<
-            JsValue,
-        >,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+        discounts: JsValue,
+        bulk_options: Option<JsValue>,
+        options: Option<JsValue>,
     ) -> Promise {
         self.send(
             Call::Item(ItemCall::BulkAddCartCustomDiscount),
@@ -660,12 +608,11 @@ impl CartEndpoint {
     }
 
     /// Changes one of the cart's custom discounts.
-    #[wasm_bindgen(js_name = UpdateCartCustomDiscount, unchecked_return_type = "Promise<CustomDiscountResponse>")]
     pub fn update_cart_custom_discount(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] discount_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Partial<CustomDiscountInput>")] discount: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+        discount_id: JsValue,
+        discount: JsValue,
+        options: Option<JsValue>,
     ) -> Promise {
         self.send(
             Call::Item(ItemCall::UpdateCartCustomDiscount),
@@ -675,11 +622,10 @@ impl CartEndpoint {
     }
 
     /// Removes one of the cart's custom discounts.
-    #[wasm_bindgen(js_name = RemoveCartCustomDiscount, unchecked_return_type = "Promise<EmptyResponse>")]
     pub fn remove_cart_custom_discount(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] discount_id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+        discount_id: JsValue,
+        options: Option<JsValue>,
     ) -> Promise {
         self.send(
             Call::Item(ItemCall::RemoveCartCustomDiscount),
@@ -689,12 +635,11 @@ impl CartEndpoint {
     }
 
     /// Adds a custom discount to an item.
-    #[wasm_bindgen(js_name = AddItemCustomDiscount, unchecked_return_type = "Promise<CustomDiscountResponse>")]
     pub fn add_item_custom_discount(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] item_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CustomDiscountInput")] discount: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+        item_id: JsValue,
+        discount: JsValue,
+        options: Option<JsValue>,
     ) -> Promise {
         self.send(
             Call::Item(ItemCall::AddItemCustomDiscount),
@@ -704,13 +649,12 @@ impl CartEndpoint {
     }
 
     /// Changes a custom discount of an item.
-    #[wasm_bindgen(js_name = UpdateItemCustomDiscount, unchecked_return_type = "Promise<CustomDiscountResponse>")]
     pub fn update_item_custom_discount(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] item_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] discount_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Partial<CustomDiscountInput>")] discount: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+        item_id: JsValue,
+        discount_id: JsValue,
+        discount: JsValue,
+        options: Option<JsValue>,
     ) -> Promise {
         self.send(
             Call::Item(ItemCall::UpdateItemCustomDiscount),
@@ -720,12 +664,11 @@ impl CartEndpoint {
     }
 
     /// Removes a custom discount of an item.
-    #[wasm_bindgen(js_name = RemoveItemCustomDiscount, unchecked_return_type = "Promise<EmptyResponse>")]
     pub fn remove_item_custom_discount(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] item_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] discount_id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+        item_id: JsValue,
+        discount_id: JsValue,
+        options: Option<JsValue>,
     ) -> Promise {
         self.send(
             Call::Item(ItemCall::RemoveItemCustomDiscount),
@@ -741,17 +684,13 @@ impl CartEndpoint {
     /// ```js
     /// const { data: order } = await EPCC.Carts.Checkout(customerId, address, address, { 'X-Moltin-Customer-Token': token })
     /// ```
-    #[wasm_bindgen(js_name = Checkout, unchecked_return_type = "Promise<OrderResponse>")]
     pub fn checkout(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string | CheckoutCustomer")] customer: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Address")] billing_address: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "Address")] shipping_address: Option<
-            JsValue,
-        >,
-        #[wasm_bindgen(unchecked_optional_param_type = "Record<string, string>")]
+        customer: JsValue,
+        billing_address: JsValue,
+        shipping_address: Option<JsValue>,
         additional_headers: Option<JsValue>,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+        options: Option<JsValue>,
     ) -> Promise {
         let args = [
             customer,
@@ -765,18 +704,14 @@ impl CartEndpoint {
     }
 
     /// Checkout for an account member, with their Account Management token.
-    #[wasm_bindgen(js_name = CheckoutWithAccountManagementToken, unchecked_return_type = "Promise<OrderResponse>")]
     pub fn checkout_with_account_management_token(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string | CheckoutCustomer")] contact: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Address")] billing_address: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "Address")] shipping_address: Option<
-            JsValue,
-        >,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
-        #[wasm_bindgen(unchecked_optional_param_type = "Record<string, string>")]
+        contact: JsValue,
+        billing_address: JsValue,
+        shipping_address: Option<JsValue>,
+        token: Option<JsValue>,
         additional_headers: Option<JsValue>,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+        options: Option<JsValue>,
     ) -> Promise {
         let args = [
             contact,

@@ -355,3 +355,178 @@ export declare class EpccError extends Error {
 /** Whether `value` is an `EpccError`. */
 export function isEpccError(value: unknown): value is EpccError;
 "#;
+
+/// The cart calls. `CartEndpoint` gains them when the module loads (one method per row of
+/// `CALLS` in cart.rs); TypeScript merges this interface into the generated class.
+#[wasm_bindgen(typescript_custom_section)]
+const CART_CALLS: &'static str = r#"
+export interface CartEndpoint {
+  /**
+   * Associates this cart with an account, with an Account Management token.
+   */
+  AddAccountAssociation(accountId: string, token?: string, options?: RequestOptions): Promise<AssociationResponse>;
+  /**
+   * Adds a custom discount to the cart (the cart needs `custom_discounts_enabled`).
+   */
+  AddCartCustomDiscount(discount: CustomDiscountInput, options?: RequestOptions): Promise<CustomDiscountResponse>;
+  /**
+   * Adds an item that is not in the catalog: `{ name, sku, quantity, price: { amount, includes_tax? }, description? }`.
+   */
+  AddCustomItem(item: CustomItemInput, options?: RequestOptions): Promise<CartItemsResponse>;
+  /**
+   * Associates this cart with a customer. With a customer token (implicit gateway) the token
+   * must be that customer's; without one the gateway needs client_credentials.
+   * Resolves `{ data: [{ type: 'customer', id }] }` when the association is new, and `{}`
+   * (HTTP 204) when the customer was already associated.
+   *
+   * ```js
+   * const res = await EPCC.Carts.AddCustomerAssociation(customerId, customerToken)
+   * const isNew = res.data !== undefined
+   * ```
+   */
+  AddCustomerAssociation(customerId: string, token?: string, options?: RequestOptions): Promise<AssociationResponse>;
+  /**
+   * Adds a custom discount to an item.
+   */
+  AddItemCustomDiscount(itemId: string, discount: CustomDiscountInput, options?: RequestOptions): Promise<CustomDiscountResponse>;
+  /**
+   * Adds a tax item to an item: `AddItemTax(itemId, { name, jurisdiction, code, rate })`.
+   */
+  AddItemTax(itemId: string, tax: TaxItemInput, options?: RequestOptions): Promise<TaxItemResponse>;
+  /**
+   * Adds a product: `AddProduct(productId, quantity = 1, data?, isSku = false, token?, additionalHeaders?)`.
+   * A repeated add of the same product adds to its quantity. With `isSku`, `productId` is a SKU.
+   *
+   * ```js
+   * const { data: items, meta } = await EPCC.Carts.AddProduct(productId, 2)
+   * ```
+   */
+  AddProduct(productId: string, quantity?: number, data?: Record<string, unknown>, isSku?: boolean, token?: string, additionalHeaders?: Record<string, string>, options?: RequestOptions): Promise<CartItemsResponse>;
+  /**
+   * Applies a promotion code: `AddPromotion('SAVE10', customerToken?)`.
+   */
+  AddPromotion(code: string, token?: string, options?: RequestOptions): Promise<CartItemsResponse>;
+  /**
+   * Lists carts with the builders' query (`Limit`, `Offset`, `Sort`, `Filter`, `With`).
+   * Without a customer token this needs a client_credentials gateway.
+   *
+   * ```js
+   * const page = await Admin.Carts.Limit(10).Offset(20).Filter({ ilike: { name: '*gift*' } }).All()
+   * ```
+   */
+  All(token?: string, options?: RequestOptions): Promise<CartsListResponse>;
+  /**
+   * Adds several custom discounts to the cart.
+   */
+  BulkAddCartCustomDiscount(discounts: CustomDiscountInput[], bulkOptions?: BulkOptions, options?: RequestOptions): Promise<CustomDiscountsResponse>;
+  /**
+   * Adds tax items to several items (each names its item in `relationships.item.data.id`).
+   */
+  BulkAddItemTax(taxes: Record<string, unknown>[], bulkOptions?: BulkOptions, options?: RequestOptions): Promise<TaxItemsResponse>;
+  /**
+   * Adds several items at once: `BulkAdd([{ type: 'cart_item', id, quantity }, ...], { add_all_or_nothing: true })`.
+   */
+  BulkAdd(items: Record<string, unknown>[], bulkOptions?: BulkOptions, options?: RequestOptions): Promise<CartItemsResponse>;
+  /**
+   * Checkout for an account member, with their Account Management token.
+   */
+  CheckoutWithAccountManagementToken(contact: string | CheckoutCustomer, billingAddress: Address, shippingAddress?: Address, token?: string, additionalHeaders?: Record<string, string>, options?: RequestOptions): Promise<OrderResponse>;
+  /**
+   * Turns this cart into an order: `Checkout(customerId or { email, name }, billingAddress, shippingAddress = billingAddress, additionalHeaders?)`.
+   * A customer id needs that customer's token in `additionalHeaders` with an implicit gateway:
+   * `{ 'X-Moltin-Customer-Token': token }`.
+   *
+   * ```js
+   * const { data: order } = await EPCC.Carts.Checkout(customerId, address, address, { 'X-Moltin-Customer-Token': token })
+   * ```
+   */
+  Checkout(customer: string | CheckoutCustomer, billingAddress: Address, shippingAddress?: Address, additionalHeaders?: Record<string, string>, options?: RequestOptions): Promise<OrderResponse>;
+  /**
+   * Creates a cart: `CreateCart({ name: 'Gifts', description: '...' }, customerToken?)`.
+   * With a customer token the new cart is associated with that customer at once.
+   */
+  CreateCart(data: CartInput, token?: string, options?: RequestOptions): Promise<CartResponse>;
+  /**
+   * Deletes this cart; a cart associated with a customer cannot be deleted (API error 400).
+   */
+  Delete(options?: RequestOptions): Promise<EmptyResponse>;
+  /**
+   * A customer's carts, newest updated first: `GET /v2/carts` with the customer token. With no
+   * token a client_credentials gateway gets every cart of the store. Builders are not applied.
+   *
+   * ```js
+   * const { data, links, meta } = await EPCC.Carts.GetCartsList(customerToken)
+   * ```
+   */
+  GetCartsList(token?: string, options?: RequestOptions): Promise<CartsListResponse>;
+  /**
+   * This cart (`include` from `With`). The API creates an empty cart for an unknown id.
+   */
+  Get(options?: RequestOptions): Promise<CartResponse>;
+  /**
+   * This cart's items (`include`, `sort`, paging and `filter` from the builders).
+   */
+  Items(options?: RequestOptions): Promise<CartItemsResponse>;
+  /**
+   * Moves the items of another cart (a guest's) into this one: `Merge(guestCartId, customerToken?, { add_all_or_nothing })`.
+   */
+  Merge(cartId: string, token?: string, mergeOptions?: BulkOptions, options?: RequestOptions): Promise<CartItemsResponse>;
+  /**
+   * Removes the association with an account.
+   */
+  RemoveAccountAssociation(accountId: string, token?: string, options?: RequestOptions): Promise<EmptyResponse>;
+  /**
+   * Empties the cart.
+   */
+  RemoveAllItems(options?: RequestOptions): Promise<EmptyResponse>;
+  /**
+   * Removes one of the cart's custom discounts.
+   */
+  RemoveCartCustomDiscount(discountId: string, options?: RequestOptions): Promise<EmptyResponse>;
+  /**
+   * Removes the association with a customer (HTTP `DELETE`); resolves `{}`, also when there
+   * was none. The official SDK lacks this call.
+   */
+  RemoveCustomerAssociation(customerId: string, token?: string, options?: RequestOptions): Promise<EmptyResponse>;
+  /**
+   * Removes a custom discount of an item.
+   */
+  RemoveItemCustomDiscount(itemId: string, discountId: string, options?: RequestOptions): Promise<EmptyResponse>;
+  /**
+   * Removes a tax item.
+   */
+  RemoveItemTax(itemId: string, taxItemId: string, options?: RequestOptions): Promise<EmptyResponse>;
+  /**
+   * Removes one item; resolves with the items left.
+   */
+  RemoveItem(itemId: string, options?: RequestOptions): Promise<CartItemsResponse>;
+  /**
+   * Changes one of the cart's custom discounts.
+   */
+  UpdateCartCustomDiscount(discountId: string, discount: Partial<CustomDiscountInput>, options?: RequestOptions): Promise<CustomDiscountResponse>;
+  /**
+   * Updates this cart's name or description.
+   */
+  UpdateCart(data: Partial<CartInput>, token?: string, options?: RequestOptions): Promise<CartResponse>;
+  /**
+   * Changes a custom discount of an item.
+   */
+  UpdateItemCustomDiscount(itemId: string, discountId: string, discount: Partial<CustomDiscountInput>, options?: RequestOptions): Promise<CustomDiscountResponse>;
+  /**
+   * Sets an item's quantity (0 removes it).
+   */
+  UpdateItemQuantity(itemId: string, quantity: number, options?: RequestOptions): Promise<CartItemsResponse>;
+  /**
+   * Changes a tax item.
+   */
+  UpdateItemTax(itemId: string, taxItemId: string, tax: Partial<TaxItemInput>, options?: RequestOptions): Promise<TaxItemResponse>;
+  /**
+   * Sets an item's quantity (0 removes it), with more fields in `data`.
+   */
+  UpdateItem(itemId: string, quantity: number, data?: Record<string, unknown>, additionalHeaders?: Record<string, string>, options?: RequestOptions): Promise<CartItemsResponse>;
+  /**
+   * Updates several items: `UpdateItems([{ id, quantity }, ...])`.
+   */
+  UpdateItems(items: ItemUpdate[], options?: RequestOptions): Promise<CartItemsResponse>;
+}
+"#;
