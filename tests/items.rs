@@ -16,6 +16,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Seeded in every emulator store (emulator/README.md, "Catalog and promotion").
 const BLOCK_PLANE: &str = "e1a6f0c2-5b3d-4c8e-9a71-2f4d6b8c0a01";
 const BINDER_SKU: &str = "BINDER-3IN";
+const BINDER: &str = "e1a6f0c2-5b3d-4c8e-9a71-2f4d6b8c0a05";
 
 /// The tests of this file run at once in a browser page and share the emulator's journal, so
 /// each gateway marks its requests with a header of its own and reads back only those.
@@ -637,4 +638,178 @@ async fn bad_item_arguments_reject_and_send_nothing() {
         assert_eq!(kind(&e), "invalid_input", "{what}: {}", describe(&e));
     }
     assert!(marked(&m).await.is_empty(), "nothing was sent");
+}
+
+/// The id of the item of `items` with product `product`.
+fn item_id_of(items: &JsValue, product: &str) -> String {
+    get(&item_with_product(items, product), "id")
+        .as_string()
+        .unwrap()
+}
+
+/// `{"data":<data>}` (with `,"options":<options>` when given), as JSON text.
+fn enveloped(data: &str, options: Option<&str>) -> String {
+    let mut out = String::from(r#"{"data":"#);
+    out.push_str(data);
+    if let Some(options) = options {
+        out.push_str(r#","options":"#);
+        out.push_str(options);
+    }
+    out.push('}');
+    out
+}
+
+/// A bulk tax item for `item`, as the official SDK's callers write one.
+fn tax_for(item: &str, name: &str, code: &str, rate: &str) -> String {
+    let mut out = String::from(r#"{"type":"tax_item","name":""#);
+    out.push_str(name);
+    out.push_str(r#"","jurisdiction":"US","code":""#);
+    out.push_str(code);
+    out.push_str(r#"","rate":"#);
+    out.push_str(rate);
+    out.push_str(r#","relationships":{"item":{"data":{"type":"cart_item","id":""#);
+    out.push_str(item);
+    out.push_str(r#""}}}}"#);
+    out
+}
+
+/// `data.relationships.item.data.id` of a tax item or custom discount.
+fn related_item(value: &JsValue) -> Option<String> {
+    let mut at = value.clone();
+    for key in ["relationships", "item", "data", "id"] {
+        if !at.is_object() {
+            return None;
+        }
+        at = get(&at, key);
+    }
+    at.as_string()
+}
+
+/// `meta.display_price.tax.value.amount` of the item with product `product`.
+fn item_tax(items: &JsValue, product: &str) -> Option<f64> {
+    let price = get(
+        &get(&item_with_product(items, product), "meta"),
+        "display_price",
+    );
+    get(&get(&get(&price, "tax"), "value"), "amount").as_f64()
+}
+
+#[wasm_bindgen_test]
+async fn bulk_item_taxes_are_posted_once_wrapped_and_land_on_their_items() {
+    let (epcc, m) = marked_shopper();
+    ok(epcc
+        .carts()
+        .add_product(s(BLOCK_PLANE), None, None, None, None, None, None))
+    .await;
+    let items = ok(epcc.carts().add_product(
+        s(BINDER_SKU),
+        None,
+        None,
+        Some(JsValue::TRUE),
+        None,
+        None,
+        None,
+    ))
+    .await;
+    let plane = item_id_of(&items, BLOCK_PLANE);
+    let binder = item_id_of(&items, BINDER);
+
+    let taxes = String::from("[")
+        + &tax_for(&plane, "State tax", "IN-7", "0.07")
+        + ","
+        + &tax_for(&binder, "City tax", "PAW-1", "0.01")
+        + "]";
+    let argument = json(&taxes);
+    let (r, added) = sent(
+        &m,
+        epcc.carts().bulk_add_item_tax(argument.clone(), None, None),
+    )
+    .await;
+    assert_eq!(
+        (r.method.as_str(), r.path.as_str()),
+        ("POST", path_of(&epcc, "/taxes").as_str())
+    );
+    assert_eq!(
+        stringify(&r.json_body()),
+        enveloped(&taxes, None),
+        "the array as given, wrapped once (the official SDK wraps it twice, which the API refuses)"
+    );
+    assert_eq!(
+        r.header("content-type").as_deref(),
+        Some("application/json")
+    );
+    assert_eq!(stringify(&argument), stringify(&json(&taxes)), "unchanged");
+    let data = items_of(&added);
+    assert_eq!(data.length(), 2, "{}", stringify(&added));
+    let state = data.get(0);
+    assert_eq!(get(&state, "type").as_string().as_deref(), Some("tax_item"));
+    assert!(get(&state, "id")
+        .as_string()
+        .is_some_and(|id| !id.is_empty()));
+    assert_eq!(
+        (
+            get(&state, "name").as_string().as_deref(),
+            get(&state, "code").as_string().as_deref(),
+            get(&state, "rate").as_f64(),
+            related_item(&state),
+        ),
+        (
+            Some("State tax"),
+            Some("IN-7"),
+            Some(0.07),
+            Some(plane.clone())
+        )
+    );
+    let city = data.get(1);
+    assert_eq!(
+        (get(&city, "rate").as_f64(), related_item(&city)),
+        (Some(0.01), Some(binder.clone()))
+    );
+    assert!(get(&added, "errors").is_undefined(), "every tax was added");
+    // The taxes are in the prices: 7 % of $89.00 and 1 % of $12.00.
+    let items = ok(epcc.carts().items(None)).await;
+    assert_eq!(item_tax(&items, BLOCK_PLANE), Some(623.0));
+    assert_eq!(item_tax(&items, BINDER), Some(12.0));
+
+    // With options, the body is the official SDK's: the array beside `options`.
+    let one = String::from("[") + &tax_for(&binder, "County tax", "CO-2", "0.02") + "]";
+    let (r, added) = sent(
+        &m,
+        epcc.carts().bulk_add_item_tax(
+            json(&one),
+            Some(json(r#"{"add_all_or_nothing":true}"#)),
+            None,
+        ),
+    )
+    .await;
+    assert_eq!(
+        stringify(&r.json_body()),
+        enveloped(&one, Some(r#"{"add_all_or_nothing":true}"#))
+    );
+    assert_eq!(related_item(&items_of(&added).get(0)), Some(binder.clone()));
+
+    // All or nothing: one tax for an item the cart does not have refuses them all.
+    let mixed = String::from("[")
+        + &tax_for(&plane, "More tax", "MT-1", "0.05")
+        + ","
+        + &tax_for("no-such-item", "Lost tax", "LT-1", "0.05")
+        + "]";
+    let e = err(epcc.carts().bulk_add_item_tax(
+        json(&mixed),
+        Some(json(r#"{"add_all_or_nothing":true}"#)),
+        None,
+    ))
+    .await;
+    assert_eq!(
+        (kind(&e).as_str(), get(&e, "status").as_f64()),
+        ("api", Some(422.0)),
+        "{}",
+        describe(&e)
+    );
+    let items = ok(epcc.carts().items(None)).await;
+    assert_eq!(
+        item_tax(&items, BLOCK_PLANE),
+        Some(623.0),
+        "nothing was added"
+    );
 }
