@@ -813,3 +813,161 @@ async fn bulk_item_taxes_are_posted_once_wrapped_and_land_on_their_items() {
         "nothing was added"
     );
 }
+
+#[wasm_bindgen_test]
+async fn cart_custom_discounts_are_added_in_bulk_updated_and_removed() {
+    let (epcc, m) = marked_shopper();
+    let mut cart = String::from(r#"{"id":""#);
+    cart.push_str(&epcc.cart_id().unwrap());
+    cart.push_str(r#"","name":"Discounts","discount_settings":{"custom_discounts_enabled":true}}"#);
+    ok(epcc.carts().create_cart(json(&cart), None, None)).await;
+    ok(epcc
+        .carts()
+        .add_product(s(BLOCK_PLANE), None, None, None, None, None, None))
+    .await;
+    let cart_total = |cart: &JsValue| {
+        let price = get(&get(&get(cart, "data"), "meta"), "display_price");
+        get(&get(&price, "with_tax"), "amount").as_f64()
+    };
+
+    let discounts = concat!(
+        r#"[{"type":"custom_discount","amount":-500,"description":"Loyalty","discount_code":"LOYAL","#,
+        r#""discount_engine":"Custom","external_id":"x-1"},"#,
+        r#"{"type":"custom_discount","amount":-250,"description":"Birthday","discount_code":"BDAY","#,
+        r#""discount_engine":"Custom","external_id":"x-2"}]"#
+    );
+    let (r, added) = sent(
+        &m,
+        epcc.carts()
+            .bulk_add_cart_custom_discount(json(discounts), None, None),
+    )
+    .await;
+    assert_eq!(
+        (r.method.as_str(), r.path.as_str()),
+        ("POST", path_of(&epcc, "/custom-discounts").as_str())
+    );
+    assert_eq!(
+        stringify(&r.json_body()),
+        enveloped(discounts, None),
+        "wrapped once (the official SDK wraps it twice without options)"
+    );
+    let data = items_of(&added);
+    assert_eq!(data.length(), 2, "{}", stringify(&added));
+    let loyalty = data.get(0);
+    assert_eq!(
+        get(&loyalty, "type").as_string().as_deref(),
+        Some("custom_discount")
+    );
+    assert_eq!(
+        stringify(&get(&loyalty, "amount")),
+        r#"{"amount":-500,"currency":"USD","formatted":"-$5.00"}"#
+    );
+    assert_eq!(
+        get(&loyalty, "discount_code").as_string().as_deref(),
+        Some("LOYAL")
+    );
+    assert_eq!(
+        related_item(&loyalty),
+        None,
+        "a discount of the cart itself"
+    );
+    assert_eq!(
+        get(&data.get(1), "discount_code").as_string().as_deref(),
+        Some("BDAY")
+    );
+    let loyalty_id = get(&loyalty, "id").as_string().unwrap();
+    assert_eq!(
+        cart_total(&ok(epcc.carts().get(None)).await),
+        Some(8900.0 - 750.0)
+    );
+
+    let one = concat!(
+        r#"[{"type":"custom_discount","amount":-100,"description":"Coupon","discount_code":"C1","#,
+        r#""discount_engine":"Custom","external_id":"x-3"}]"#
+    );
+    let (r, added) = sent(
+        &m,
+        epcc.carts().bulk_add_cart_custom_discount(
+            json(one),
+            Some(json(r#"{"add_all_or_nothing":true}"#)),
+            None,
+        ),
+    )
+    .await;
+    assert_eq!(
+        stringify(&r.json_body()),
+        enveloped(one, Some(r#"{"add_all_or_nothing":true}"#)),
+        "with options, as the official SDK sends it"
+    );
+    assert_eq!(items_of(&added).length(), 1);
+
+    let change = json(r#"{"amount":-300,"description":"Loyalty, reduced"}"#);
+    let (r, updated) = sent(
+        &m,
+        epcc.carts()
+            .update_cart_custom_discount(s(&loyalty_id), change.clone(), None),
+    )
+    .await;
+    assert_eq!(
+        (r.method.as_str(), r.path.clone()),
+        ("PUT", path_of(&epcc, "/custom-discounts/") + &loyalty_id)
+    );
+    assert_eq!(
+        stringify(&r.json_body()),
+        r#"{"data":{"amount":-300,"description":"Loyalty, reduced","type":"custom_discount"}}"#
+    );
+    assert!(
+        get(&change, "type").is_undefined(),
+        "the caller's object is unchanged"
+    );
+    let updated = get(&updated, "data");
+    assert_eq!(
+        (
+            get(&updated, "id").as_string(),
+            get(&get(&updated, "amount"), "amount").as_f64(),
+            get(&updated, "description").as_string().as_deref(),
+            get(&updated, "discount_code").as_string().as_deref(),
+        ),
+        (
+            Some(loyalty_id.clone()),
+            Some(-300.0),
+            Some("Loyalty, reduced"),
+            Some("LOYAL")
+        ),
+        "the fields sent change, the others stay"
+    );
+    assert_eq!(
+        cart_total(&ok(epcc.carts().get(None)).await),
+        Some(8900.0 - 300.0 - 250.0 - 100.0)
+    );
+
+    let (r, removed) = sent(
+        &m,
+        epcc.carts()
+            .remove_cart_custom_discount(s(&loyalty_id), None),
+    )
+    .await;
+    assert_eq!(
+        (r.method.as_str(), r.path.clone(), r.body.as_deref()),
+        (
+            "DELETE",
+            path_of(&epcc, "/custom-discounts/") + &loyalty_id,
+            None
+        )
+    );
+    assert_eq!(stringify(&removed), "{}");
+    assert_eq!(
+        cart_total(&ok(epcc.carts().get(None)).await),
+        Some(8900.0 - 250.0 - 100.0)
+    );
+    let e = err(epcc
+        .carts()
+        .remove_cart_custom_discount(s(&loyalty_id), None))
+    .await;
+    assert_eq!(
+        (kind(&e).as_str(), get(&e, "status").as_f64()),
+        ("api", Some(404.0)),
+        "removed once only: {}",
+        describe(&e)
+    );
+}
