@@ -1108,3 +1108,103 @@ async fn an_account_member_checks_out_with_the_account_management_token() {
     );
     assert_eq!(stringify(&get(&get(&order, "data"), "contact")), contact);
 }
+
+#[wasm_bindgen_test]
+async fn bad_whole_cart_arguments_name_the_argument_and_send_nothing() {
+    let (epcc, m) = marked_shopper();
+    ok(epcc.authenticate()).await;
+    let c = || epcc.carts();
+    let contact = || json(r#"{"name":"Ann","email":"ann@example.com"}"#);
+    let address = || json(r#"{"first_name":"Ann"}"#);
+    let account =
+        |contact: JsValue, billing: JsValue, token: Option<JsValue>, headers: Option<JsValue>| {
+            epcc.carts().checkout_with_account_management_token(
+                contact, billing, None, token, headers, None,
+            )
+        };
+    let cases: Vec<(&str, Promise)> = vec![
+        (
+            "taxes must be an array, got an object",
+            c().bulk_add_item_tax(json(r#"{"rate":0.1}"#), None, None),
+        ),
+        (
+            "taxes must be an array, got undefined",
+            c().bulk_add_item_tax(JsValue::UNDEFINED, None, None),
+        ),
+        (
+            "options must be an object, got a string",
+            c().bulk_add_item_tax(json("[]"), Some(s("all")), None),
+        ),
+        (
+            "discounts must be an array, got a string",
+            c().bulk_add_cart_custom_discount(s("LOYAL"), None, None),
+        ),
+        (
+            "options must be an object, got an array",
+            c().bulk_add_cart_custom_discount(json("[]"), Some(json("[]")), None),
+        ),
+        (
+            "custom discount id may contain only",
+            c().update_cart_custom_discount(s("a/b"), json("{}"), None),
+        ),
+        (
+            "custom discount id must be a string, got a number",
+            c().update_cart_custom_discount(JsValue::from(7), json("{}"), None),
+        ),
+        (
+            "discount must be an object, got a string",
+            c().update_cart_custom_discount(s("d-1"), s("-300"), None),
+        ),
+        (
+            "custom discount id must not be empty",
+            c().remove_cart_custom_discount(s(""), None),
+        ),
+        (
+            "custom discount id may contain only",
+            c().remove_cart_custom_discount(s(".."), None),
+        ),
+        (
+            "account token must not be empty",
+            account(contact(), address(), Some(s("")), None),
+        ),
+        (
+            "account token must be a string, got a number",
+            account(contact(), address(), Some(JsValue::from(1)), None),
+        ),
+        (
+            "account token is not a valid token",
+            account(contact(), address(), Some(s("two words")), None),
+        ),
+        (
+            "billing address must be an object, got undefined",
+            account(contact(), JsValue::UNDEFINED, Some(s("t")), None),
+        ),
+        (
+            "contact must be an object, got a number",
+            account(JsValue::from(3), address(), Some(s("t")), None),
+        ),
+        (
+            "contact may contain only",
+            account(s("a b"), address(), Some(s("t")), None),
+        ),
+        (
+            "additionalHeaders['X-Trace'] must be a string",
+            account(
+                contact(),
+                address(),
+                Some(s("t")),
+                Some(json(r#"{"X-Trace":1}"#)),
+            ),
+        ),
+    ];
+    for (expected, call) in cases {
+        let e = err(call).await;
+        assert_eq!(kind(&e), "invalid_input", "{expected}: {}", describe(&e));
+        let message = get(&e, "message").as_string().unwrap_or_default();
+        assert!(
+            message.contains(expected),
+            "expected {expected:?} in {message:?}"
+        );
+    }
+    assert!(marked(&m).await.is_empty(), "nothing was sent");
+}
