@@ -16,6 +16,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Seeded in every emulator store (emulator/README.md, "Catalog and promotion").
 const BLOCK_PLANE: &str = "e1a6f0c2-5b3d-4c8e-9a71-2f4d6b8c0a01";
 const BINDER_SKU: &str = "BINDER-3IN";
+const BINDER: &str = "e1a6f0c2-5b3d-4c8e-9a71-2f4d6b8c0a05";
 
 /// The tests of this file run at once in a browser page and share the emulator's journal, so
 /// each gateway marks its requests with a header of its own and reads back only those.
@@ -42,6 +43,17 @@ async fn sent(marker: &str, call: Promise) -> (Entry, JsValue) {
     let mut requests = marked(marker).await;
     let request = requests.pop().expect("the call's request in the journal");
     (request, value)
+}
+
+/// A gateway with the client secret (client_credentials), marked as [`marked_shopper`]'s are.
+fn marked_admin() -> (epcc_carts::js::Gateway, String) {
+    let marker = unique("items-admin");
+    let mut extra = String::from(r#"{"client_secret":""#);
+    extra.push_str(CLIENT_SECRET);
+    extra.push_str(r#"","headers":{"X-Test-Run":""#);
+    extra.push_str(&marker);
+    extra.push_str(r#""}}"#);
+    (epcc_carts::js::gateway(config(&extra)).unwrap(), marker)
 }
 
 fn path_of(epcc: &epcc_carts::js::Gateway, rest: &str) -> String {
@@ -635,6 +647,564 @@ async fn bad_item_arguments_reject_and_send_nothing() {
     for (what, call) in cases {
         let e = err(call).await;
         assert_eq!(kind(&e), "invalid_input", "{what}: {}", describe(&e));
+    }
+    assert!(marked(&m).await.is_empty(), "nothing was sent");
+}
+
+/// The id of the item of `items` with product `product`.
+fn item_id_of(items: &JsValue, product: &str) -> String {
+    get(&item_with_product(items, product), "id")
+        .as_string()
+        .unwrap()
+}
+
+/// `{"data":<data>}` (with `,"options":<options>` when given), as JSON text.
+fn enveloped(data: &str, options: Option<&str>) -> String {
+    let mut out = String::from(r#"{"data":"#);
+    out.push_str(data);
+    if let Some(options) = options {
+        out.push_str(r#","options":"#);
+        out.push_str(options);
+    }
+    out.push('}');
+    out
+}
+
+/// A bulk tax item for `item`, as the official SDK's callers write one.
+fn tax_for(item: &str, name: &str, code: &str, rate: &str) -> String {
+    let mut out = String::from(r#"{"type":"tax_item","name":""#);
+    out.push_str(name);
+    out.push_str(r#"","jurisdiction":"US","code":""#);
+    out.push_str(code);
+    out.push_str(r#"","rate":"#);
+    out.push_str(rate);
+    out.push_str(r#","relationships":{"item":{"data":{"type":"cart_item","id":""#);
+    out.push_str(item);
+    out.push_str(r#""}}}}"#);
+    out
+}
+
+/// `data.relationships.item.data.id` of a tax item or custom discount.
+fn related_item(value: &JsValue) -> Option<String> {
+    let mut at = value.clone();
+    for key in ["relationships", "item", "data", "id"] {
+        if !at.is_object() {
+            return None;
+        }
+        at = get(&at, key);
+    }
+    at.as_string()
+}
+
+/// `meta.display_price.tax.value.amount` of the item with product `product`.
+fn item_tax(items: &JsValue, product: &str) -> Option<f64> {
+    let price = get(
+        &get(&item_with_product(items, product), "meta"),
+        "display_price",
+    );
+    get(&get(&get(&price, "tax"), "value"), "amount").as_f64()
+}
+
+#[wasm_bindgen_test]
+async fn bulk_item_taxes_are_posted_once_wrapped_and_land_on_their_items() {
+    let (epcc, m) = marked_shopper();
+    ok(epcc
+        .carts()
+        .add_product(s(BLOCK_PLANE), None, None, None, None, None, None))
+    .await;
+    let items = ok(epcc.carts().add_product(
+        s(BINDER_SKU),
+        None,
+        None,
+        Some(JsValue::TRUE),
+        None,
+        None,
+        None,
+    ))
+    .await;
+    let plane = item_id_of(&items, BLOCK_PLANE);
+    let binder = item_id_of(&items, BINDER);
+
+    let taxes = String::from("[")
+        + &tax_for(&plane, "State tax", "IN-7", "0.07")
+        + ","
+        + &tax_for(&binder, "City tax", "PAW-1", "0.01")
+        + "]";
+    let argument = json(&taxes);
+    let (r, added) = sent(
+        &m,
+        epcc.carts().bulk_add_item_tax(argument.clone(), None, None),
+    )
+    .await;
+    assert_eq!(
+        (r.method.as_str(), r.path.as_str()),
+        ("POST", path_of(&epcc, "/taxes").as_str())
+    );
+    assert_eq!(
+        stringify(&r.json_body()),
+        enveloped(&taxes, None),
+        "the array as given, wrapped once (the official SDK wraps it twice, which the API refuses)"
+    );
+    assert_eq!(
+        r.header("content-type").as_deref(),
+        Some("application/json")
+    );
+    assert_eq!(stringify(&argument), stringify(&json(&taxes)), "unchanged");
+    let data = items_of(&added);
+    assert_eq!(data.length(), 2, "{}", stringify(&added));
+    let state = data.get(0);
+    assert_eq!(get(&state, "type").as_string().as_deref(), Some("tax_item"));
+    assert!(get(&state, "id")
+        .as_string()
+        .is_some_and(|id| !id.is_empty()));
+    assert_eq!(
+        (
+            get(&state, "name").as_string().as_deref(),
+            get(&state, "code").as_string().as_deref(),
+            get(&state, "rate").as_f64(),
+            related_item(&state),
+        ),
+        (
+            Some("State tax"),
+            Some("IN-7"),
+            Some(0.07),
+            Some(plane.clone())
+        )
+    );
+    let city = data.get(1);
+    assert_eq!(
+        (get(&city, "rate").as_f64(), related_item(&city)),
+        (Some(0.01), Some(binder.clone()))
+    );
+    assert!(get(&added, "errors").is_undefined(), "every tax was added");
+    // The taxes are in the prices: 7 % of $89.00 and 1 % of $12.00.
+    let items = ok(epcc.carts().items(None)).await;
+    assert_eq!(item_tax(&items, BLOCK_PLANE), Some(623.0));
+    assert_eq!(item_tax(&items, BINDER), Some(12.0));
+
+    // With options, the body is the official SDK's: the array beside `options`.
+    let one = String::from("[") + &tax_for(&binder, "County tax", "CO-2", "0.02") + "]";
+    let (r, added) = sent(
+        &m,
+        epcc.carts().bulk_add_item_tax(
+            json(&one),
+            Some(json(r#"{"add_all_or_nothing":true}"#)),
+            None,
+        ),
+    )
+    .await;
+    assert_eq!(
+        stringify(&r.json_body()),
+        enveloped(&one, Some(r#"{"add_all_or_nothing":true}"#))
+    );
+    assert_eq!(related_item(&items_of(&added).get(0)), Some(binder.clone()));
+
+    // All or nothing: one tax for an item the cart does not have refuses them all.
+    let mixed = String::from("[")
+        + &tax_for(&plane, "More tax", "MT-1", "0.05")
+        + ","
+        + &tax_for("no-such-item", "Lost tax", "LT-1", "0.05")
+        + "]";
+    let e = err(epcc.carts().bulk_add_item_tax(
+        json(&mixed),
+        Some(json(r#"{"add_all_or_nothing":true}"#)),
+        None,
+    ))
+    .await;
+    assert_eq!(
+        (kind(&e).as_str(), get(&e, "status").as_f64()),
+        ("api", Some(422.0)),
+        "{}",
+        describe(&e)
+    );
+    let items = ok(epcc.carts().items(None)).await;
+    assert_eq!(
+        item_tax(&items, BLOCK_PLANE),
+        Some(623.0),
+        "nothing was added"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn cart_custom_discounts_are_added_in_bulk_updated_and_removed() {
+    let (epcc, m) = marked_shopper();
+    let mut cart = String::from(r#"{"id":""#);
+    cart.push_str(&epcc.cart_id().unwrap());
+    cart.push_str(r#"","name":"Discounts","discount_settings":{"custom_discounts_enabled":true}}"#);
+    ok(epcc.carts().create_cart(json(&cart), None, None)).await;
+    ok(epcc
+        .carts()
+        .add_product(s(BLOCK_PLANE), None, None, None, None, None, None))
+    .await;
+    let cart_total = |cart: &JsValue| {
+        let price = get(&get(&get(cart, "data"), "meta"), "display_price");
+        get(&get(&price, "with_tax"), "amount").as_f64()
+    };
+
+    let discounts = concat!(
+        r#"[{"type":"custom_discount","amount":-500,"description":"Loyalty","discount_code":"LOYAL","#,
+        r#""discount_engine":"Custom","external_id":"x-1"},"#,
+        r#"{"type":"custom_discount","amount":-250,"description":"Birthday","discount_code":"BDAY","#,
+        r#""discount_engine":"Custom","external_id":"x-2"}]"#
+    );
+    let (r, added) = sent(
+        &m,
+        epcc.carts()
+            .bulk_add_cart_custom_discount(json(discounts), None, None),
+    )
+    .await;
+    assert_eq!(
+        (r.method.as_str(), r.path.as_str()),
+        ("POST", path_of(&epcc, "/custom-discounts").as_str())
+    );
+    assert_eq!(
+        stringify(&r.json_body()),
+        enveloped(discounts, None),
+        "wrapped once (the official SDK wraps it twice without options)"
+    );
+    let data = items_of(&added);
+    assert_eq!(data.length(), 2, "{}", stringify(&added));
+    let loyalty = data.get(0);
+    assert_eq!(
+        get(&loyalty, "type").as_string().as_deref(),
+        Some("custom_discount")
+    );
+    assert_eq!(
+        stringify(&get(&loyalty, "amount")),
+        r#"{"amount":-500,"currency":"USD","formatted":"-$5.00"}"#
+    );
+    assert_eq!(
+        get(&loyalty, "discount_code").as_string().as_deref(),
+        Some("LOYAL")
+    );
+    assert_eq!(
+        related_item(&loyalty),
+        None,
+        "a discount of the cart itself"
+    );
+    assert_eq!(
+        get(&data.get(1), "discount_code").as_string().as_deref(),
+        Some("BDAY")
+    );
+    let loyalty_id = get(&loyalty, "id").as_string().unwrap();
+    assert_eq!(
+        cart_total(&ok(epcc.carts().get(None)).await),
+        Some(8900.0 - 750.0)
+    );
+
+    let one = concat!(
+        r#"[{"type":"custom_discount","amount":-100,"description":"Coupon","discount_code":"C1","#,
+        r#""discount_engine":"Custom","external_id":"x-3"}]"#
+    );
+    let (r, added) = sent(
+        &m,
+        epcc.carts().bulk_add_cart_custom_discount(
+            json(one),
+            Some(json(r#"{"add_all_or_nothing":true}"#)),
+            None,
+        ),
+    )
+    .await;
+    assert_eq!(
+        stringify(&r.json_body()),
+        enveloped(one, Some(r#"{"add_all_or_nothing":true}"#)),
+        "with options, as the official SDK sends it"
+    );
+    assert_eq!(items_of(&added).length(), 1);
+
+    let change = json(r#"{"amount":-300,"description":"Loyalty, reduced"}"#);
+    let (r, updated) = sent(
+        &m,
+        epcc.carts()
+            .update_cart_custom_discount(s(&loyalty_id), change.clone(), None),
+    )
+    .await;
+    assert_eq!(
+        (r.method.as_str(), r.path.clone()),
+        ("PUT", path_of(&epcc, "/custom-discounts/") + &loyalty_id)
+    );
+    assert_eq!(
+        stringify(&r.json_body()),
+        r#"{"data":{"amount":-300,"description":"Loyalty, reduced","type":"custom_discount"}}"#
+    );
+    assert!(
+        get(&change, "type").is_undefined(),
+        "the caller's object is unchanged"
+    );
+    let updated = get(&updated, "data");
+    assert_eq!(
+        (
+            get(&updated, "id").as_string(),
+            get(&get(&updated, "amount"), "amount").as_f64(),
+            get(&updated, "description").as_string().as_deref(),
+            get(&updated, "discount_code").as_string().as_deref(),
+        ),
+        (
+            Some(loyalty_id.clone()),
+            Some(-300.0),
+            Some("Loyalty, reduced"),
+            Some("LOYAL")
+        ),
+        "the fields sent change, the others stay"
+    );
+    assert_eq!(
+        cart_total(&ok(epcc.carts().get(None)).await),
+        Some(8900.0 - 300.0 - 250.0 - 100.0)
+    );
+
+    let (r, removed) = sent(
+        &m,
+        epcc.carts()
+            .remove_cart_custom_discount(s(&loyalty_id), None),
+    )
+    .await;
+    assert_eq!(
+        (r.method.as_str(), r.path.clone(), r.body.as_deref()),
+        (
+            "DELETE",
+            path_of(&epcc, "/custom-discounts/") + &loyalty_id,
+            None
+        )
+    );
+    assert_eq!(stringify(&removed), "{}");
+    assert_eq!(
+        cart_total(&ok(epcc.carts().get(None)).await),
+        Some(8900.0 - 250.0 - 100.0)
+    );
+    let e = err(epcc
+        .carts()
+        .remove_cart_custom_discount(s(&loyalty_id), None))
+    .await;
+    assert_eq!(
+        (kind(&e).as_str(), get(&e, "status").as_f64()),
+        ("api", Some(404.0)),
+        "removed once only: {}",
+        describe(&e)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_account_member_checks_out_with_the_account_management_token() {
+    let (epcc, m) = marked_shopper();
+    ok(epcc.carts().add_product(
+        s(BLOCK_PLANE),
+        Some(JsValue::from(2)),
+        None,
+        None,
+        None,
+        None,
+        None,
+    ))
+    .await;
+    let contact = r#"{"name":"Ann Perkins","email":"ann@example.com"}"#;
+    let billing = r#"{"first_name":"Ann","last_name":"Perkins","line_1":"1 Main St","postcode":"46001","country":"US"}"#;
+    let shipping = r#"{"first_name":"Leslie","last_name":"Knope","line_1":"1 Park Lane","postcode":"46001","country":"US"}"#;
+    let (r, order) = sent(
+        &m,
+        epcc.carts().checkout_with_account_management_token(
+            json(contact),
+            json(billing),
+            Some(json(shipping)),
+            Some(s("account-member-token-1")),
+            Some(json(r#"{"X-Trace":"acct-1"}"#)),
+            None,
+        ),
+    )
+    .await;
+    assert_eq!(
+        (r.method.as_str(), r.path.as_str()),
+        ("POST", path_of(&epcc, "/checkout").as_str())
+    );
+    let expected = String::from(r#"{"data":{"billing_address":"#)
+        + billing
+        + r#","shipping_address":"#
+        + shipping
+        + r#","contact":"#
+        + contact
+        + "}}";
+    assert_eq!(stringify(&r.json_body()), expected);
+    assert_eq!(
+        r.header("ep-account-management-authentication-token")
+            .as_deref(),
+        Some("account-member-token-1")
+    );
+    assert_eq!(r.header("x-trace").as_deref(), Some("acct-1"));
+    assert_eq!(r.header("x-moltin-customer-token"), None);
+    let order = get(&order, "data");
+    assert_eq!(
+        (
+            get(&order, "type").as_string().as_deref(),
+            get(&order, "status").as_string().as_deref(),
+        ),
+        (Some("order"), Some("incomplete"))
+    );
+    assert_eq!(stringify(&get(&order, "contact")), contact);
+    assert_eq!(
+        get(&get(&order, "shipping_address"), "first_name")
+            .as_string()
+            .as_deref(),
+        Some("Leslie")
+    );
+    assert_eq!(
+        get(
+            &get(&get(&get(&order, "meta"), "display_price"), "with_tax"),
+            "amount"
+        )
+        .as_f64(),
+        Some(17800.0)
+    );
+
+    // Without a token no empty header is sent (the official SDK sends one); an implicit token
+    // alone may not check out for an account.
+    let other = epcc.cart(Some(s(&unique("account-cart"))));
+    ok(other.add_product(s(BLOCK_PLANE), None, None, None, None, None, None)).await;
+    let e = err(other.checkout_with_account_management_token(
+        json(contact),
+        json(billing),
+        None,
+        None,
+        None,
+        None,
+    ))
+    .await;
+    assert_eq!(
+        (kind(&e).as_str(), get(&e, "status").as_f64()),
+        ("api", Some(403.0)),
+        "{}",
+        describe(&e)
+    );
+    let r = marked(&m).await.pop().unwrap();
+    assert_eq!(r.method, "POST");
+    assert!(r.path.ends_with("/checkout"), "{}", r.path);
+    assert_eq!(r.header("ep-account-management-authentication-token"), None);
+    assert_eq!(
+        stringify(&get(&get(&r.json_body(), "data"), "shipping_address")),
+        billing,
+        "shipping defaults to billing"
+    );
+
+    // With client_credentials no token is needed.
+    let (admin, a) = marked_admin();
+    ok(admin
+        .carts()
+        .add_product(s(BLOCK_PLANE), None, None, None, None, None, None))
+    .await;
+    let (r, order) = sent(
+        &a,
+        admin.carts().checkout_with_account_management_token(
+            json(contact),
+            json(billing),
+            None,
+            None,
+            None,
+            None,
+        ),
+    )
+    .await;
+    assert_eq!(r.header("ep-account-management-authentication-token"), None);
+    assert_eq!(
+        r.path,
+        String::from("/v2/carts/") + &admin.cart_id().unwrap() + "/checkout"
+    );
+    assert_eq!(stringify(&get(&get(&order, "data"), "contact")), contact);
+}
+
+#[wasm_bindgen_test]
+async fn bad_whole_cart_arguments_name_the_argument_and_send_nothing() {
+    let (epcc, m) = marked_shopper();
+    ok(epcc.authenticate()).await;
+    let c = || epcc.carts();
+    let contact = || json(r#"{"name":"Ann","email":"ann@example.com"}"#);
+    let address = || json(r#"{"first_name":"Ann"}"#);
+    let account =
+        |contact: JsValue, billing: JsValue, token: Option<JsValue>, headers: Option<JsValue>| {
+            epcc.carts().checkout_with_account_management_token(
+                contact, billing, None, token, headers, None,
+            )
+        };
+    let cases: Vec<(&str, Promise)> = vec![
+        (
+            "taxes must be an array, got an object",
+            c().bulk_add_item_tax(json(r#"{"rate":0.1}"#), None, None),
+        ),
+        (
+            "taxes must be an array, got undefined",
+            c().bulk_add_item_tax(JsValue::UNDEFINED, None, None),
+        ),
+        (
+            "options must be an object, got a string",
+            c().bulk_add_item_tax(json("[]"), Some(s("all")), None),
+        ),
+        (
+            "discounts must be an array, got a string",
+            c().bulk_add_cart_custom_discount(s("LOYAL"), None, None),
+        ),
+        (
+            "options must be an object, got an array",
+            c().bulk_add_cart_custom_discount(json("[]"), Some(json("[]")), None),
+        ),
+        (
+            "custom discount id may contain only",
+            c().update_cart_custom_discount(s("a/b"), json("{}"), None),
+        ),
+        (
+            "custom discount id must be a string, got a number",
+            c().update_cart_custom_discount(JsValue::from(7), json("{}"), None),
+        ),
+        (
+            "discount must be an object, got a string",
+            c().update_cart_custom_discount(s("d-1"), s("-300"), None),
+        ),
+        (
+            "custom discount id must not be empty",
+            c().remove_cart_custom_discount(s(""), None),
+        ),
+        (
+            "custom discount id may contain only",
+            c().remove_cart_custom_discount(s(".."), None),
+        ),
+        (
+            "account token must not be empty",
+            account(contact(), address(), Some(s("")), None),
+        ),
+        (
+            "account token must be a string, got a number",
+            account(contact(), address(), Some(JsValue::from(1)), None),
+        ),
+        (
+            "account token is not a valid token",
+            account(contact(), address(), Some(s("two words")), None),
+        ),
+        (
+            "billing address must be an object, got undefined",
+            account(contact(), JsValue::UNDEFINED, Some(s("t")), None),
+        ),
+        (
+            "contact must be an object, got a number",
+            account(JsValue::from(3), address(), Some(s("t")), None),
+        ),
+        (
+            "contact may contain only",
+            account(s("a b"), address(), Some(s("t")), None),
+        ),
+        (
+            "additionalHeaders['X-Trace'] must be a string",
+            account(
+                contact(),
+                address(),
+                Some(s("t")),
+                Some(json(r#"{"X-Trace":1}"#)),
+            ),
+        ),
+    ];
+    for (expected, call) in cases {
+        let e = err(call).await;
+        assert_eq!(kind(&e), "invalid_input", "{expected}: {}", describe(&e));
+        let message = get(&e, "message").as_string().unwrap_or_default();
+        assert!(
+            message.contains(expected),
+            "expected {expected:?} in {message:?}"
+        );
     }
     assert!(marked(&m).await.is_empty(), "nothing was sent");
 }

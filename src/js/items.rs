@@ -101,7 +101,7 @@ pub(super) fn request(cart: &CartEndpoint, call: ItemCall, a: &Args) -> Result<A
             &endpoint::promotion(&args::string("promotion code", &a[0])?)?,
         )?
         .customer_token(customer_token(Some(&a[1]))?.as_deref()),
-        BulkAdd => bulk(&at(&cart_id, None, "/items"), a),
+        BulkAdd => bulk("items", &at(&cart_id, None, "/items"), a),
         UpdateItem | UpdateItemQuantity => {
             let item = item_id()?;
             let fields = endpoint::item_fields(&item, quantity(&a[1], 0, u32::MAX)?)?;
@@ -151,7 +151,7 @@ pub(super) fn request(cart: &CartEndpoint, call: ItemCall, a: &Args) -> Result<A
             &at(&cart_id, Some(&item_id()?), TAXES),
             &typed("tax", &a[1], "tax_item")?,
         ),
-        BulkAddItemTax => bulk(&at(&cart_id, None, TAXES), a),
+        BulkAddItemTax => bulk("taxes", &at(&cart_id, None, TAXES), a),
         UpdateItemTax => {
             let tax =
                 endpoint::sub_resource(TAXES, "tax item id", &args::string("tax item id", &a[1])?)?;
@@ -174,7 +174,7 @@ pub(super) fn request(cart: &CartEndpoint, call: ItemCall, a: &Args) -> Result<A
             &at(&cart_id, None, DISCOUNTS),
             &typed("discount", &a[0], "custom_discount")?,
         ),
-        BulkAddCartCustomDiscount => bulk(&at(&cart_id, None, DISCOUNTS), a),
+        BulkAddCartCustomDiscount => bulk("discounts", &at(&cart_id, None, DISCOUNTS), a),
         UpdateCartCustomDiscount | RemoveCartCustomDiscount => {
             let discount = discount_path(&a[0])?;
             match call {
@@ -250,13 +250,15 @@ fn put(target: &Target, data: &str) -> Result<ApiRequest> {
     endpoint::cart_call(Method::Put, target, Some(data), None)
 }
 
-/// `BulkAdd` and friends: an array, with the API's `options` object beside it when given.
-fn bulk(target: &Target, a: &Args) -> Result<ApiRequest> {
+/// `BulkAdd` and friends: an array (the argument named `what`: items, taxes, discounts), with
+/// the API's `options` object beside it when given.
+fn bulk(what: &str, target: &Target, a: &Args) -> Result<ApiRequest> {
     if !Array::is_array(&a[0]) {
-        return Err(args::wrong_type("the items", "an array", &a[0]));
+        return Err(args::wrong_type(what, "an array", &a[0]));
     }
-    let data = args::stringify(&a[0])
-        .ok_or_else(|| Error::invalid_input("the items cannot be turned into JSON"))?;
+    let data = args::stringify(&a[0]).ok_or_else(|| {
+        Error::invalid(&[what, " cannot be turned into JSON (a cycle, or a BigInt?)"])
+    })?;
     let options = optional_object("options", &a[1])?;
     let options = match options.is_undefined() {
         true => None,
