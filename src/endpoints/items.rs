@@ -82,6 +82,33 @@ pub fn cart_call(
     Ok(request)
 }
 
+/// A call that is only an address and at most one body: most item, tax and custom discount
+/// calls. Its path is `carts/{cart}`, then `/items/{item}` when `item`, then `collection`,
+/// then `/{id}` when `id` names one (the name is what messages call it); the ids come from
+/// the call's arguments in that order, and the body from the argument after them.
+#[derive(Clone, Copy)]
+pub struct Route {
+    pub method: Method,
+    pub item: bool,
+    pub collection: &'static str,
+    pub id: Option<&'static str>,
+    pub body: Body,
+}
+
+/// What a [`Route`] sends.
+#[derive(Clone, Copy)]
+pub enum Body {
+    None,
+    /// The caller's object with `type` set to `kind`; `what` names it in messages.
+    Typed {
+        what: &'static str,
+        kind: &'static str,
+    },
+    /// The caller's array (`what` names it in messages), with the API's `options` object
+    /// beside it when given.
+    Bulk(&'static str),
+}
+
 /// `{type}/{id}`: the path tail of one sub-resource (a tax item, a custom discount), its id
 /// checked.
 pub fn sub_resource(kind: &str, what: &str, id: &str) -> Result<String> {

@@ -59,6 +59,7 @@ pub(super) enum Call {
 /// costs its row and its request-building lines, not a binding of its own.
 pub(super) const CALLS: &[(&str, Call, u8)] = {
     use super::items::ItemCall::*;
+    use super::items::*;
     use Call::Item;
     use Method::{Delete, Post};
     use Relation::{Account, Customer};
@@ -86,46 +87,26 @@ pub(super) const CALLS: &[(&str, Call, u8)] = {
         ("Delete", Call::Delete, 0),
         ("Items", Item(Items), 0),
         ("AddProduct", Item(AddProduct), 6),
-        ("AddCustomItem", Item(AddCustomItem), 1),
+        ("AddCustomItem", Item(ADD_CUSTOM_ITEM), 1),
         ("AddPromotion", Item(AddPromotion), 2),
-        ("BulkAdd", Item(BulkAdd), 2),
+        ("BulkAdd", Item(BULK_ADD), 2),
         ("UpdateItem", Item(UpdateItem), 4),
         ("UpdateItemQuantity", Item(UpdateItemQuantity), 2),
         ("UpdateItems", Item(UpdateItems), 1),
-        ("RemoveItem", Item(RemoveItem), 1),
-        ("RemoveAllItems", Item(RemoveAllItems), 0),
+        ("RemoveItem", Item(REMOVE_ITEM), 1),
+        ("RemoveAllItems", Item(REMOVE_ALL_ITEMS), 0),
         ("Merge", Item(Merge), 3),
-        ("AddItemTax", Item(AddItemTax), 2),
-        ("BulkAddItemTax", Item(BulkAddItemTax), 2),
-        ("UpdateItemTax", Item(UpdateItemTax), 3),
-        ("RemoveItemTax", Item(RemoveItemTax), 2),
-        ("AddCartCustomDiscount", Item(AddCartCustomDiscount), 1),
-        (
-            "BulkAddCartCustomDiscount",
-            Item(BulkAddCartCustomDiscount),
-            2,
-        ),
-        (
-            "UpdateCartCustomDiscount",
-            Item(UpdateCartCustomDiscount),
-            2,
-        ),
-        (
-            "RemoveCartCustomDiscount",
-            Item(RemoveCartCustomDiscount),
-            1,
-        ),
-        ("AddItemCustomDiscount", Item(AddItemCustomDiscount), 2),
-        (
-            "UpdateItemCustomDiscount",
-            Item(UpdateItemCustomDiscount),
-            3,
-        ),
-        (
-            "RemoveItemCustomDiscount",
-            Item(RemoveItemCustomDiscount),
-            2,
-        ),
+        ("AddItemTax", Item(ADD_ITEM_TAX), 2),
+        ("BulkAddItemTax", Item(BULK_ADD_ITEM_TAX), 2),
+        ("UpdateItemTax", Item(UPDATE_ITEM_TAX), 3),
+        ("RemoveItemTax", Item(REMOVE_ITEM_TAX), 2),
+        ("AddCartCustomDiscount", Item(ADD_CART_DISCOUNT), 1),
+        ("BulkAddCartCustomDiscount", Item(BULK_ADD_CART_DISCOUNT), 2),
+        ("UpdateCartCustomDiscount", Item(UPDATE_CART_DISCOUNT), 2),
+        ("RemoveCartCustomDiscount", Item(REMOVE_CART_DISCOUNT), 1),
+        ("AddItemCustomDiscount", Item(ADD_ITEM_DISCOUNT), 2),
+        ("UpdateItemCustomDiscount", Item(UPDATE_ITEM_DISCOUNT), 3),
+        ("RemoveItemCustomDiscount", Item(REMOVE_ITEM_DISCOUNT), 2),
         ("Checkout", Item(Checkout), 4),
         (
             "CheckoutWithAccountManagementToken",

@@ -10,57 +10,29 @@ use wasm_bindgen::JsCast;
 
 use super::args::{self, set_property};
 use super::cart::{customer_token, opt, Args, Call, CartEndpoint, NONE};
-use crate::endpoints::items::{self as endpoint, Target};
+use crate::endpoints::items::{self as endpoint, Body, Route, Target};
 use crate::error::{Error, Result};
 use crate::request::{ApiRequest, Method};
 
 /// The calls of this module, for [`CartEndpoint::send`]. Each names its arguments in order.
 #[derive(Clone, Copy)]
 pub(super) enum ItemCall {
+    /// An address and at most one body: see [`Route`].
+    Route(Route),
     /// (none)
     Items,
     /// product, quantity?, data?, isSku?, token?, additionalHeaders?
     AddProduct,
-    /// item
-    AddCustomItem,
     /// code, token?
     AddPromotion,
-    /// items, options?
-    BulkAdd,
     /// item id, quantity, data?, additionalHeaders?
     UpdateItem,
     /// item id, quantity
     UpdateItemQuantity,
     /// items
     UpdateItems,
-    /// item id
-    RemoveItem,
-    /// (none)
-    RemoveAllItems,
     /// guest cart id, token?, options?
     Merge,
-    /// item id, tax
-    AddItemTax,
-    /// taxes, options?
-    BulkAddItemTax,
-    /// item id, tax id, tax
-    UpdateItemTax,
-    /// item id, tax id
-    RemoveItemTax,
-    /// discount
-    AddCartCustomDiscount,
-    /// discounts, options?
-    BulkAddCartCustomDiscount,
-    /// discount id, discount
-    UpdateCartCustomDiscount,
-    /// discount id
-    RemoveCartCustomDiscount,
-    /// item id, discount
-    AddItemCustomDiscount,
-    /// item id, discount id, discount
-    UpdateItemCustomDiscount,
-    /// item id, discount id
-    RemoveItemCustomDiscount,
     /// customer (id or object), billing address, shipping address?, additionalHeaders?
     Checkout,
     /// contact (id or object), billing address, shipping address?, token?, additionalHeaders?
@@ -70,11 +42,74 @@ pub(super) enum ItemCall {
 const TAXES: &str = "/taxes";
 const DISCOUNTS: &str = "/custom-discounts";
 
+const fn to(
+    method: Method,
+    item: bool,
+    collection: &'static str,
+    id: Option<&'static str>,
+    body: Body,
+) -> ItemCall {
+    ItemCall::Route(Route {
+        method,
+        item,
+        collection,
+        id,
+        body,
+    })
+}
+const TAX: Body = Body::Typed {
+    what: "tax",
+    kind: "tax_item",
+};
+const TAX_ID: Option<&str> = Some("tax item id");
+const DISCOUNT: Body = Body::Typed {
+    what: "discount",
+    kind: "custom_discount",
+};
+const DISCOUNT_ID: Option<&str> = Some("custom discount id");
+
+pub(super) const ADD_CUSTOM_ITEM: ItemCall = to(
+    Method::Post,
+    false,
+    "/items",
+    None,
+    Body::Typed {
+        what: "item",
+        kind: "custom_item",
+    },
+);
+pub(super) const BULK_ADD: ItemCall = to(Method::Post, false, "/items", None, Body::Bulk("items"));
+pub(super) const REMOVE_ITEM: ItemCall = to(Method::Delete, true, "", None, Body::None);
+pub(super) const REMOVE_ALL_ITEMS: ItemCall = to(Method::Delete, false, "/items", None, Body::None);
+pub(super) const ADD_ITEM_TAX: ItemCall = to(Method::Post, true, TAXES, None, TAX);
+pub(super) const BULK_ADD_ITEM_TAX: ItemCall =
+    to(Method::Post, false, TAXES, None, Body::Bulk("taxes"));
+pub(super) const UPDATE_ITEM_TAX: ItemCall = to(Method::Put, true, TAXES, TAX_ID, TAX);
+pub(super) const REMOVE_ITEM_TAX: ItemCall = to(Method::Delete, true, TAXES, TAX_ID, Body::None);
+pub(super) const ADD_CART_DISCOUNT: ItemCall = to(Method::Post, false, DISCOUNTS, None, DISCOUNT);
+pub(super) const BULK_ADD_CART_DISCOUNT: ItemCall = to(
+    Method::Post,
+    false,
+    DISCOUNTS,
+    None,
+    Body::Bulk("discounts"),
+);
+pub(super) const UPDATE_CART_DISCOUNT: ItemCall =
+    to(Method::Put, false, DISCOUNTS, DISCOUNT_ID, DISCOUNT);
+pub(super) const REMOVE_CART_DISCOUNT: ItemCall =
+    to(Method::Delete, false, DISCOUNTS, DISCOUNT_ID, Body::None);
+pub(super) const ADD_ITEM_DISCOUNT: ItemCall = to(Method::Post, true, DISCOUNTS, None, DISCOUNT);
+pub(super) const UPDATE_ITEM_DISCOUNT: ItemCall =
+    to(Method::Put, true, DISCOUNTS, DISCOUNT_ID, DISCOUNT);
+pub(super) const REMOVE_ITEM_DISCOUNT: ItemCall =
+    to(Method::Delete, true, DISCOUNTS, DISCOUNT_ID, Body::None);
+
 pub(super) fn request(cart: &CartEndpoint, call: ItemCall, a: &Args) -> Result<ApiRequest> {
     use ItemCall::*;
     let cart_id = cart.id()?;
     let item_id = || args::string("item id", &a[0]);
     match call {
+        Route(route) => self::route(&cart_id, &route, a),
         Items => endpoint::items(&cart_id, &cart.take_query()),
         AddProduct => {
             let is_sku = flag("isSku", &a[3])?;
@@ -92,16 +127,11 @@ pub(super) fn request(cart: &CartEndpoint, call: ItemCall, a: &Args) -> Result<A
             .customer_token(customer_token(Some(&a[4]))?.as_deref())?
             .extra_headers(headers(&a[5])?)
         }
-        AddCustomItem => post(
-            &at(&cart_id, None, "/items"),
-            &typed("item", &a[0], "custom_item")?,
-        ),
         AddPromotion => post(
             &at(&cart_id, None, "/items"),
             &endpoint::promotion(&args::string("promotion code", &a[0])?)?,
         )?
         .customer_token(customer_token(Some(&a[1]))?.as_deref()),
-        BulkAdd => bulk("items", &at(&cart_id, None, "/items"), a),
         UpdateItem | UpdateItemQuantity => {
             let item = item_id()?;
             let fields = endpoint::item_fields(&item, quantity(&a[1], 0, u32::MAX)?)?;
@@ -127,15 +157,6 @@ pub(super) fn request(cart: &CartEndpoint, call: ItemCall, a: &Args) -> Result<A
                 None,
             )
         }
-        RemoveItem => endpoint::cart_call(
-            Method::Delete,
-            &at(&cart_id, Some(&item_id()?), ""),
-            None,
-            None,
-        ),
-        RemoveAllItems => {
-            endpoint::cart_call(Method::Delete, &at(&cart_id, None, "/items"), None, None)
-        }
         Merge => {
             let from = args::string("cart id to merge", &a[0])?;
             let options = optional_object("options", &a[2])?;
@@ -146,66 +167,6 @@ pub(super) fn request(cart: &CartEndpoint, call: ItemCall, a: &Args) -> Result<A
             };
             endpoint::merge(&cart_id, &from, &options)?
                 .customer_token(customer_token(Some(&a[1]))?.as_deref())
-        }
-        AddItemTax => post(
-            &at(&cart_id, Some(&item_id()?), TAXES),
-            &typed("tax", &a[1], "tax_item")?,
-        ),
-        BulkAddItemTax => bulk("taxes", &at(&cart_id, None, TAXES), a),
-        UpdateItemTax => {
-            let tax =
-                endpoint::sub_resource(TAXES, "tax item id", &args::string("tax item id", &a[1])?)?;
-            put(
-                &at(&cart_id, Some(&item_id()?), &tax),
-                &typed("tax", &a[2], "tax_item")?,
-            )
-        }
-        RemoveItemTax => {
-            let tax =
-                endpoint::sub_resource(TAXES, "tax item id", &args::string("tax item id", &a[1])?)?;
-            endpoint::cart_call(
-                Method::Delete,
-                &at(&cart_id, Some(&item_id()?), &tax),
-                None,
-                None,
-            )
-        }
-        AddCartCustomDiscount => post(
-            &at(&cart_id, None, DISCOUNTS),
-            &typed("discount", &a[0], "custom_discount")?,
-        ),
-        BulkAddCartCustomDiscount => bulk("discounts", &at(&cart_id, None, DISCOUNTS), a),
-        UpdateCartCustomDiscount | RemoveCartCustomDiscount => {
-            let discount = discount_path(&a[0])?;
-            match call {
-                UpdateCartCustomDiscount => put(
-                    &at(&cart_id, None, &discount),
-                    &typed("discount", &a[1], "custom_discount")?,
-                ),
-                _ => {
-                    endpoint::cart_call(Method::Delete, &at(&cart_id, None, &discount), None, None)
-                }
-            }
-        }
-        AddItemCustomDiscount => post(
-            &at(&cart_id, Some(&item_id()?), DISCOUNTS),
-            &typed("discount", &a[1], "custom_discount")?,
-        ),
-        UpdateItemCustomDiscount | RemoveItemCustomDiscount => {
-            let item = item_id()?;
-            let discount = discount_path(&a[1])?;
-            match call {
-                UpdateItemCustomDiscount => put(
-                    &at(&cart_id, Some(&item), &discount),
-                    &typed("discount", &a[2], "custom_discount")?,
-                ),
-                _ => endpoint::cart_call(
-                    Method::Delete,
-                    &at(&cart_id, Some(&item), &discount),
-                    None,
-                    None,
-                ),
-            }
         }
         Checkout | AccountCheckout => {
             let account = matches!(call, AccountCheckout);
@@ -234,6 +195,33 @@ pub(super) fn request(cart: &CartEndpoint, call: ItemCall, a: &Args) -> Result<A
     }
 }
 
+/// A [`Route`] call: its ids, then its body, from the arguments in order.
+fn route(cart_id: &str, route: &Route, a: &Args) -> Result<ApiRequest> {
+    let none = NONE;
+    let mut next = a.iter();
+    let mut arg = || next.next().unwrap_or(&none);
+    let item = match route.item {
+        true => Some(args::string("item id", arg())?),
+        false => None,
+    };
+    let rest = match route.id {
+        Some(what) => endpoint::sub_resource(route.collection, what, &args::string(what, arg())?)?,
+        None => String::from(route.collection),
+    };
+    let target = at(cart_id, item.as_deref(), &rest);
+    match route.body {
+        Body::None => endpoint::cart_call(route.method, &target, None, None),
+        Body::Typed { what, kind } => {
+            let data = typed(what, arg(), kind)?;
+            endpoint::cart_call(route.method, &target, Some(&data), None)
+        }
+        Body::Bulk(what) => {
+            let items = arg();
+            bulk(what, &target, items, arg())
+        }
+    }
+}
+
 fn at<'a>(cart_id: &'a str, item_id: Option<&'a str>, rest: &'a str) -> Target<'a> {
     Target {
         cart_id,
@@ -246,31 +234,21 @@ fn post(target: &Target, data: &str) -> Result<ApiRequest> {
     endpoint::cart_call(Method::Post, target, Some(data), None)
 }
 
-fn put(target: &Target, data: &str) -> Result<ApiRequest> {
-    endpoint::cart_call(Method::Put, target, Some(data), None)
-}
-
 /// `BulkAdd` and friends: an array (the argument named `what`: items, taxes, discounts), with
 /// the API's `options` object beside it when given.
-fn bulk(what: &str, target: &Target, a: &Args) -> Result<ApiRequest> {
-    if !Array::is_array(&a[0]) {
-        return Err(args::wrong_type(what, "an array", &a[0]));
+fn bulk(what: &str, target: &Target, items: &JsValue, options: &JsValue) -> Result<ApiRequest> {
+    if !Array::is_array(items) {
+        return Err(args::wrong_type(what, "an array", items));
     }
-    let data = args::stringify(&a[0]).ok_or_else(|| {
+    let data = args::stringify(items).ok_or_else(|| {
         Error::invalid(&[what, " cannot be turned into JSON (a cycle, or a BigInt?)"])
     })?;
-    let options = optional_object("options", &a[1])?;
+    let options = optional_object("options", options)?;
     let options = match options.is_undefined() {
         true => None,
         false => Some(args::json_object("options", &options)?),
     };
     endpoint::cart_call(Method::Post, target, Some(&data), options.as_deref())
-}
-
-/// `custom-discounts/{id}`.
-fn discount_path(id: &JsValue) -> Result<String> {
-    let id = args::string("custom discount id", id)?;
-    endpoint::sub_resource(DISCOUNTS, "custom discount id", &id)
 }
 
 /// A quantity argument: a whole number from `min`; `default` when left out.
@@ -419,7 +397,7 @@ impl CartEndpoint {
     /// Adds an item that is not in the catalog: `{ name, sku, quantity, price: { amount, includes_tax? }, description? }`.
     pub fn add_custom_item(&self, item: JsValue, options: Option<JsValue>) -> Promise {
         self.send(
-            Call::Item(ItemCall::AddCustomItem),
+            Call::Item(ADD_CUSTOM_ITEM),
             [item, NONE, NONE, NONE, NONE, NONE],
             options,
         )
@@ -447,7 +425,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(ItemCall::BulkAdd),
+            Call::Item(BULK_ADD),
             [items, opt(bulk_options), NONE, NONE, NONE, NONE],
             options,
         )
@@ -499,7 +477,7 @@ impl CartEndpoint {
     /// Removes one item; resolves with the items left.
     pub fn remove_item(&self, item_id: JsValue, options: Option<JsValue>) -> Promise {
         self.send(
-            Call::Item(ItemCall::RemoveItem),
+            Call::Item(REMOVE_ITEM),
             [item_id, NONE, NONE, NONE, NONE, NONE],
             options,
         )
@@ -508,7 +486,7 @@ impl CartEndpoint {
     /// Empties the cart.
     pub fn remove_all_items(&self, options: Option<JsValue>) -> Promise {
         self.send(
-            Call::Item(ItemCall::RemoveAllItems),
+            Call::Item(REMOVE_ALL_ITEMS),
             [NONE, NONE, NONE, NONE, NONE, NONE],
             options,
         )
@@ -537,7 +515,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(ItemCall::AddItemTax),
+            Call::Item(ADD_ITEM_TAX),
             [item_id, tax, NONE, NONE, NONE, NONE],
             options,
         )
@@ -551,7 +529,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(ItemCall::BulkAddItemTax),
+            Call::Item(BULK_ADD_ITEM_TAX),
             [taxes, opt(bulk_options), NONE, NONE, NONE, NONE],
             options,
         )
@@ -566,7 +544,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(ItemCall::UpdateItemTax),
+            Call::Item(UPDATE_ITEM_TAX),
             [item_id, tax_item_id, tax, NONE, NONE, NONE],
             options,
         )
@@ -580,7 +558,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(ItemCall::RemoveItemTax),
+            Call::Item(REMOVE_ITEM_TAX),
             [item_id, tax_item_id, NONE, NONE, NONE, NONE],
             options,
         )
@@ -589,7 +567,7 @@ impl CartEndpoint {
     /// Adds a custom discount to the cart (the cart needs `custom_discounts_enabled`).
     pub fn add_cart_custom_discount(&self, discount: JsValue, options: Option<JsValue>) -> Promise {
         self.send(
-            Call::Item(ItemCall::AddCartCustomDiscount),
+            Call::Item(ADD_CART_DISCOUNT),
             [discount, NONE, NONE, NONE, NONE, NONE],
             options,
         )
@@ -603,7 +581,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(ItemCall::BulkAddCartCustomDiscount),
+            Call::Item(BULK_ADD_CART_DISCOUNT),
             [discounts, opt(bulk_options), NONE, NONE, NONE, NONE],
             options,
         )
@@ -617,7 +595,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(ItemCall::UpdateCartCustomDiscount),
+            Call::Item(UPDATE_CART_DISCOUNT),
             [discount_id, discount, NONE, NONE, NONE, NONE],
             options,
         )
@@ -630,7 +608,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(ItemCall::RemoveCartCustomDiscount),
+            Call::Item(REMOVE_CART_DISCOUNT),
             [discount_id, NONE, NONE, NONE, NONE, NONE],
             options,
         )
@@ -644,7 +622,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(ItemCall::AddItemCustomDiscount),
+            Call::Item(ADD_ITEM_DISCOUNT),
             [item_id, discount, NONE, NONE, NONE, NONE],
             options,
         )
@@ -659,7 +637,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(ItemCall::UpdateItemCustomDiscount),
+            Call::Item(UPDATE_ITEM_DISCOUNT),
             [item_id, discount_id, discount, NONE, NONE, NONE],
             options,
         )
@@ -673,7 +651,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(ItemCall::RemoveItemCustomDiscount),
+            Call::Item(REMOVE_ITEM_DISCOUNT),
             [item_id, discount_id, NONE, NONE, NONE, NONE],
             options,
         )
