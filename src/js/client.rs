@@ -11,11 +11,11 @@ use core::cell::Cell;
 use js_sys::{Array, Function, JsString, Object, Promise, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
 use super::args::{self, property, set_property};
 use super::error::to_js;
 use super::storage::Storage;
+use super::task;
 use super::transport::{self, Fetch, Interrupted, RawResponse, Scope, SendError};
 use super::update;
 use crate::auth::{self, Credentials};
@@ -183,7 +183,7 @@ impl Client {
     }
 
     fn spawn(self: &Rc<Self>, job: Job) -> Promise {
-        future_to_promise(Rc::clone(self).run(job))
+        task::spawn(Rc::clone(self).run(job))
     }
 
     async fn run(self: Rc<Self>, job: Job) -> Result<JsValue, JsValue> {
@@ -316,7 +316,7 @@ impl Client {
     async fn request_token_once_across_tabs(self: &Rc<Self>) -> Result<JsValue, JsValue> {
         let key = self.config.credentials_key();
         let before = self.storage.get(&key);
-        let release: Function = JsFuture::from(acquire_lock(&concat(&["epcc-carts:", &key])))
+        let release: Function = task::wait(acquire_lock(&concat(&["epcc-carts:", &key])))
             .await?
             .unchecked_into();
         let waited = property(&release, "waited").is_truthy();

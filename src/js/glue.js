@@ -79,3 +79,9 @@ export function acquireLock(name) {
     });
   });
 }
+
+// Calls `done(true, value)` or `done(false, reason)` when `promise` settles: how a call's task
+// (src/js/task.rs) waits on a promise, with one callback for all of its waits.
+export function settle(promise, done) {
+  promise.then(value => done(true, value), reason => done(false, reason));
+}

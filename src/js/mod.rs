@@ -10,6 +10,7 @@ mod gateway;
 mod items;
 mod orders;
 mod storage;
+mod task;
 mod transport;
 mod types;
 

@@ -3,10 +3,10 @@
 
 use alloc::string::String;
 
+use super::task;
 use js_sys::{Function, JsString, Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use super::args::{method, set_property as set};
 use crate::error::{Error, ErrorKind};
@@ -84,8 +84,8 @@ impl Scope {
     /// Awaits `promise` unless the call is cancelled first.
     pub async fn wait(&self, promise: &Promise) -> Result<JsValue, Interrupted> {
         let result = match &self.0 {
-            Some(scope) => JsFuture::from(scope.wait(promise)).await,
-            None => JsFuture::from(promise.clone()).await,
+            Some(scope) => task::wait(scope.wait(promise)).await,
+            None => task::wait(promise.clone()).await,
         };
         if self.cancelled() {
             return Err(Interrupted::Cancelled);
