@@ -1,11 +1,8 @@
-// Entry for Node (and other runtimes that resolve the `node` export condition): the
-// WebAssembly module is read from disk and instantiated synchronously, once, on import.
-import { readFileSync } from 'node:fs';
-import { initSync, errorClass } from './epcc_carts.js';
+// Entry for Node's `import` (the `node` export condition): the CommonJS entry re-exported, so a
+// program that both imports and requires this package gets one module, one EpccError class.
+import cjs from './node.cjs';
 
-initSync({ module: readFileSync(new URL('./epcc_carts_bg.wasm', import.meta.url)) });
-
-export {
+export const {
   gateway,
   Gateway,
   CartEndpoint,
@@ -13,8 +10,6 @@ export {
   OrdersEndpoint,
   MemoryStorageFactory,
   LocalStorageFactory,
+  EpccError,
   isEpccError,
-} from './epcc_carts.js';
-
-/** The class of every error this package throws or rejects with. */
-export const EpccError = errorClass();
+} = cjs;

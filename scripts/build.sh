@@ -43,6 +43,10 @@ node --input-type=module -e "
   let thrown;
   try { m.gateway({}); } catch (e) { thrown = e; }
   if (!(thrown instanceof m.EpccError) || !m.isEpccError(thrown)) throw new Error('EpccError is not wired up');
+  // require() gets the same module (node.cjs, which node.js re-exports), so one EpccError class.
+  const { createRequire } = await import('node:module');
+  const cjs = createRequire(import.meta.url)('./pkg/node.cjs');
+  if (cjs.EpccError !== m.EpccError || cjs.gateway !== m.gateway) throw new Error('node.cjs and node.js differ');
 "
 
 step "npm pack"

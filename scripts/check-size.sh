@@ -28,7 +28,7 @@ probe=$(mktemp -d -t epcc-size-probe.XXXXXX)
 trap 'rm -rf "$probe"' EXIT
 echo "[size] building the package without Cart.Delete (feature size-probe)" >&2
 wasm-pack --quiet build --release --target web --out-dir "$probe" --no-pack --mode no-install -- --features size-probe >&2
-cp pkg-template/index.js pkg-template/node.js "$probe"/
+cp pkg-template/*.js "$probe"/
 node scripts/finish-package.mjs "$probe" >&2
 
 read -r wasm entry ours official official_version probe_total < <(node --input-type=module -e "
