@@ -1,6 +1,7 @@
 // A storefront page that a bundler built from a fresh project with the packed tarball installed,
-// served as static files and run in headless Chromium: one call (Cart(id).Get() against the
-// emulator), an EpccError from the same module, and which files the page had to load.
+// served as static files under the package README's Content Security Policy and run in headless
+// Chromium: one call (Cart(id).Get() against the emulator), an EpccError from the same module,
+// and which files the page had to load.
 //   PAGE_NAME  the bundler, for messages (esbuild, webpack)
 //   PAGE_DIST  the built site: index.html and the bundle, as the bundler left them
 //   PAGE_WASM  `asset` when the bundler emits the .wasm file and the page streams it (webpack),
@@ -34,7 +35,14 @@ before(async () => {
     if (!file.startsWith(dist) || !existsSync(file) || (missingWasm && file.endsWith('.wasm'))) {
       return res.writeHead(404).end();
     }
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream' };
+    // The policy the package README gives: WebAssembly compilation, the API, and the page's own
+    // origin for the .wasm where one is fetched (esbuild's bundle fetches nothing but the API).
+    if (file.endsWith('.html')) {
+      headers['content-security-policy'] =
+        `script-src 'self' 'wasm-unsafe-eval'; connect-src ${mode === 'asset' ? "'self' " : ''}http://${HOST}`;
+    }
+    res.writeHead(200, headers).end(readFileSync(file));
   });
   await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${server.address().port}`;
