@@ -12,8 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-# Today's size (the whole cart: 43,108 B) plus about 2%. Lower it whenever the package shrinks.
-BUDGET=44000
+# Today's size (the whole cart: 42,615 B) plus about 2%. Lower it whenever the package shrinks.
+BUDGET=43500
 
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
