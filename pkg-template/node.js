@@ -1,8 +1,16 @@
-// Entry for Node's `import` (the `node` export condition): the CommonJS entry re-exported, so a
-// program that both imports and requires this package gets one module, one EpccError class.
-import cjs from './node.cjs';
+// Entry for Node and for server bundles (the `node` export condition). The module's bytes come
+// from ./epcc_carts_wasm.js, not from a file read at run time, so it works wherever a server
+// bundler (Next.js, for one) puts it; they are compiled and instantiated synchronously, once, on
+// load. With no top-level await, Node 20.19+ loads this file for `require` too (the
+// `module-sync` condition), so import and require share one instance. scripts/finish-package.mjs
+// bundles it twice: as node.js (ES module) and as node.cjs (CommonJS, the bytes inlined), which
+// is what `require` gets where Node cannot require an ES module.
+import { initSync, errorClass } from './epcc_carts.js';
+import bytes from './epcc_carts_wasm.js';
 
-export const {
+initSync({ module: bytes });
+
+export {
   gateway,
   Gateway,
   CartEndpoint,
@@ -10,6 +18,8 @@ export const {
   OrdersEndpoint,
   MemoryStorageFactory,
   LocalStorageFactory,
-  EpccError,
   isEpccError,
-} = cjs;
+} from './epcc_carts.js';
+
+/** The class of every error this package throws or rejects with. */
+export const EpccError = errorClass();

@@ -4,13 +4,13 @@
 //    (`__wbg_getItem_49556a3e59cfb688`), are shortened by binaryen's
 //    --minify-imports-and-exports-and-modules, and the JS glue is rewritten to the new names.
 // 2. The module's bytes are written, base64-encoded, into epcc_carts_wasm.js, for the runtimes
-//    that cannot fetch the .wasm file: Node and server bundles (node.cjs), bundlers that emit no
+//    that cannot fetch the .wasm file: Node and server bundles (node.js, node.cjs), bundlers that emit no
 //    asset for `new URL('./x.wasm', import.meta.url)` (embedded.js), and pages where that URL
 //    fails (index.js imports it dynamically, so it is never part of a page's normal load).
 // 3. Each entry module (index.js for browsers and bundlers that emit the .wasm, embedded.js for
-//    bundlers that do not, node-cjs.js as node.cjs for Node) is bundled with the glue and the
-//    snippet it imports into one minified file, so a page loads one JS file and the .wasm.
-//    node.js, which re-exports node.cjs, ships as it is.
+//    bundlers that do not, node.js for Node, and node.js again as node.cjs for Node's `require`
+//    where it cannot require an ES module) is bundled with the glue and the snippet it imports
+//    into one minified file, so a page loads one JS file and the .wasm.
 //
 // Usage: node scripts/finish-package.mjs pkg
 import { execFileSync } from 'node:child_process';
@@ -96,13 +96,16 @@ writeFileSync(bytesFile, [
 
 // Bundle each entry with the glue, then drop the files only the bundles needed.
 const esbuild = join(tool.resolve('esbuild/package.json'), '../bin/esbuild');
-// The browser entries leave epcc_carts_wasm.js a module of its own: index.js loads it only when
-// the .wasm URL fails, and a page's bundler decides where embedded.js's copy goes.
+// The ES module entries leave epcc_carts_wasm.js a module of its own, so the package holds one
+// copy for them: index.js loads it only when the .wasm URL fails, and a bundler puts
+// embedded.js's and node.js's copy where it likes. node.cjs inlines its own (CommonJS cannot
+// import an ES module); it is built first, from node.js's source.
 for (const [entry, out, format, platform, options] of [
+  // The glue's unused `init` reads import.meta, which CommonJS has not; it is dropped as dead code.
+  ['node.js', 'node.cjs', 'cjs', 'node', ['--log-override:empty-import-meta=silent']],
+  ['node.js', 'node.js', 'esm', 'node', ['--external:./epcc_carts_wasm.js']],
   ['index.js', 'index.js', 'esm', 'browser', ['--external:./epcc_carts_wasm.js']],
   ['embedded.js', 'embedded.js', 'esm', 'browser', ['--external:./epcc_carts_wasm.js']],
-  // The glue's unused `init` reads import.meta, which CommonJS has not; it is dropped as dead code.
-  ['node-cjs.js', 'node.cjs', 'cjs', 'node', ['--log-override:empty-import-meta=silent']],
 ]) {
   execFileSync(esbuild, [
     join(pkg, entry), '--bundle', '--minify', `--format=${format}`, `--platform=${platform}`,
@@ -111,6 +114,5 @@ for (const [entry, out, format, platform, options] of [
   ], { stdio: 'inherit' });
 }
 rmSync(glueFile);
-rmSync(join(pkg, 'node-cjs.js'));
 rmSync(join(pkg, 'snippets'), { recursive: true, force: true });
 rmSync(join(pkg, 'epcc_carts_bg.wasm.d.ts'), { force: true });

@@ -26,6 +26,8 @@ test('require(): a client_credentials call, and errors from the same module', as
   });
 });
 
+// Node 20.19+ requires the ES module entry itself (the `module-sync` export condition), so a
+// program that both imports and requires the package has one instance.
 test('require() and import share one module: the same functions, the same EpccError', async () => {
   const esm = await import('epcc-carts');
   assert.equal(esm.gateway, gateway);
