@@ -1,6 +1,5 @@
 // Entry for browsers and for bundlers that emit `new URL('./x.wasm', import.meta.url)` as an
-// asset (Vite, webpack 5, Rollup with its URL plugin, Next.js): the export conditions pick it for
-// them. The WebAssembly module is fetched and instantiated here, once, before the first import of
+// asset (Vite, webpack 5, Next.js): the export conditions pick it for them. The WebAssembly module is fetched and instantiated here, once, before the first import of
 // this package resolves, so `gateway({...})` can be called synchronously with no init step.
 //
 // If the .wasm cannot be had at that URL (a bundler that copied no asset, a server that does not
