@@ -1,11 +1,21 @@
-// Entry for browsers and bundlers. The WebAssembly module is fetched and instantiated here, once,
-// before the first import of this package resolves, so `gateway({...})` can be called
-// synchronously with no init step. Bundlers (Vite, Rollup, webpack 5) see the
-// `new URL(..., import.meta.url)` below and emit the .wasm file as an asset.
-import init, { errorClass } from './epcc_carts.js';
+// Entry for browsers and for bundlers that emit `new URL('./x.wasm', import.meta.url)` as an
+// asset (Vite, webpack 5, Next.js): the export conditions pick it for them. The WebAssembly module is fetched and instantiated here, once, before the first import of
+// this package resolves, so `gateway({...})` can be called synchronously with no init step.
+//
+// If the .wasm cannot be had at that URL (a bundler that copied no asset, a server that does not
+// serve it, a browser without streaming compilation), the module's bytes come from
+// ./epcc_carts_wasm.js instead: a dynamic import, so a bundler makes it a chunk of its own that
+// only such a page ever loads.
+import { __wbg_get_imports as imports, __wbg_finalize_init as finish, errorClass } from './epcc_carts.js';
 import { installCartCalls } from './calls.js';
 
-await init({ module_or_path: new URL('./epcc_carts_bg.wasm', import.meta.url) });
+let wasm;
+try {
+  wasm = await WebAssembly.instantiateStreaming(fetch(new URL('./epcc_carts_bg.wasm', import.meta.url)), imports());
+} catch {
+  wasm = await WebAssembly.instantiate((await import('./epcc_carts_wasm.js')).default, imports());
+}
+finish(wasm.instance, wasm.module);
 installCartCalls();
 
 export {

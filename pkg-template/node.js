@@ -1,10 +1,15 @@
-// Entry for Node (and other runtimes that resolve the `node` export condition): the
-// WebAssembly module is read from disk and instantiated synchronously, once, on import.
-import { readFileSync } from 'node:fs';
+// Entry for Node and for server bundles (the `node` export condition). The module's bytes come
+// from ./epcc_carts_wasm.js, not from a file read at run time, so it works wherever a server
+// bundler (Next.js, for one) puts it; they are compiled and instantiated synchronously, once, on
+// load. With no top-level await, Node 20.19+ loads this file for `require` too (the
+// `module-sync` condition), so import and require share one instance. scripts/finish-package.mjs
+// bundles it twice: as node.js (ES module) and as node.cjs (CommonJS, the bytes inlined), which
+// is what `require` gets where Node cannot require an ES module.
 import { initSync, errorClass } from './epcc_carts.js';
 import { installCartCalls } from './calls.js';
+import bytes from './epcc_carts_wasm.js';
 
-initSync({ module: readFileSync(new URL('./epcc_carts_bg.wasm', import.meta.url)) });
+initSync({ module: bytes });
 installCartCalls();
 
 export {

@@ -43,6 +43,12 @@ node --input-type=module -e "
   let thrown;
   try { m.gateway({}); } catch (e) { thrown = e; }
   if (!(thrown instanceof m.EpccError) || !m.isEpccError(thrown)) throw new Error('EpccError is not wired up');
+  // node.cjs, what require() gets where Node cannot require an ES module, works on its own.
+  const { createRequire } = await import('node:module');
+  const cjs = createRequire(import.meta.url)('./pkg/node.cjs');
+  if (!/^[0-9a-f]{32}\$/.test(cjs.gateway({ client_id: 'build-check', storage: new cjs.MemoryStorageFactory() }).cartId)) {
+    throw new Error('node.cjs does not work');
+  }
 "
 
 step "npm pack"

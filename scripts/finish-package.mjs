@@ -3,9 +3,14 @@
 // 1. The module's import and export names, which wasm-bindgen makes long and unique
 //    (`__wbg_getItem_49556a3e59cfb688`), are shortened by binaryen's
 //    --minify-imports-and-exports-and-modules, and the JS glue is rewritten to the new names.
-// 2. Each entry module (index.js for browsers and bundlers, node.js for Node) is bundled with the
-//    glue and the snippet it imports into one minified file, so a page loads one JS file and the
-//    .wasm.
+// 2. The module's bytes are written, base64-encoded, into epcc_carts_wasm.js, for the runtimes
+//    that cannot fetch the .wasm file: Node and server bundles (node.js, node.cjs), bundlers that emit no
+//    asset for `new URL('./x.wasm', import.meta.url)` (embedded.js), and pages where that URL
+//    fails (index.js imports it dynamically, so it is never part of a page's normal load).
+// 3. Each entry module (index.js for browsers and bundlers that emit the .wasm, embedded.js for
+//    bundlers that do not, node.js for Node, and node.js again as node.cjs for Node's `require`
+//    where it cannot require an ES module) is bundled with the glue and the snippet it imports
+//    into one minified file, so a page loads one JS file and the .wasm.
 //
 // Usage: node scripts/finish-package.mjs pkg
 import { execFileSync } from 'node:child_process';
@@ -65,14 +70,47 @@ for (const [name, short] of map.exports) {
   const pattern = new RegExp(`\\bwasm\\.${name.replace(/\$/g, '\\$')}\\b`, 'g');
   glue = glue.replace(pattern, `wasm.${short}`);
 }
+// The entries instantiate the module themselves (index.js streams it, with a fallback), with the
+// glue's imports and its finishing step rather than its `init`, whose loader they do not need.
+for (const name of ['__wbg_get_imports', '__wbg_finalize_init']) {
+  if (!new RegExp(`^function ${name}\\(`, 'm').test(glue)) throw new Error(`the glue has no function ${name}`);
+}
+glue += '\nexport { __wbg_get_imports, __wbg_finalize_init };\n';
 writeFileSync(glueFile, glue);
+
+// Base64, decoded by Buffer where there is one (Node: fast) and by atob elsewhere.
+const bytesFile = join(pkg, 'epcc_carts_wasm.js');
+writeFileSync(bytesFile, [
+  '// The bytes of epcc_carts_bg.wasm, for runtimes and bundles that cannot fetch that file.',
+  `const s = ${JSON.stringify(readFileSync(wasmFile).toString('base64'))};`,
+  'let bytes;',
+  "if (typeof Buffer === 'function') bytes = Buffer.from(s, 'base64');",
+  'else {',
+  '  const b = atob(s);',
+  '  bytes = new Uint8Array(b.length);',
+  '  for (let i = 0; i < b.length; i++) bytes[i] = b.charCodeAt(i);',
+  '}',
+  'export default bytes;',
+  '',
+].join('\n'));
 
 // Bundle each entry with the glue, then drop the files only the bundles needed.
 const esbuild = join(tool.resolve('esbuild/package.json'), '../bin/esbuild');
-for (const [entry, platform] of [['index.js', 'browser'], ['node.js', 'node']]) {
+// The ES module entries leave epcc_carts_wasm.js a module of its own, so the package holds one
+// copy for them: index.js loads it only when the .wasm URL fails, and a bundler puts
+// embedded.js's and node.js's copy where it likes. node.cjs inlines its own (CommonJS cannot
+// import an ES module); it is built first, from node.js's source.
+for (const [entry, out, format, platform, options] of [
+  // The glue's unused `init` reads import.meta, which CommonJS has not; it is dropped as dead code.
+  ['node.js', 'node.cjs', 'cjs', 'node', ['--log-override:empty-import-meta=silent']],
+  ['node.js', 'node.js', 'esm', 'node', ['--external:./epcc_carts_wasm.js']],
+  ['index.js', 'index.js', 'esm', 'browser', ['--external:./epcc_carts_wasm.js']],
+  ['embedded.js', 'embedded.js', 'esm', 'browser', ['--external:./epcc_carts_wasm.js']],
+]) {
   execFileSync(esbuild, [
-    join(pkg, entry), '--bundle', '--minify', '--format=esm', `--platform=${platform}`,
-    '--target=es2022', `--outfile=${join(pkg, entry)}`, '--allow-overwrite', '--log-level=warning',
+    join(pkg, entry), '--bundle', '--minify', `--format=${format}`, `--platform=${platform}`,
+    ...options,
+    '--target=es2022', `--outfile=${join(pkg, out)}`, '--allow-overwrite', '--log-level=warning',
   ], { stdio: 'inherit' });
 }
 rmSync(glueFile);

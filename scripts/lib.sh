@@ -2,7 +2,7 @@
 # Shell functions the other scripts share; sourced, not run. Call from the repository root.
 
 # Installs the npm tools pinned in tests/js (binaryen, playwright-core, vite, typescript, the
-# official SDKs, esbuild), unless they are installed already at the locked versions.
+# official SDKs, esbuild, webpack, Next.js and React), unless they are installed already at the locked versions.
 install_test_tools() {
   if [ -d tests/js/node_modules ] && [ ! tests/js/package-lock.json -nt tests/js/node_modules/.package-lock.json ]; then
     return 0
@@ -26,12 +26,24 @@ packed_tarball() {
   echo "$tarball"
 }
 
-# Makes DIR a new ESM project, as `npm init` makes one, with TARBALL installed from disk.
+# Prints NAME@VERSION for a tool pinned in tests/js/package.json (webpack, next, react, ...).
+pinned() {
+  local version
+  version=$(node -p "require('./tests/js/package.json').devDependencies['$1'] ?? ''")
+  [ -n "$version" ] || { echo "$1 is not pinned in tests/js/package.json" >&2; return 1; }
+  echo "$1@$version"
+}
+
+# Makes DIR a new ESM project, as `npm init` makes one, with TARBALL installed from disk and
+# each TOOL (a name pinned in tests/js/package.json) at its pinned version. install_test_tools
+# has put those versions in npm's cache, so --prefer-offline installs them from there.
 new_npm_project() {
-  local dir=$1 tarball=$2
+  local dir=$1 tarball=$2 specs=() tool
+  shift 2
+  for tool in "$@"; do specs+=("$(pinned "$tool")") || return 1; done
   mkdir -p "$dir"
   if ! (cd "$dir" && npm init -y && npm pkg set type=module &&
-    npm install --no-audit --no-fund --prefer-offline "$tarball") >"$dir/npm.log" 2>&1; then
+    npm install --no-audit --no-fund --prefer-offline "$tarball" "${specs[@]}") >"$dir/npm.log" 2>&1; then
     cat "$dir/npm.log" >&2
     return 1
   fi
