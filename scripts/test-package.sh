@@ -62,7 +62,8 @@ cp tests/js/consumers/vite/index.html tests/js/consumers/vite/main.js "$app/"
 
 step "3/7 esbuild page: esbuild --bundle --format=esm, run in headless Chromium"
 app=$(new_project esbuild esbuild)
-cp tests/js/consumers/esbuild/index.html tests/js/consumers/esbuild/main.js "$app/"
+cp tests/js/consumers/esbuild/index.html "$app/"
+cp tests/js/consumers/bundled/page.js "$app/main.js"
 (cd "$app" && mkdir dist && cp index.html dist/ &&
   node_modules/.bin/esbuild main.js --bundle --format=esm --outfile=dist/main.js --log-level=warning)
 (cd tests/js && PAGE_NAME=esbuild PAGE_DIST="$app/dist" PAGE_WASM=embedded node_test bundled-page.test.mjs)
@@ -70,6 +71,7 @@ cp tests/js/consumers/esbuild/index.html tests/js/consumers/esbuild/main.js "$ap
 step "4/7 webpack 5 page: webpack --mode production with no config, run in headless Chromium"
 app=$(new_project webpack webpack webpack-cli)
 cp -R tests/js/consumers/webpack/. "$app/"
+mkdir -p "$app/src" && cp tests/js/consumers/bundled/page.js "$app/src/index.js"
 (cd "$app" && node_modules/.bin/webpack --mode production --no-stats && cp index.html dist/)
 (cd tests/js && PAGE_NAME=webpack PAGE_DIST="$app/dist" PAGE_WASM=asset node_test bundled-page.test.mjs)
 

@@ -1,5 +1,5 @@
-// A page bundled by `webpack --mode production` (webpack 5) with no webpack.config.js and no file
-// copied by hand: one call against the API given in the query string, written into #result.
+// The page script of the esbuild and webpack consumers (tests/js/consumers/{esbuild,webpack}): bundled
+// with no plugins, loader flags or config and no file copied by hand; one call against the API given in the query string, written into #result.
 import { EpccError, MemoryStorageFactory, gateway, isEpccError } from 'epcc-carts';
 
 const q = new URLSearchParams(location.search);
