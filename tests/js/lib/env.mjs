@@ -30,33 +30,43 @@ export async function createCustomer(label) {
   return { id: data.id, email: customer.email, password: customer.password };
 }
 
-/** Starts a server process whose first stdout line ends with its URL; resolves `{ url, stop }`. */
+/**
+ * Starts a server process that prints its URL on stdout; resolves `{ url, stop }`.
+ * Tools colour that line when they see `CI` or a TTY, so escape sequences are dropped before
+ * matching; a server that prints no URL in time is killed, never left running.
+ */
 export async function startServer(command, args, options) {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], ...options });
-  let output = '';
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${command} printed no URL: ${output}`)), 30_000);
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', chunk => {
-      output += chunk;
-      const match = output.match(/(http:\/\/(?:127\.0\.0\.1|localhost):\d+)/);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.on('exit', code => {
-      clearTimeout(timer);
-      reject(new Error(`${command} exited with ${code}: ${output}`));
-    });
-  });
-  child.stdout.resume();
-  return {
-    url,
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    await once(child, 'exit');
   };
+  let output = '';
+  try {
+    const url = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${command} printed no URL: ${output}`)), 30_000);
+      child.stdout.setEncoding('utf8');
+      child.stdout.on('data', chunk => {
+        output += chunk;
+        const match = output.replace(ANSI_ESCAPE, '').match(/(http:\/\/(?:127\.0\.0\.1|localhost):\d+)/);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+      child.on('exit', code => {
+        clearTimeout(timer);
+        reject(new Error(`${command} exited with ${code}: ${output}`));
+      });
+    });
+    child.stdout.resume();
+    return { url, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
+
+// CSI sequences such as the colours and bold of `\x1b[1m42073\x1b[22m`.
+const ANSI_ESCAPE = /\x1b\[[0-9;?]*[ -\/]*[@-~]/g;
