@@ -121,7 +121,7 @@ impl LocalStorageFactory {
     pub fn new() -> LocalStorageFactory {
         // Reading `localStorage` throws in some private modes; `property` turns that into
         // `undefined`.
-        let local = property(&js_sys::global(), "localStorage");
+        let local = property(&super::global(), "localStorage");
         LocalStorageFactory {
             local: local.is_object().then(|| local.into()),
             memory: MemoryStorageFactory::new(),

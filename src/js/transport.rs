@@ -144,7 +144,7 @@ impl Fetch {
 
     /// `globalThis.fetch`, if the environment has one.
     pub fn global() -> Option<Self> {
-        let global = js_sys::global();
+        let global = super::global();
         let function = method(&global, "fetch")?;
         Some(Fetch {
             function,
