@@ -16,7 +16,7 @@ use super::args::{self, property, set_property};
 use super::error::to_js;
 use super::storage::Storage;
 use super::task;
-use super::transport::{self, Fetch, Interrupted, RawResponse, Scope, SendError};
+use super::transport::{self, Fetch, Interrupted, RawResponse, Scope};
 use super::update;
 use crate::auth::{self, Credentials};
 use crate::config::Config;
@@ -209,105 +209,167 @@ impl Client {
     }
 
     /// Sends `request` until it succeeds or the retry policy gives up; returns the 2xx answer.
+    ///
+    /// Written as a loop around one `.await`: each [`Step`] either moves on at once or names
+    /// the promise to wait for and what to do with its result. A single suspension point keeps
+    /// the state machine (the largest function of the module) small.
     async fn exchange(
         self: &Rc<Self>,
         request: &ApiRequest,
         scope: &Scope,
     ) -> Result<RawResponse, JsValue> {
-        let mut token = match request.auth {
-            Auth::Bearer => Some(self.access_token(scope, None).await?),
-            Auth::None => None,
-        };
         let url = JsValue::from_str(&request.url(&self.config));
-        let mut reauthenticated = false;
-        let mut attempt = 1;
+        let mut attempt = Attempt {
+            number: 1,
+            reauthenticated: false,
+            token: None,
+            refused: None,
+        };
+        let mut step = match request.auth {
+            Auth::Bearer => Step::Token,
+            Auth::None => Step::Send,
+        };
         loop {
-            let headers = Object::new();
-            request.write_headers(&self.config, token.as_deref(), &mut |name, value| {
-                set_property(&headers, name, &JsValue::from_str(value))
-            });
-            let sent = transport::send(
-                &self.fetch,
-                scope,
-                request.method.as_str(),
-                &url,
-                &headers,
-                request.body.as_deref(),
-            )
-            .await;
-            let failed = match sent {
-                Ok(response) if (200..300).contains(&response.status) => return Ok(response),
-                Ok(response) => Failed::Status(response),
-                Err(SendError::Network(cause)) => Failed::Network(cause),
-                Err(SendError::Cancelled) => return Err(scope.cancel_error().into()),
-            };
-            let outcome = match &failed {
-                Failed::Status(response) => Outcome::Status {
-                    status: response.status,
-                    retry_after: response.retry_after.as_deref(),
+            let (promise, then) = match step {
+                Step::Token => match self.stored_token(attempt.refused.as_deref()) {
+                    Some(token) => {
+                        attempt.token = Some(token);
+                        step = Step::Send;
+                        continue;
+                    }
+                    None => (self.shared_token_request(), Then::Token),
                 },
-                Failed::Network(_) => Outcome::NetworkError,
-            };
-            let decision = self.config.retry.decide(
-                request.is_idempotent(),
-                attempt,
-                outcome,
-                // The token request itself is never answered with a new token.
-                reauthenticated || request.auth == Auth::None,
-                js_sys::Math::random(),
-                js_sys::Date::now(),
-            );
-            match decision {
-                Decision::GiveUp => return Err(failed.into_js()),
-                Decision::Retry { delay_ms } => scope.sleep(delay_ms).await?,
-                Decision::Reauthenticate => {
-                    reauthenticated = true;
-                    token = Some(self.access_token(scope, token.as_deref()).await?);
+                Step::Send => {
+                    let headers = Object::new();
+                    request.write_headers(
+                        &self.config,
+                        attempt.token.as_deref(),
+                        &mut |name, value| set_property(&headers, name, &JsValue::from_str(value)),
+                    );
+                    let method = request.method.as_str();
+                    let body = request.body.as_deref();
+                    match transport::start(&self.fetch, scope, method, &url, &headers, body) {
+                        Ok(promise) => (promise, Then::Response),
+                        Err(cause) => {
+                            step =
+                                self.retry(request, &mut attempt, Failed::Network(cause), scope)?;
+                            continue;
+                        }
+                    }
                 }
-            }
-            attempt += 1;
+                Step::Wait(promise, then) => (promise, then),
+            };
+            let value = match scope.wait(&promise).await {
+                Ok(value) => Ok(value),
+                Err(Interrupted::Cancelled) => return Err(scope.cancel_error().into()),
+                Err(Interrupted::Failed(reason)) => Err(reason),
+            };
+            let failed = match (then, value) {
+                (Then::Token, Ok(response)) => {
+                    let token = property(&response, "access_token").as_string();
+                    attempt.token = Some(token.ok_or_else(no_access_token)?);
+                    step = Step::Send;
+                    continue;
+                }
+                (Then::Token, Err(reason)) => return Err(reason),
+                (Then::Response, Ok(response)) => match transport::head(response) {
+                    Ok((status, retry_after, text)) => {
+                        step = Step::Wait(text, Then::Body(status, retry_after));
+                        continue;
+                    }
+                    Err(cause) => Failed::Network(cause),
+                },
+                (Then::Body(status, retry_after), Ok(body)) => {
+                    let response = RawResponse {
+                        status,
+                        retry_after,
+                        body: body.dyn_into().unwrap_or_else(|_| JsString::from("")),
+                    };
+                    if (200..300).contains(&status) {
+                        return Ok(response);
+                    }
+                    Failed::Status(response)
+                }
+                (Then::Response | Then::Body(..), Err(cause)) => Failed::Network(cause),
+                (Then::Pause, Ok(_)) => {
+                    step = Step::Send;
+                    continue;
+                }
+                (Then::Pause, Err(_)) => return Err(scope.cancel_error().into()),
+            };
+            step = self.retry(request, &mut attempt, failed, scope)?;
         }
     }
 
-    /// A usable access token: the stored one, or a new one. `refused` is a token the API just
-    /// rejected; it is dropped and never returned again.
-    async fn access_token(
-        self: &Rc<Self>,
+    /// What follows a failed attempt: a pause before the next one, a new token, or (`Err`) the
+    /// error the call ends with.
+    fn retry(
+        &self,
+        request: &ApiRequest,
+        attempt: &mut Attempt,
+        failed: Failed,
         scope: &Scope,
-        refused: Option<&str>,
-    ) -> Result<String, JsValue> {
-        if let Some(stored) = self.stored_credentials() {
-            let fresh = stored.usable_for(&self.config.client_id, now_secs());
-            if fresh && Some(stored.access_token.as_str()) != refused {
-                return Ok(stored.access_token);
-            }
-            if refused == Some(stored.access_token.as_str()) {
-                self.storage.delete(&self.config.credentials_key());
+    ) -> Result<Step, JsValue> {
+        let outcome = match &failed {
+            Failed::Status(response) => Outcome::Status {
+                status: response.status,
+                retry_after: response.retry_after.as_deref(),
+            },
+            Failed::Network(_) => Outcome::NetworkError,
+        };
+        let decision = self.config.retry.decide(
+            request.is_idempotent(),
+            attempt.number,
+            outcome,
+            // The token request itself is never answered with a new token.
+            attempt.reauthenticated || request.auth == Auth::None,
+            js_sys::Math::random(),
+            js_sys::Date::now(),
+        );
+        attempt.number += 1;
+        match decision {
+            Decision::GiveUp => Err(failed.into_js()),
+            Decision::Retry { delay_ms } => Ok(Step::Wait(scope.pause(delay_ms), Then::Pause)),
+            Decision::Reauthenticate => {
+                attempt.reauthenticated = true;
+                attempt.refused = attempt.token.take();
+                Ok(Step::Token)
             }
         }
-        let response = self.token_response(scope).await?;
-        args::string("access_token", &property(&response, "access_token"))
-            .map_err(|_| no_access_token().into())
+    }
+
+    /// The stored access token, if it is still usable and is not `refused` (a token the API
+    /// just rejected, which is dropped from storage and never returned again).
+    fn stored_token(&self, refused: Option<&str>) -> Option<String> {
+        let stored = self.stored_credentials()?;
+        if refused == Some(stored.access_token.as_str()) {
+            self.storage.delete(&self.config.credentials_key());
+            return None;
+        }
+        stored
+            .usable_for(&self.config.client_id, now_secs())
+            .then_some(stored.access_token)
     }
 
     /// Joins the token request under way, or starts one. Resolves with the API's token response.
     async fn token_response(self: &Rc<Self>, scope: &Scope) -> Result<JsValue, JsValue> {
-        let shared = update(&self.token_in_flight, |in_flight| in_flight.clone());
-        let shared = match shared {
-            Some(promise) => promise,
-            None => {
-                let promise = self.spawn(Job::Token);
-                self.token_in_flight.set(Some(promise.clone()));
-                promise
-            }
-        };
         scope
-            .wait(&shared)
+            .wait(&self.shared_token_request())
             .await
             .map_err(|interrupted| match interrupted {
                 Interrupted::Cancelled => scope.cancel_error().into(),
                 Interrupted::Failed(err) => err,
             })
+    }
+
+    /// The token request under way, or a new one that later callers will join.
+    fn shared_token_request(self: &Rc<Self>) -> Promise {
+        if let Some(promise) = update(&self.token_in_flight, |in_flight| in_flight.clone()) {
+            return promise;
+        }
+        let promise = self.spawn(Job::Token);
+        self.token_in_flight.set(Some(promise.clone()));
+        promise
     }
 
     /// [`Client::request_token`], holding a lock shared by every tab of the origin (Web Locks,
@@ -398,6 +460,39 @@ impl Client {
         self.parsed.set(Some((text, credentials.clone())));
         Some(credentials)
     }
+}
+
+/// Where [`Client::exchange`] is.
+enum Step {
+    /// Needs a token: the stored one, or the shared token request's.
+    Token,
+    /// Sends an attempt.
+    Send,
+    /// Waits for a promise, then goes on as [`Then`] says.
+    Wait(Promise, Then),
+}
+
+/// What the promise [`Client::exchange`] waits for will settle with.
+enum Then {
+    /// The token response.
+    Token,
+    /// `fetch`'s response.
+    Response,
+    /// The body of a response with this status and `Retry-After`.
+    Body(u16, Option<String>),
+    /// The end of the pause before the next attempt.
+    Pause,
+}
+
+/// The state of one call's attempts.
+struct Attempt {
+    /// 1 for the first.
+    number: u32,
+    /// Whether a new token was fetched after the API refused one.
+    reauthenticated: bool,
+    token: Option<String>,
+    /// The token the API refused.
+    refused: Option<String>,
 }
 
 /// An attempt that did not succeed.

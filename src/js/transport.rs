@@ -6,7 +6,6 @@ use alloc::string::String;
 use super::task;
 use js_sys::{Function, JsString, Object, Promise};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::args::{method, set_property as set};
 use crate::error::{Error, ErrorKind};
@@ -93,13 +92,18 @@ impl Scope {
         result.map_err(Interrupted::Failed)
     }
 
-    /// Waits `ms` milliseconds unless the call is cancelled first.
-    pub async fn sleep(&self, ms: u64) -> Result<(), Error> {
-        let slept = match &self.0 {
+    /// A promise that resolves after `ms` milliseconds; one the scope's timer or signal can end
+    /// early when it has them.
+    pub fn pause(&self, ms: u64) -> Promise {
+        match &self.0 {
             Some(scope) => scope.sleep_promise(ms as f64),
             None => sleep(ms as f64),
-        };
-        match self.wait(&slept).await {
+        }
+    }
+
+    /// Waits `ms` milliseconds unless the call is cancelled first.
+    pub async fn sleep(&self, ms: u64) -> Result<(), Error> {
+        match self.wait(&self.pause(ms)).await {
             Ok(_) => Ok(()),
             Err(_) => Err(self.cancel_error()),
         }
@@ -148,7 +152,7 @@ impl Fetch {
         let function = method(&global, "fetch")?;
         Some(Fetch {
             function,
-            this: global.into(),
+            this: global,
         })
     }
 }
@@ -169,36 +173,15 @@ impl RawResponse {
     }
 }
 
-/// How an attempt failed without a response.
-pub enum SendError {
-    /// Refused, reset, dropped: `fetch` or reading the body rejected with this.
-    Network(JsValue),
-    /// The call was cancelled.
-    Cancelled,
-}
-
-impl From<Interrupted> for SendError {
-    fn from(interrupted: Interrupted) -> Self {
-        match interrupted {
-            Interrupted::Cancelled => SendError::Cancelled,
-            Interrupted::Failed(reason) => SendError::Network(reason),
-        }
-    }
-}
-
-fn not_a_response(what: &str) -> SendError {
-    SendError::Network(JsValue::from_str(what))
-}
-
-/// Sends one attempt and reads the whole answer.
-pub async fn send(
+/// Starts one attempt: calls `fetch` and returns its promise of a response, or what it threw.
+pub fn start(
     fetch: &Fetch,
     scope: &Scope,
     method: &str,
     url: &JsValue,
     headers: &Object,
     body: Option<&str>,
-) -> Result<RawResponse, SendError> {
+) -> Result<Promise, JsValue> {
     let init = Object::new();
     set(&init, "method", &JsValue::from_str(method));
     set(&init, "headers", headers);
@@ -208,23 +191,26 @@ pub async fn send(
     if let Some(scope) = &scope.0 {
         set(&init, "signal", &scope.signal());
     }
+    let started = fetch.function.call2(&fetch.this, url, &init)?;
+    Ok(Promise::resolve(&started))
+}
 
-    let started = fetch
-        .function
-        .call2(&fetch.this, url, &init)
-        .map_err(SendError::Network)?;
-    let response: FetchResponse = scope.wait(&Promise::resolve(&started)).await?.into();
+/// The head of what `fetch` resolved with: its status, `Retry-After` (read for 429 answers
+/// only) and the promise of its body text. `Err` is why it cannot be read as a response.
+pub fn head(response: JsValue) -> Result<(u16, Option<String>, Promise), JsValue> {
     if !response.is_object() {
-        return Err(not_a_response(
+        return Err(JsValue::from_str(
             "fetch resolved with something that is not a Response",
         ));
     }
+    let response: FetchResponse = response.into();
     let status = response
         .status()
         .ok()
         .and_then(|s| s.as_f64())
         .filter(|s| (100.0..=599.0).contains(s))
-        .ok_or_else(|| not_a_response("the response has no HTTP status"))? as u16;
+        .ok_or_else(|| JsValue::from_str("the response has no HTTP status"))?
+        as u16;
     let retry_after = if status == 429 {
         response
             .headers()
@@ -234,11 +220,6 @@ pub async fn send(
     } else {
         None
     };
-    let text = response.text().map_err(SendError::Network)?;
-    let body = scope.wait(&Promise::resolve(&text)).await?;
-    Ok(RawResponse {
-        status,
-        retry_after,
-        body: body.dyn_into().unwrap_or_else(|_| JsString::from("")),
-    })
+    let text = response.text()?;
+    Ok((status, retry_after, Promise::resolve(&text)))
 }
