@@ -12,8 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-# Today's size (the whole cart: 37,298 B) plus about 2%. Lower it whenever the package shrinks.
-BUDGET=38050
+# Today's size (the whole cart: 37,133 B) plus about 2%. Lower it whenever the package shrinks.
+BUDGET=37900
 
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh

@@ -80,8 +80,27 @@ export function acquireLock(name) {
   });
 }
 
-// Calls `done(true, value)` or `done(false, reason)` when `promise` settles: how a call's task
-// (src/js/task.rs) waits on a promise, with one callback for all of its waits.
-export function settle(promise, done) {
-  promise.then(value => done(true, value), reason => done(false, reason));
+// A task's promise (src/js/task.rs) and the functions that settle it.
+export class Deferred {
+  constructor() {
+    this.promise = new Promise((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+  }
+
+  settle(ok, value) {
+    (ok ? this.resolve : this.reject)(value);
+  }
+}
+
+// How a task waits on a promise: the module's one callback learns which task it was and how the
+// promise settled, so no wait makes a function of its own.
+let settled;
+export function onSettled(callback) {
+  settled = callback;
+}
+
+export function listen(promise, task) {
+  promise.then(value => settled(task, true, value), reason => settled(task, false, reason));
 }

@@ -1,8 +1,9 @@
 //! The executor. Every call, `Authenticate()` and the shared token request is a task: a future
 //! the module polls at once and again whenever the one promise it waits on settles. A task waits
 //! on at most one promise at a time (each wait is a plain `.await`; races between a promise, a
-//! timeout and an abort are made in JS), so it needs no queue, no wake-up list and one callback
-//! for all of its waits, made on its first wait.
+//! timeout and an abort are made in JS), so it needs no queue and no wake-up list. Every wait of
+//! every task reports to one callback, made once for the module: the promise's settlement and
+//! the task it wakes travel as arguments, so a call makes no closure of its own.
 
 use alloc::boxed::Box;
 use alloc::rc::Rc;
@@ -10,49 +11,68 @@ use core::cell::Cell;
 use core::future::Future;
 use core::mem::ManuallyDrop;
 use core::pin::Pin;
+use core::sync::atomic::{AtomicBool, Ordering};
 use core::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
 
-use js_sys::{Function, Promise};
+use js_sys::Promise;
 use wasm_bindgen::prelude::*;
-
-use super::update;
 
 #[wasm_bindgen(module = "/src/js/glue.js")]
 extern "C" {
-    /// Calls `done(true, value)` or `done(false, reason)` when `promise` settles.
-    fn settle(promise: &Promise, done: &Callback);
+    /// A promise with the functions that settle it.
+    type Deferred;
+    #[wasm_bindgen(constructor)]
+    fn new() -> Deferred;
+    #[wasm_bindgen(method, getter)]
+    fn promise(this: &Deferred) -> Promise;
+    /// Resolves the promise with `value` (`ok`) or rejects it with `value` as the reason.
+    #[wasm_bindgen(method)]
+    fn settle(this: &Deferred, ok: bool, value: &JsValue);
+
+    /// Makes `callback` the function [`listen`] reports to.
+    #[wasm_bindgen(js_name = onSettled)]
+    fn on_settled(callback: &JsValue);
+    /// Calls the `onSettled` callback with `(task, true, value)` or `(task, false, reason)` when
+    /// `promise` settles.
+    fn listen(promise: &Promise, task: u32);
 }
 
 type Job = Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>;
-/// What a task's waits call back: `(true, value)` or `(false, reason)`.
-type Callback = Closure<dyn FnMut(bool, JsValue)>;
 
 struct Task {
     /// `None` once finished, and while being polled.
     future: Cell<Option<Job>>,
     /// What the promise waited on settled with, until the waiting future takes it.
     settled: Cell<Option<Result<JsValue, JsValue>>>,
-    /// The callback of every wait; dropped when the task finishes.
-    done: Cell<Option<Callback>>,
-    resolve: Function,
-    reject: Function,
+    /// The promise the task's caller holds.
+    outcome: Deferred,
 }
 
 /// Runs `future` as a JS promise, polling it for the first time now.
 pub fn spawn(future: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> Promise {
-    let mut settle_with = None;
-    let promise = Promise::new(&mut |resolve, reject| settle_with = Some((resolve, reject)));
-    if let Some((resolve, reject)) = settle_with {
-        let task = Rc::new(Task {
-            future: Cell::new(Some(Box::pin(future))),
-            settled: Cell::new(None),
-            done: Cell::new(None),
-            resolve,
-            reject,
-        });
-        task.poll();
-    }
+    let outcome = Deferred::new();
+    let promise = outcome.promise();
+    Rc::new(Task {
+        future: Cell::new(Some(Box::pin(future))),
+        settled: Cell::new(None),
+        outcome,
+    })
+    .poll();
     promise
+}
+
+/// Whether the module's settle callback has been made (once, on the first wait of all).
+static LISTENING: AtomicBool = AtomicBool::new(false);
+
+/// What every wait reports to: the task that waited (a strong count [`Task::listen`] took for
+/// it) and how the promise settled.
+fn settled(task: u32, ok: bool, value: JsValue) {
+    // SAFETY: `task` points to a task whose strong count `Task::listen` raised for this wait,
+    // and each wait reports once.
+    let task = unsafe { Rc::from_raw(task as usize as *const Task) };
+    task.settled
+        .set(Some(if ok { Ok(value) } else { Err(value) }));
+    task.poll();
 }
 
 /// Waits for `promise` to settle: its value, or what it rejected with. Only a task's future
@@ -99,35 +119,26 @@ impl Task {
             Poll::Pending => self.future.set(Some(future)),
             Poll::Ready(result) => {
                 drop(future);
-                // The callback holds the task: dropping it ends the task (after the callback
-                // returns, when it is the caller).
-                drop(self.done.take());
-                let (settle, value) = match result {
-                    Ok(value) => (&self.resolve, value),
-                    Err(reason) => (&self.reject, reason),
+                let (ok, value) = match result {
+                    Ok(value) => (true, value),
+                    Err(reason) => (false, reason),
                 };
-                let _ = settle.call1(&JsValue::UNDEFINED, &value);
+                self.outcome.settle(ok, &value);
             }
         }
     }
 
     /// Polls this task again once `promise` settles.
     fn listen(&self, promise: &Promise) {
-        update(&self.done, |done| {
-            let callback = done.get_or_insert_with(|| {
-                // SAFETY: `self` lives in an `Rc` (every task does); this is one more owner.
-                let task = unsafe {
-                    Rc::increment_strong_count(self);
-                    Rc::from_raw(self)
-                };
-                Closure::new(move |ok: bool, value: JsValue| {
-                    task.settled
-                        .set(Some(if ok { Ok(value) } else { Err(value) }));
-                    task.poll();
-                })
-            });
-            settle(promise, callback);
-        });
+        if !LISTENING.swap(true, Ordering::Relaxed) {
+            // Made once and kept for the life of the module.
+            let callback = Closure::<dyn Fn(u32, bool, JsValue)>::new(settled);
+            on_settled(&callback.into_js_value());
+        }
+        // SAFETY: `self` lives in an `Rc` (every task does); the wait owns one more count until
+        // `settled` takes it back.
+        unsafe { Rc::increment_strong_count(self) };
+        listen(promise, self as *const Task as usize as u32);
     }
 }
 
