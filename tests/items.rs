@@ -555,6 +555,109 @@ async fn a_guest_cart_is_merged_and_checked_out_to_an_order() {
     );
 }
 
+/// The promise of a customer's cart across devices: a guest fills a cart on device A, signs in and
+/// merges it into the customer's cart; device B, signed in as the same customer, finds that cart
+/// at the top of `GetCartsList`, sees the merged items and removes one; device A sees the removal
+/// and checks out, and the order (read back on device B) has the cart's total.
+#[wasm_bindgen_test]
+async fn two_devices_share_a_merged_cart_through_checkout() {
+    let device_a = shopper();
+    let guest_cart = device_a.cart_id().unwrap();
+    ok(device_a.carts().add_product(
+        s(BLOCK_PLANE),
+        Some(JsValue::from(2)),
+        None,
+        None,
+        None,
+        None,
+        None,
+    ))
+    .await;
+    ok(device_a.carts().add_product(
+        s(BINDER_SKU),
+        None,
+        None,
+        Some(JsValue::TRUE),
+        None,
+        None,
+        None,
+    ))
+    .await;
+
+    // Signing in on device A: a cart for the customer, associated, with the guest's items merged in.
+    let (customer_id, token) = signed_in_customer(&device_a).await;
+    let customer_cart = unique("customer-cart");
+    device_a.set_cart_id(s(&customer_cart)).unwrap();
+    open_cart(&device_a).await;
+    ok(device_a
+        .carts()
+        .add_customer_association(s(&customer_id), Some(s(&token)), None))
+    .await;
+    let merged = ok(device_a
+        .carts()
+        .merge(s(&guest_cart), Some(s(&token)), None, None))
+    .await;
+    let quantity = |items: &JsValue, product: &str| {
+        get(&item_with_product(items, product), "quantity").as_f64()
+    };
+    assert_eq!(quantity(&merged, BLOCK_PLANE), Some(2.0));
+    assert_eq!(quantity(&merged, BINDER), Some(1.0));
+
+    // Device B: its own storage, the same customer.
+    let device_b = shopper();
+    let list = ok(device_b.carts().get_carts_list(Some(s(&token)), None)).await;
+    assert_eq!(
+        ids(&list).first(),
+        Some(&customer_cart),
+        "the merged cart is the customer's newest"
+    );
+    device_b.set_cart_id(s(&customer_cart)).unwrap();
+    let seen_on_b = ok(device_b.carts().items(None)).await;
+    assert_eq!(items_of(&seen_on_b).length(), 2);
+    let binder_item = get(&item_with_product(&seen_on_b, BINDER), "id")
+        .as_string()
+        .unwrap();
+    let left = ok(device_b.carts().remove_item(s(&binder_item), None)).await;
+    assert_eq!(items_of(&left).length(), 1);
+
+    // Device A sees the removal, then checks out.
+    let seen_on_a = ok(device_a.carts().items(None)).await;
+    assert_eq!(items_of(&seen_on_a).length(), 1);
+    assert_eq!(quantity(&seen_on_a, BLOCK_PLANE), Some(2.0));
+    let cart = ok(device_a.carts().get(None)).await;
+    let address = json(
+        r#"{"first_name":"Leslie","last_name":"Knope","line_1":"1 Main St","postcode":"46001","country":"US"}"#,
+    );
+    let headers = object_with("X-Moltin-Customer-Token", &token);
+    let order = ok(device_a
+        .carts()
+        .checkout(s(&customer_id), address, None, Some(headers), None))
+    .await;
+    let order = get(&order, "data");
+    let total = |v: &JsValue| {
+        get(
+            &get(&get(&get(v, "meta"), "display_price"), "with_tax"),
+            "amount",
+        )
+        .as_f64()
+    };
+    assert!(total(&order).is_some_and(|t| t > 0.0));
+    assert_eq!(
+        total(&order),
+        total(&get(&cart, "data")),
+        "the order's total is the cart's"
+    );
+
+    // The order is the customer's on any device.
+    let order_id = get(&order, "id").as_string().unwrap();
+    let lines = ok(device_b.orders().items(s(&order_id), Some(s(&token)), None)).await;
+    assert_eq!(items_of(&lines).length(), 1);
+    assert_eq!(
+        get(&items_of(&lines).get(0), "quantity").as_f64(),
+        Some(2.0)
+    );
+}
+
 fn object_with(key: &str, value: &str) -> JsValue {
     let object = js_sys::Object::new();
     set(&object, key, value);
