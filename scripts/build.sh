@@ -23,7 +23,6 @@ source scripts/lib.sh
 install_test_tools
 export PATH="$PWD/tests/js/node_modules/.bin:$PATH"
 
-use_package_linker
 step "wasm-pack build --release --target web ($(wasm-opt --version))"
 rm -rf pkg
 # --no-pack: the package.json and README come from pkg-template/.

@@ -48,9 +48,3 @@ new_npm_project() {
     return 1
   fi
 }
-
-# Links the package's release build with scripts/wasm-ld.sh, which leaves out js-sys's unused
-# JSPI executor (and the core::fmt it would keep).
-use_package_linker() {
-  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$PWD/scripts/wasm-ld.sh"
-}

@@ -14,8 +14,8 @@
 mod common;
 
 use common::*;
+use epcc_carts::js::Promise;
 use epcc_carts::js::{gateway, Gateway};
-use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
@@ -293,7 +293,7 @@ fn report(what: &str, cases: usize) {
 #[wasm_bindgen_test]
 async fn the_unhandled_rejection_detector_sees_one() {
     let before = unhandled_rejections();
-    let _ = Promise::reject(&s("deliberately unhandled"));
+    let _ = js_sys::Promise::reject(&s("deliberately unhandled"));
     wait_ms(100).await;
     assert_eq!(unhandled_rejections(), before + 1);
 }

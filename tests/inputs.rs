@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use epcc_carts::js::gateway;
-use js_sys::Promise;
+use epcc_carts::js::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 

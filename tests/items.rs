@@ -5,7 +5,8 @@
 mod common;
 
 use common::*;
-use js_sys::{Array, Promise};
+use epcc_carts::js::Promise;
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

@@ -4,7 +4,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use js_sys::{Array, Function, Object, Reflect, JSON};
+use super::sys::{json, reflect, Array, Function, Object};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -66,7 +66,7 @@ pub fn number(what: &str, value: &JsValue) -> Result<f64> {
 
 /// A property of an object, `undefined` when absent or when reading it throws.
 pub fn property(target: &JsValue, key: &str) -> JsValue {
-    Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// A method of an object, if that property is a function.
@@ -77,7 +77,7 @@ pub fn method(target: &JsValue, key: &str) -> Option<Function> {
 
 /// Sets a property on an object the SDK made (so it cannot throw).
 pub fn set_property(target: &JsValue, key: &str, value: &JsValue) {
-    let _ = Reflect::set(target, &JsValue::from_str(key), value);
+    let _ = reflect::set(target, &JsValue::from_str(key), value);
 }
 
 /// A plain object (not null, not an array, not a function).
@@ -98,7 +98,7 @@ pub fn for_each_entry(
     let keys = Object::keys(value);
     for i in 0..keys.length() {
         let key = keys.get(i);
-        let item = Reflect::get(value, &key).unwrap_or(JsValue::UNDEFINED);
+        let item = reflect::get(value, &key).unwrap_or(JsValue::UNDEFINED);
         each(key.as_string().unwrap_or_default(), item)?;
     }
     Ok(())
@@ -111,7 +111,7 @@ fn key_count(value: &Object) -> usize {
 
 /// JSON text of `value`, or `None` where `JSON.stringify` throws (a cycle, a BigInt).
 pub fn stringify(value: &JsValue) -> Option<String> {
-    JSON::stringify(value).ok().and_then(|s| s.as_string())
+    json::stringify(value).ok().and_then(|s| s.as_string())
 }
 
 /// An object argument as JSON text, for request bodies (`CreateCart(data)`).
@@ -186,8 +186,5 @@ fn scalar(value: &JsValue) -> Option<String> {
         return Some(String::from(if b { "true" } else { "false" }));
     }
     let n = value.as_f64().filter(|n| n.is_finite())?;
-    js_sys::Number::from(n)
-        .to_string_with_radix(10)
-        .ok()
-        .map(String::from)
+    Some(super::sys::number_text(n))
 }

@@ -5,7 +5,7 @@ use alloc::string::String;
 
 use core::cell::Cell;
 
-use js_sys::{Array, Promise};
+use super::sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -231,8 +231,8 @@ fn apply(query: &mut ListQuery, builder: Builder, value: &JsValue) -> Result<()>
             Ok(())
         }
         Builder::With => {
-            let include = if js_sys::Array::is_array(value) {
-                let items: &js_sys::Array = value.unchecked_ref();
+            let include = if super::sys::Array::is_array(value) {
+                let items: &super::sys::Array = value.unchecked_ref();
                 let mut joined = String::new();
                 for i in 0..items.length() {
                     if i > 0 {

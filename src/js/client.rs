@@ -8,7 +8,7 @@ use alloc::rc::Rc;
 use alloc::string::String;
 use core::cell::Cell;
 
-use js_sys::{Array, Function, JsString, Object, Promise, JSON};
+use super::sys::{json, Array, Function, Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -34,13 +34,6 @@ extern "C" {
     fn acquire_lock(name: &str) -> Promise;
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// `JSON.parse` of a JS string, so a response body is never copied into the module.
-    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
-    fn parse_body(text: &JsString) -> Result<JsValue, JsValue>;
-}
-
 /// After waiting for another tab's token request, how often and how long to look for the token
 /// it stored before asking for one (only when it has not arrived yet).
 const STORAGE_SETTLE_POLL_MS: u64 = 20;
@@ -58,7 +51,7 @@ impl Drop for Held {
 /// Per-call options, the optional last argument of every call: `{ signal, timeout }`.
 #[derive(Default)]
 pub struct CallOptions {
-    pub signal: Option<web_sys::AbortSignal>,
+    pub signal: Option<super::sys::AbortSignal>,
     pub timeout_ms: Option<u32>,
 }
 
@@ -74,7 +67,7 @@ impl CallOptions {
         } else {
             Some(
                 signal
-                    .dyn_into::<web_sys::AbortSignal>()
+                    .dyn_into::<super::sys::AbortSignal>()
                     .map_err(|v| args::wrong_type("options.signal", "an AbortSignal", &v))?,
             )
         };
@@ -283,7 +276,9 @@ impl Client {
                     let response = RawResponse {
                         status,
                         retry_after,
-                        body: body.dyn_into().unwrap_or_else(|_| JsString::from("")),
+                        body: body
+                            .dyn_into()
+                            .unwrap_or_else(|_| JsValue::from_str("").unchecked_into()),
                     };
                     if (200..300).contains(&status) {
                         return Ok(response);
@@ -323,8 +318,8 @@ impl Client {
             outcome,
             // The token request itself is never answered with a new token.
             attempt.reauthenticated || request.auth == Auth::None,
-            js_sys::Math::random(),
-            js_sys::Date::now(),
+            super::sys::random(),
+            super::sys::now(),
         );
         attempt.number += 1;
         match decision {
@@ -399,7 +394,7 @@ impl Client {
         if now != before {
             if let Some(stored) = self.stored_credentials() {
                 if stored.usable_for(&self.config.client_id, now_secs()) {
-                    return JSON::parse(&now.unwrap_or_default());
+                    return json::parse(&now.unwrap_or_default());
                 }
             }
         }
@@ -446,7 +441,7 @@ impl Client {
         if cached.is_some() {
             return cached;
         }
-        let json = JSON::parse(&text).ok()?;
+        let json = json::parse(&text).ok()?;
         let number = |key| property(&json, key).as_f64();
         let string = |key| property(&json, key).as_string();
         let credentials = Credentials {
@@ -515,7 +510,7 @@ fn parse_success(response: RawResponse) -> Result<JsValue, JsValue> {
     if response.is_empty() {
         return Ok(Object::new().into());
     }
-    parse_body(&response.body).map_err(|cause| {
+    json::parse_js(&response.body).map_err(|cause| {
         let mut err = decode_error("the API answered with a body that is not JSON");
         err.status = Some(response.status);
         to_js(&err, None, Some(cause))
@@ -524,7 +519,7 @@ fn parse_success(response: RawResponse) -> Result<JsValue, JsValue> {
 
 /// The `EpccError` for a non-2xx answer, with the API's `errors` array.
 fn api_error(response: &RawResponse) -> JsValue {
-    let errors = parse_body(&response.body)
+    let errors = json::parse_js(&response.body)
         .ok()
         .map(|body| property(&body, "errors"))
         .filter(Array::is_array)
@@ -570,7 +565,7 @@ fn decode_error(message: &str) -> Error {
 }
 
 fn now_secs() -> f64 {
-    js_sys::Date::now() / 1000.0
+    super::sys::now() / 1000.0
 }
 
 #[wasm_bindgen]
@@ -588,7 +583,7 @@ fn new_cart_id() -> String {
     let filled = crypto.is_object() && Crypto::from(crypto).get_random_values(&mut bytes).is_ok();
     if !filled {
         for byte in &mut bytes {
-            *byte = (js_sys::Math::random() * 256.0) as u8;
+            *byte = (super::sys::random() * 256.0) as u8;
         }
     }
     const HEX: &[u8; 16] = b"0123456789abcdef";

@@ -3,7 +3,7 @@
 use alloc::rc::Rc;
 use alloc::vec::Vec;
 
-use js_sys::Promise;
+use super::sys::Promise;
 use wasm_bindgen::prelude::*;
 
 use super::args;

@@ -1,6 +1,6 @@
 //! Core [`Error`]s as `EpccError` objects, the only thing the package throws or rejects with.
 
-use js_sys::Array;
+use super::sys::Array;
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;

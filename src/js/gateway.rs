@@ -4,7 +4,7 @@ use alloc::rc::Rc;
 use alloc::string::String;
 use core::sync::atomic::{AtomicBool, Ordering};
 
-use js_sys::{Function, Promise};
+use super::sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -251,9 +251,9 @@ fn warn_if_browser() {
     let in_browser = !property(&global, "window").is_undefined()
         && !property(&global, "document").is_undefined();
     if in_browser && !WARNED_ABOUT_SECRET.swap(true, Ordering::Relaxed) {
-        web_sys::console::warn_1(&JsValue::from_str(
+        super::sys::warn(
             "epcc-carts: client_secret is set in a browser page, where every visitor can read it. \
              Use client_credentials only on a server; browsers should use an implicit token (client_id only).",
-        ));
+        );
     }
 }

@@ -4,7 +4,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use js_sys::{Array, Object, Promise, JSON};
+use super::sys::{json, Array, Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -288,7 +288,7 @@ fn headers(value: &JsValue) -> Result<Vec<(String, String)>> {
 
 /// JSON text the SDK made, as a JS object to spread.
 fn parse(json: &str) -> JsValue {
-    JSON::parse(json).unwrap_or(NONE)
+    json::parse(json).unwrap_or(NONE)
 }
 
 /// JSON of `Object.assign({}, ...parts)`: later parts win. The caller's objects are read, never

@@ -10,6 +10,7 @@ mod gateway;
 mod items;
 mod orders;
 mod storage;
+mod sys;
 mod task;
 mod transport;
 mod types;
@@ -20,6 +21,8 @@ pub use error::{error_class, is_epcc_error};
 pub use gateway::{gateway, Gateway};
 pub use orders::OrdersEndpoint;
 pub use storage::{LocalStorageFactory, MemoryStorageFactory};
+/// What every call returns: a JavaScript `Promise`.
+pub use sys::Promise;
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {

@@ -2,7 +2,7 @@
 
 use alloc::rc::Rc;
 
-use js_sys::Promise;
+use super::sys::Promise;
 use wasm_bindgen::prelude::*;
 
 use super::args;

@@ -3,7 +3,7 @@
 
 use alloc::string::String;
 
-use js_sys::{Function, Map};
+use super::sys::{Function, Map};
 use wasm_bindgen::prelude::*;
 
 use super::args::{method, property};

@@ -3,8 +3,8 @@
 
 use alloc::string::String;
 
+use super::sys::{Function, JsString, Object, Promise};
 use super::task;
-use js_sys::{Function, JsString, Object, Promise};
 use wasm_bindgen::prelude::*;
 
 use super::args::{method, set_property as set};
@@ -18,7 +18,7 @@ extern "C" {
     #[wasm_bindgen(constructor)]
     fn new(user_signal: &JsValue, timeout_ms: u32) -> CallScope;
     #[wasm_bindgen(method, getter)]
-    fn signal(this: &CallScope) -> web_sys::AbortSignal;
+    fn signal(this: &CallScope) -> super::sys::AbortSignal;
     #[wasm_bindgen(method, getter = timedOut)]
     fn timed_out(this: &CallScope) -> bool;
     #[wasm_bindgen(method)]
@@ -63,7 +63,7 @@ pub struct Scope(Option<CallScope>);
 impl Scope {
     /// Opens a scope; fails at once when the caller's signal has already fired.
     pub fn open(
-        signal: Option<&web_sys::AbortSignal>,
+        signal: Option<&super::sys::AbortSignal>,
         timeout_ms: Option<u32>,
     ) -> Result<Self, Error> {
         if signal.is_some_and(|s| s.aborted()) {

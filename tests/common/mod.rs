@@ -88,18 +88,18 @@ pub fn admin() -> Gateway {
 }
 
 /// Awaits an SDK promise.
-pub async fn settle(promise: Promise) -> Result<JsValue, JsValue> {
-    JsFuture::from(promise).await
+pub async fn settle(promise: impl Into<JsValue>) -> Result<JsValue, JsValue> {
+    JsFuture::from(Promise::unchecked_from_js(promise.into())).await
 }
 
-pub async fn ok(promise: Promise) -> JsValue {
+pub async fn ok(promise: impl Into<JsValue>) -> JsValue {
     match settle(promise).await {
         Ok(value) => value,
         Err(err) => panic!("expected success, got {}", describe(&err)),
     }
 }
 
-pub async fn err(promise: Promise) -> JsValue {
+pub async fn err(promise: impl Into<JsValue>) -> JsValue {
     match settle(promise).await {
         Ok(value) => panic!("expected an error, got {}", stringify(&value)),
         Err(err) => err,

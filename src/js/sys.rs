@@ -1,0 +1,133 @@
+//! The JavaScript built-ins the bindings call, declared here instead of taken from js-sys and
+//! web-sys. Those crates describe thousands of functions to wasm-bindgen, and the closure types
+//! in those descriptions keep their call shims in the module's function table whether or not
+//! anything calls them (about 1 KB gzip of dead code); these few declarations describe only
+//! what the package uses. Names and signatures follow js-sys, so the code reads the same.
+
+use alloc::string::String;
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A JavaScript array.
+    #[wasm_bindgen(is_type_of = Array::is_array)]
+    #[derive(Clone)]
+    pub type Array;
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Array;
+    #[wasm_bindgen(static_method_of = Array, js_name = isArray)]
+    pub fn is_array(value: &JsValue) -> bool;
+    #[wasm_bindgen(method, getter)]
+    pub fn length(this: &Array) -> u32;
+    #[wasm_bindgen(method, indexing_getter)]
+    pub fn get(this: &Array, index: u32) -> JsValue;
+    #[wasm_bindgen(method)]
+    pub fn push(this: &Array, value: &JsValue) -> u32;
+
+    /// A plain JavaScript object.
+    #[derive(Clone)]
+    pub type Object;
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Object;
+    #[wasm_bindgen(static_method_of = Object)]
+    pub fn assign(target: &Object, source: &Object) -> Object;
+    #[wasm_bindgen(static_method_of = Object)]
+    pub fn keys(object: &Object) -> Array;
+
+    /// A function, called with an explicit `this`.
+    #[wasm_bindgen(is_type_of = JsValue::is_function)]
+    #[derive(Clone)]
+    pub type Function;
+    #[wasm_bindgen(method, catch, js_name = call)]
+    pub fn call0(this: &Function, context: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = call)]
+    pub fn call1(this: &Function, context: &JsValue, arg: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = call)]
+    pub fn call2(
+        this: &Function,
+        context: &JsValue,
+        arg1: &JsValue,
+        arg2: &JsValue,
+    ) -> Result<JsValue, JsValue>;
+
+    /// A promise.
+    #[derive(Clone)]
+    pub type Promise;
+    #[wasm_bindgen(static_method_of = Promise)]
+    pub fn resolve(value: &JsValue) -> Promise;
+
+    /// A `Map` (the memory storage).
+    #[derive(Clone)]
+    pub type Map;
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Map;
+    #[wasm_bindgen(method)]
+    pub fn get(this: &Map, key: &JsValue) -> JsValue;
+    #[wasm_bindgen(method)]
+    pub fn set(this: &Map, key: &JsValue, value: &JsValue) -> Map;
+    #[wasm_bindgen(method)]
+    pub fn delete(this: &Map, key: &JsValue) -> bool;
+
+    /// A JavaScript string that stays on the JavaScript side (response bodies).
+    #[wasm_bindgen(is_type_of = JsValue::is_string)]
+    #[derive(Clone)]
+    pub type JsString;
+    #[wasm_bindgen(method)]
+    pub fn trim(this: &JsString) -> JsString;
+    #[wasm_bindgen(method, getter)]
+    pub fn length(this: &JsString) -> u32;
+
+    /// A call's `AbortSignal`.
+    #[derive(Clone)]
+    pub type AbortSignal;
+    #[wasm_bindgen(method, getter)]
+    pub fn aborted(this: &AbortSignal) -> bool;
+}
+
+/// `Reflect.get` and `Reflect.set`, which throw only for targets that are not objects (or for
+/// getters and proxies that throw).
+pub mod reflect {
+    use super::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_namespace = Reflect, catch)]
+        pub fn get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
+        #[wasm_bindgen(js_namespace = Reflect, catch)]
+        pub fn set(target: &JsValue, key: &JsValue, value: &JsValue) -> Result<bool, JsValue>;
+    }
+}
+
+/// `JSON.parse` and `JSON.stringify`.
+pub mod json {
+    use super::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_namespace = JSON, catch)]
+        pub fn parse(text: &str) -> Result<JsValue, JsValue>;
+        /// `JSON.parse` of a JS string, so a response body is never copied into the module.
+        #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+        pub fn parse_js(text: &JsString) -> Result<JsValue, JsValue>;
+        /// A string, or `undefined` for values JSON cannot hold; throws for cycles and BigInts.
+        #[wasm_bindgen(js_namespace = JSON, catch)]
+        pub fn stringify(value: &JsValue) -> Result<JsValue, JsValue>;
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Math.random()`.
+    #[wasm_bindgen(js_namespace = Math)]
+    pub fn random() -> f64;
+    /// `Date.now()`.
+    #[wasm_bindgen(js_namespace = Date)]
+    pub fn now() -> f64;
+    /// `String(n)`: a number as JavaScript prints it.
+    #[wasm_bindgen(js_name = String)]
+    pub fn number_text(n: f64) -> String;
+    /// `console.warn(message)`.
+    #[wasm_bindgen(js_namespace = console)]
+    pub fn warn(message: &str);
+}
