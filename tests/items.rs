@@ -76,6 +76,50 @@ fn item_with_product(value: &JsValue, product: &str) -> JsValue {
         .expect("the product's item")
 }
 
+/// `count` block planes by product id into `cart`.
+async fn add_planes(cart: &epcc_carts::js::CartEndpoint, count: u32) {
+    ok(cart.add_product(
+        s(BLOCK_PLANE),
+        Some(JsValue::from(count)),
+        None,
+        None,
+        None,
+        None,
+        None,
+    ))
+    .await;
+}
+
+/// Two block planes by product id and a binder by SKU (quantity left to its default, 1) into the
+/// gateway's current cart.
+async fn add_two_planes_and_a_binder(epcc: &epcc_carts::js::Gateway) {
+    add_planes(&epcc.carts(), 2).await;
+    add_binder_by_sku(epcc).await;
+}
+
+/// A binder by its SKU (`isSku`), quantity left to its default; resolves with the cart's items.
+async fn add_binder_by_sku(epcc: &epcc_carts::js::Gateway) -> JsValue {
+    ok(epcc.carts().add_product(
+        s(BINDER_SKU),
+        None,
+        None,
+        Some(JsValue::TRUE),
+        None,
+        None,
+        None,
+    ))
+    .await
+}
+
+/// `meta.display_price.with_tax.amount` of a cart or an order.
+fn total_with_tax(value: &JsValue) -> Option<f64> {
+    get(
+        &get(&get(&get(value, "meta"), "display_price"), "with_tax"),
+        "amount",
+    )
+    .as_f64()
+}
+
 #[wasm_bindgen_test]
 async fn products_are_added_by_id_and_by_sku_with_the_official_bodies() {
     let (epcc, m) = marked_shopper();
@@ -172,26 +216,7 @@ async fn products_are_added_by_id_and_by_sku_with_the_official_bodies() {
 #[wasm_bindgen_test]
 async fn items_are_listed_updated_and_removed() {
     let (epcc, m) = marked_shopper();
-    ok(epcc.carts().add_product(
-        s(BLOCK_PLANE),
-        Some(JsValue::from(2)),
-        None,
-        None,
-        None,
-        None,
-        None,
-    ))
-    .await;
-    ok(epcc.carts().add_product(
-        s(BINDER_SKU),
-        None,
-        None,
-        Some(JsValue::TRUE),
-        None,
-        None,
-        None,
-    ))
-    .await;
+    add_two_planes_and_a_binder(&epcc).await;
 
     let (r, value) = sent(
         &m,
@@ -453,16 +478,7 @@ async fn a_guest_cart_is_merged_and_checked_out_to_an_order() {
     let (epcc, m) = marked_shopper();
     let (customer_id, token) = signed_in_customer(&epcc).await;
     let guest_id = unique("guest");
-    ok(epcc.cart(Some(s(&guest_id))).add_product(
-        s(BLOCK_PLANE),
-        Some(JsValue::from(2)),
-        None,
-        None,
-        None,
-        None,
-        None,
-    ))
-    .await;
+    add_planes(&epcc.cart(Some(s(&guest_id))), 2).await;
 
     let (r, merged) = sent(
         &m,
@@ -521,16 +537,9 @@ async fn a_guest_cart_is_merged_and_checked_out_to_an_order() {
         get(&order, "status").as_string().as_deref(),
         Some("incomplete")
     );
-    let total = |v: &JsValue| {
-        get(
-            &get(&get(&get(v, "meta"), "display_price"), "with_tax"),
-            "amount",
-        )
-        .as_f64()
-    };
     assert_eq!(
-        total(&order),
-        total(&get(&cart, "data")),
+        total_with_tax(&order),
+        total_with_tax(&get(&cart, "data")),
         "the order's total is the cart's"
     );
 
@@ -564,26 +573,7 @@ async fn a_guest_cart_is_merged_and_checked_out_to_an_order() {
 async fn two_devices_share_a_merged_cart_through_checkout() {
     let device_a = shopper();
     let guest_cart = device_a.cart_id().unwrap();
-    ok(device_a.carts().add_product(
-        s(BLOCK_PLANE),
-        Some(JsValue::from(2)),
-        None,
-        None,
-        None,
-        None,
-        None,
-    ))
-    .await;
-    ok(device_a.carts().add_product(
-        s(BINDER_SKU),
-        None,
-        None,
-        Some(JsValue::TRUE),
-        None,
-        None,
-        None,
-    ))
-    .await;
+    add_two_planes_and_a_binder(&device_a).await;
 
     // Signing in on device A: a cart for the customer, associated, with the guest's items merged in.
     let (customer_id, token) = signed_in_customer(&device_a).await;
@@ -635,17 +625,10 @@ async fn two_devices_share_a_merged_cart_through_checkout() {
         .checkout(s(&customer_id), address, None, Some(headers), None))
     .await;
     let order = get(&order, "data");
-    let total = |v: &JsValue| {
-        get(
-            &get(&get(&get(v, "meta"), "display_price"), "with_tax"),
-            "amount",
-        )
-        .as_f64()
-    };
-    assert!(total(&order).is_some_and(|t| t > 0.0));
+    assert!(total_with_tax(&order).is_some_and(|t| t > 0.0));
     assert_eq!(
-        total(&order),
-        total(&get(&cart, "data")),
+        total_with_tax(&order),
+        total_with_tax(&get(&cart, "data")),
         "the order's total is the cart's"
     );
 
@@ -816,16 +799,7 @@ async fn bulk_item_taxes_are_posted_once_wrapped_and_land_on_their_items() {
         .carts()
         .add_product(s(BLOCK_PLANE), None, None, None, None, None, None))
     .await;
-    let items = ok(epcc.carts().add_product(
-        s(BINDER_SKU),
-        None,
-        None,
-        Some(JsValue::TRUE),
-        None,
-        None,
-        None,
-    ))
-    .await;
+    let items = add_binder_by_sku(&epcc).await;
     let plane = item_id_of(&items, BLOCK_PLANE);
     let binder = item_id_of(&items, BINDER);
 
@@ -1090,16 +1064,7 @@ async fn cart_custom_discounts_are_added_in_bulk_updated_and_removed() {
 #[wasm_bindgen_test]
 async fn an_account_member_checks_out_with_the_account_management_token() {
     let (epcc, m) = marked_shopper();
-    ok(epcc.carts().add_product(
-        s(BLOCK_PLANE),
-        Some(JsValue::from(2)),
-        None,
-        None,
-        None,
-        None,
-        None,
-    ))
-    .await;
+    add_planes(&epcc.carts(), 2).await;
     let contact = r#"{"name":"Ann Perkins","email":"ann@example.com"}"#;
     let billing = r#"{"first_name":"Ann","last_name":"Perkins","line_1":"1 Main St","postcode":"46001","country":"US"}"#;
     let shipping = r#"{"first_name":"Leslie","last_name":"Knope","line_1":"1 Park Lane","postcode":"46001","country":"US"}"#;
