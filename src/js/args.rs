@@ -75,9 +75,10 @@ pub fn method(target: &JsValue, key: &str) -> Option<Function> {
     value.is_function().then(|| value.unchecked_into())
 }
 
-/// Sets a property on an object the SDK made (so it cannot throw).
+/// Sets a property on an object the SDK made, which cannot throw, so the assignment needs no
+/// exception handling around it.
 pub fn set_property(target: &JsValue, key: &str, value: &JsValue) {
-    let _ = reflect::set(target, &JsValue::from_str(key), value);
+    target.unchecked_ref::<Object>().set_field(key, value);
 }
 
 /// A plain object (not null, not an array, not a function).

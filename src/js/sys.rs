@@ -34,6 +34,9 @@ extern "C" {
     pub fn assign(target: &Object, source: &Object) -> Object;
     #[wasm_bindgen(static_method_of = Object)]
     pub fn keys(object: &Object) -> Array;
+    /// `object[key] = value`.
+    #[wasm_bindgen(method, indexing_setter)]
+    pub fn set_field(this: &Object, key: &str, value: &JsValue);
 
     /// A function, called with an explicit `this`.
     #[wasm_bindgen(is_type_of = JsValue::is_function)]
@@ -85,8 +88,8 @@ extern "C" {
     pub fn aborted(this: &AbortSignal) -> bool;
 }
 
-/// `Reflect.get` and `Reflect.set`, which throw only for targets that are not objects (or for
-/// getters and proxies that throw).
+/// `Reflect.get`, which throws only for targets that are not objects (or for getters and proxies
+/// that throw).
 pub mod reflect {
     use super::*;
 
@@ -94,8 +97,6 @@ pub mod reflect {
     extern "C" {
         #[wasm_bindgen(js_namespace = Reflect, catch)]
         pub fn get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
-        #[wasm_bindgen(js_namespace = Reflect, catch)]
-        pub fn set(target: &JsValue, key: &JsValue, value: &JsValue) -> Result<bool, JsValue>;
     }
 }
 
