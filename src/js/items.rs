@@ -336,14 +336,15 @@ fn update_items(items: &JsValue) -> Result<String> {
                 0,
             )?)
         };
+        // `type` first, then the item's own fields but its id and quantity, then the fields
+        // of its type (which put those back where the type has them).
         let entry = Object::new();
-        set_property(&entry, "type", &JsValue::from_str(&kind));
-        args::for_each_entry(object, &mut |key, value| {
-            if !matches!(key.as_str(), "id" | "quantity" | "type") {
-                set_property(&entry, &key, &value);
-            }
-            Ok(())
-        })?;
+        let kind_value = JsValue::from_str(&kind);
+        set_property(&entry, "type", &kind_value);
+        Object::assign(&entry, object);
+        set_property(&entry, "type", &kind_value);
+        entry.delete_field("id");
+        entry.delete_field("quantity");
         Object::assign(
             &entry,
             parse(&endpoint::update_fields(&kind, &id, quantity)?).unchecked_ref(),

@@ -37,6 +37,9 @@ extern "C" {
     /// `object[key] = value`.
     #[wasm_bindgen(method, indexing_setter)]
     pub fn set_field(this: &Object, key: &str, value: &JsValue);
+    /// `delete object[key]`.
+    #[wasm_bindgen(method, indexing_deleter)]
+    pub fn delete_field(this: &Object, key: &str);
 
     /// A function, called with an explicit `this`.
     #[wasm_bindgen(is_type_of = JsValue::is_function)]
