@@ -12,8 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-# Today's size (the whole cart: 36,037 B) plus about 2%. Lower it whenever the package shrinks.
-BUDGET=36750
+# Today's size (the whole cart: 35,999 B) plus about 2%. Lower it whenever the package shrinks.
+BUDGET=36700
 
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
