@@ -90,24 +90,31 @@ pub fn object<'a>(what: &str, value: &'a JsValue) -> Result<&'a Object> {
     }
 }
 
-/// Calls `each(key, value)` for the own enumerable string-keyed properties of an object, in JS
-/// order, stopping at the first error.
-pub fn for_each_entry(
-    value: &Object,
-    each: &mut dyn FnMut(String, JsValue) -> Result<()>,
-) -> Result<()> {
-    let keys = Object::keys(value);
-    for i in 0..keys.length() {
-        let key = keys.get(i);
-        let item = reflect::get(value, &key).unwrap_or(JsValue::UNDEFINED);
-        each(key.as_string().unwrap_or_default(), item)?;
-    }
-    Ok(())
+/// The own enumerable string-keyed properties of an object, in JS order: `Entries::get(i)` for
+/// `i` below `len()`. A loop over them, not a callback, so no closure is made per use.
+pub struct Entries<'a> {
+    object: &'a Object,
+    keys: Array,
 }
 
-/// How many own enumerable string-keyed properties an object has.
-fn key_count(value: &Object) -> usize {
-    Object::keys(value).length() as usize
+impl<'a> Entries<'a> {
+    pub fn of(object: &'a Object) -> Self {
+        Entries {
+            object,
+            keys: Object::keys(object),
+        }
+    }
+
+    pub fn len(&self) -> u32 {
+        self.keys.length()
+    }
+
+    /// The key and value of entry `i` (`undefined` where reading it throws).
+    pub fn get(&self, i: u32) -> (String, JsValue) {
+        let key = self.keys.get(i);
+        let value = reflect::get(self.object, &key).unwrap_or(JsValue::UNDEFINED);
+        (key.as_string().unwrap_or_default(), value)
+    }
 }
 
 /// JSON text of `value`, or `None` where `JSON.stringify` throws (a cycle, a BigInt).
@@ -125,24 +132,28 @@ pub fn json_object(what: &str, value: &JsValue) -> Result<String> {
 
 /// An object of string values, such as `headers: { 'X-Shop': 'blue' }`.
 pub fn string_map(what: &str, value: &JsValue) -> Result<Vec<(String, String)>> {
+    let entries = Entries::of(object(what, value)?);
     let mut out = Vec::new();
-    for_each_entry(object(what, value)?, &mut |key, value| {
+    for i in 0..entries.len() {
+        let (key, value) = entries.get(i);
         let text = value
             .as_string()
             .ok_or_else(|| wrong_type(&concat(&[what, "['", &key, "']"]), "a string", &value))?;
         out.push((key, text));
-        Ok(())
-    })?;
+    }
     Ok(out)
 }
 
 /// `Filter({ eq: { name: 'x' }, in: { id: ['a', 'b'] } })` as filter text; `None` for `{}`.
 pub fn filter(value: &JsValue) -> Result<Option<String>> {
     let mut writer = FilterWriter::default();
-    for_each_entry(object("Filter's argument", value)?, &mut |op, fields| {
-        let fields = object(&concat(&["Filter's '", &op, "'"]), &fields)?;
-        FilterWriter::operator(&op, key_count(fields))?;
-        for_each_entry(fields, &mut |field, value| {
+    let operators = Entries::of(object("Filter's argument", value)?);
+    for i in 0..operators.len() {
+        let (op, fields) = operators.get(i);
+        let fields = Entries::of(object(&concat(&["Filter's '", &op, "'"]), &fields)?);
+        FilterWriter::operator(&op, fields.len() as usize)?;
+        for j in 0..fields.len() {
+            let (field, value) = fields.get(j);
             let what = concat(&["Filter value ", &op, ".", &field]);
             writer.open(&op);
             if let Some(text) = scalar(&value) {
@@ -150,16 +161,15 @@ pub fn filter(value: &JsValue) -> Result<Option<String>> {
             } else if Array::is_array(&value) {
                 writer.field(&field);
                 let items: &Array = value.unchecked_ref();
-                for i in 0..items.length() {
-                    writer.value("", &scalar_item(&what, &items.get(i))?);
+                for k in 0..items.length() {
+                    writer.value("", &scalar_item(&what, &items.get(k))?);
                 }
             } else if let Ok(nested) = object("", &value) {
-                let mut first = true;
-                for_each_entry(nested, &mut |attribute, v| {
-                    writer.attribute(&field, &attribute, &scalar_item(&what, &v)?, first);
-                    first = false;
-                    Ok(())
-                })?;
+                let attributes = Entries::of(nested);
+                for k in 0..attributes.len() {
+                    let (attribute, v) = attributes.get(k);
+                    writer.attribute(&field, &attribute, &scalar_item(&what, &v)?, k == 0);
+                }
             } else {
                 return Err(wrong_type(
                     &what,
@@ -168,9 +178,8 @@ pub fn filter(value: &JsValue) -> Result<Option<String>> {
                 ));
             }
             writer.close();
-            Ok(())
-        })
-    })?;
+        }
+    }
     Ok(writer.finish())
 }
 
