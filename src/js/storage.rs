@@ -65,6 +65,58 @@ extern "C" {
     fn remove_item(this: &WebStorage, key: &JsValue) -> Result<JsValue, JsValue>;
 }
 
+/// What the two factories below keep values in: `localStorage`, or a `Map` where there is none
+/// (and always for [`MemoryStorageFactory`]). One copy of the three operations serves both.
+struct Store {
+    local: Option<WebStorage>,
+    memory: Map,
+}
+
+#[derive(Clone, Copy)]
+enum Op {
+    Get,
+    Set,
+    Delete,
+}
+
+impl Store {
+    fn memory() -> Self {
+        Store {
+            local: None,
+            memory: Map::new(),
+        }
+    }
+
+    #[inline(never)]
+    fn run(&self, op: Op, key: &JsValue, value: &JsValue) -> JsValue {
+        let none = JsValue::UNDEFINED;
+        match (&self.local, op) {
+            // localStorage answers `null` for a missing key: `undefined`, as from memory.
+            (Some(local), Op::Get) => {
+                return local
+                    .get_item(key)
+                    .ok()
+                    .filter(|v| !v.is_null())
+                    .unwrap_or(none)
+            }
+            (Some(local), Op::Set) => {
+                let _ = local.set_item(key, value);
+            }
+            (Some(local), Op::Delete) => {
+                let _ = local.remove_item(key);
+            }
+            (None, Op::Get) => return self.memory.get(key),
+            (None, Op::Set) => {
+                self.memory.set(key, value);
+            }
+            (None, Op::Delete) => {
+                self.memory.delete(key);
+            }
+        }
+        none
+    }
+}
+
 /// Keeps values in memory for the life of the page or process.
 ///
 /// ```js
@@ -72,19 +124,21 @@ extern "C" {
 /// ```
 #[wasm_bindgen]
 pub struct MemoryStorageFactory {
-    values: Map,
+    store: Store,
 }
 
 #[wasm_bindgen]
 impl MemoryStorageFactory {
     #[wasm_bindgen(constructor)]
     pub fn new() -> MemoryStorageFactory {
-        MemoryStorageFactory { values: Map::new() }
+        MemoryStorageFactory {
+            store: Store::memory(),
+        }
     }
 
     #[wasm_bindgen(unchecked_return_type = "string | undefined")]
     pub fn get(&self, #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue) -> JsValue {
-        self.values.get(&key)
+        self.store.run(Op::Get, &key, &JsValue::UNDEFINED)
     }
 
     pub fn set(
@@ -92,11 +146,11 @@ impl MemoryStorageFactory {
         #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] value: JsValue,
     ) {
-        self.values.set(&key, &value);
+        self.store.run(Op::Set, &key, &value);
     }
 
     pub fn delete(&self, #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue) {
-        self.values.delete(&key);
+        self.store.run(Op::Delete, &key, &JsValue::UNDEFINED);
     }
 }
 
@@ -110,9 +164,7 @@ impl Default for MemoryStorageFactory {
 /// there is none (Node, or a browser that refuses it) values live in memory instead.
 #[wasm_bindgen]
 pub struct LocalStorageFactory {
-    /// `localStorage`, or `None` where there is none and `memory` holds the values.
-    local: Option<WebStorage>,
-    memory: MemoryStorageFactory,
+    store: Store,
 }
 
 #[wasm_bindgen]
@@ -123,22 +175,16 @@ impl LocalStorageFactory {
         // `undefined`.
         let local = property(&super::global(), "localStorage");
         LocalStorageFactory {
-            local: local.is_object().then(|| local.into()),
-            memory: MemoryStorageFactory::new(),
+            store: Store {
+                local: local.is_object().then(|| local.into()),
+                memory: Map::new(),
+            },
         }
     }
 
     #[wasm_bindgen(unchecked_return_type = "string | undefined")]
     pub fn get(&self, #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue) -> JsValue {
-        match &self.local {
-            // localStorage answers `null` for a missing key: `undefined`, as from memory.
-            Some(local) => local
-                .get_item(&key)
-                .ok()
-                .filter(|v| !v.is_null())
-                .unwrap_or(JsValue::UNDEFINED),
-            None => self.memory.get(key),
-        }
+        self.store.run(Op::Get, &key, &JsValue::UNDEFINED)
     }
 
     pub fn set(
@@ -146,21 +192,11 @@ impl LocalStorageFactory {
         #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] value: JsValue,
     ) {
-        match &self.local {
-            Some(local) => {
-                let _ = local.set_item(&key, &value);
-            }
-            None => self.memory.set(key, value),
-        }
+        self.store.run(Op::Set, &key, &value);
     }
 
     pub fn delete(&self, #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue) {
-        match &self.local {
-            Some(local) => {
-                let _ = local.remove_item(&key);
-            }
-            None => self.memory.delete(key),
-        }
+        self.store.run(Op::Delete, &key, &JsValue::UNDEFINED);
     }
 }
 
