@@ -196,5 +196,5 @@ fn scalar(value: &JsValue) -> Option<String> {
         return Some(String::from(if b { "true" } else { "false" }));
     }
     let n = value.as_f64().filter(|n| n.is_finite())?;
-    Some(super::sys::number_text(n))
+    super::sys::number_text(n).as_string()
 }

@@ -4,8 +4,6 @@
 //! anything calls them (about 1 KB gzip of dead code); these few declarations describe only
 //! what the package uses. Names and signatures follow js-sys, so the code reads the same.
 
-use alloc::string::String;
-
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -130,7 +128,7 @@ extern "C" {
     pub fn now() -> f64;
     /// `String(n)`: a number as JavaScript prints it.
     #[wasm_bindgen(js_name = String)]
-    pub fn number_text(n: f64) -> String;
+    pub fn number_text(n: f64) -> JsValue;
     /// `console.warn(message)`.
     #[wasm_bindgen(js_namespace = console)]
     pub fn warn(message: &str);
