@@ -23,6 +23,7 @@ source scripts/lib.sh
 install_test_tools
 export PATH="$PWD/tests/js/node_modules/.bin:$PATH"
 
+use_package_rustflags
 step "wasm-pack build --release --target web ($(wasm-opt --version))"
 rm -rf pkg
 # --no-pack: the package.json and README come from pkg-template/.

@@ -48,3 +48,12 @@ new_npm_project() {
     return 1
   fi
 }
+
+# The package's .wasm is built without the reference-types feature: wasm-bindgen then keeps JS
+# values in a table on the JS side instead of an externref table inside the module, which drops
+# an externref shim from every import and export (1.0 KB gzip less .wasm, 0.3 KB more glue, the
+# same call cost). Only the package build: the wasm-bindgen tests link the prebuilt std, which
+# has the feature, so they build with it.
+use_package_rustflags() {
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=-reference-types"
+}
