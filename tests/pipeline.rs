@@ -287,18 +287,7 @@ async fn an_unreachable_api_is_a_network_error_after_bounded_retries() {
 
 #[wasm_bindgen_test]
 async fn custom_fetch_receives_the_official_arguments() {
-    let seen = Array::new();
-    let seen_in = seen.clone();
-    let global_fetch: js_sys::Function = get(&js_sys::global(), "fetch").dyn_into().unwrap();
-    let recorder = Closure::<dyn FnMut(JsValue, JsValue) -> JsValue>::new(
-        move |url: JsValue, init: JsValue| {
-            seen_in.push(&url);
-            seen_in.push(&init);
-            global_fetch
-                .call2(&JsValue::UNDEFINED, &url, &init)
-                .unwrap()
-        },
-    );
+    let (seen, recorder) = recording_fetch();
     let cfg = config(
         r#"{"currency":"EUR","language":"fr","application":"my shop","headers":{"X-Shop":"blue"}}"#,
     );

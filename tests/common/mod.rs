@@ -453,3 +453,21 @@ pub async fn customer_with_current_cart(epcc: &Gateway) -> (String, String) {
     .await;
     (customer_id, token)
 }
+
+/// A `custom_fetch` that passes every call on to the global `fetch` and keeps its arguments:
+/// `url, init` pairs in the array, in call order. Keep the closure alive while it is in use.
+pub fn recording_fetch() -> (Array, Closure<dyn FnMut(JsValue, JsValue) -> JsValue>) {
+    let seen = Array::new();
+    let seen_in = seen.clone();
+    let global_fetch: Function = get(&js_sys::global(), "fetch").dyn_into().unwrap();
+    let recorder = Closure::<dyn FnMut(JsValue, JsValue) -> JsValue>::new(
+        move |url: JsValue, init: JsValue| {
+            seen_in.push(&url);
+            seen_in.push(&init);
+            global_fetch
+                .call2(&JsValue::UNDEFINED, &url, &init)
+                .unwrap()
+        },
+    );
+    (seen, recorder)
+}
