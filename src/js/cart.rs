@@ -231,8 +231,8 @@ fn apply(query: &mut ListQuery, builder: Builder, value: &JsValue) -> Result<()>
             Ok(())
         }
         Builder::With => {
-            let include = if super::sys::Array::is_array(value) {
-                let items: &super::sys::Array = value.unchecked_ref();
+            let include = if Array::is_array(value) {
+                let items: &Array = value.unchecked_ref();
                 let mut joined = String::new();
                 for i in 0..items.length() {
                     if i > 0 {

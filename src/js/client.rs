@@ -579,7 +579,7 @@ extern "C" {
 /// 32 random hex characters, like the official SDK's cart ids, from `crypto` where there is one.
 fn new_cart_id() -> String {
     let mut bytes = [0u8; 16];
-    let crypto = property(&super::global(), "crypto");
+    let crypto = property(&super::sys::global(), "crypto");
     let filled = crypto.is_object() && Crypto::from(crypto).get_random_values(&mut bytes).is_ok();
     if !filled {
         for byte in &mut bytes {

@@ -247,7 +247,7 @@ static WARNED_ABOUT_SECRET: AtomicBool = AtomicBool::new(false);
 
 /// A client secret is a store-wide credential: in a page, any visitor can read it.
 fn warn_if_browser() {
-    let global = super::global();
+    let global = super::sys::global();
     let in_browser = !property(&global, "window").is_undefined()
         && !property(&global, "document").is_undefined();
     if in_browser && !WARNED_ABOUT_SECRET.swap(true, Ordering::Relaxed) {

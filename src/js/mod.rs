@@ -24,19 +24,6 @@ pub use storage::{LocalStorageFactory, MemoryStorageFactory};
 /// What every call returns: a JavaScript `Promise`.
 pub use sys::Promise;
 
-#[wasm_bindgen::prelude::wasm_bindgen]
-extern "C" {
-    /// `globalThis`. js-sys's `global()` probes four names through lazily made statics; every
-    /// runtime the package supports has `globalThis`.
-    #[wasm_bindgen(thread_local_v2, js_name = globalThis)]
-    static GLOBAL: wasm_bindgen::JsValue;
-}
-
-/// `globalThis`, where `fetch`, `crypto`, `localStorage` and `window` are looked up.
-fn global() -> wasm_bindgen::JsValue {
-    GLOBAL.with(wasm_bindgen::JsValue::clone)
-}
-
 /// Runs `f` on the value in `cell`. Cells rather than `RefCell`s: nothing here can be borrowed
 /// twice, so there is no borrow flag to check and no panic to carry.
 fn update<T: Default, R>(cell: &core::cell::Cell<T>, f: impl FnOnce(&mut T) -> R) -> R {

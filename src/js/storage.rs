@@ -173,7 +173,7 @@ impl LocalStorageFactory {
     pub fn new() -> LocalStorageFactory {
         // Reading `localStorage` throws in some private modes; `property` turns that into
         // `undefined`.
-        let local = property(&super::global(), "localStorage");
+        let local = property(&super::sys::global(), "localStorage");
         LocalStorageFactory {
             store: Store {
                 local: local.is_object().then(|| local.into()),

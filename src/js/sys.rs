@@ -133,3 +133,16 @@ extern "C" {
     #[wasm_bindgen(js_namespace = console)]
     pub fn warn(message: &str);
 }
+
+#[wasm_bindgen]
+extern "C" {
+    /// `globalThis`. js-sys's `global()` probes four names through lazily made statics; every
+    /// runtime the package supports has `globalThis`.
+    #[wasm_bindgen(thread_local_v2, js_name = globalThis)]
+    static GLOBAL: JsValue;
+}
+
+/// `globalThis`, where `fetch`, `crypto`, `localStorage` and `window` are looked up.
+pub fn global() -> JsValue {
+    GLOBAL.with(JsValue::clone)
+}

@@ -1,5 +1,7 @@
-//! Sends one [`ApiRequest`](crate::request::ApiRequest) attempt through `fetch` (the global one
-//! or the config's `custom_fetch`), within the call's cancellation scope.
+//! One [`ApiRequest`](crate::request::ApiRequest) attempt through `fetch` (the global one or the
+//! config's `custom_fetch`): [`start`] calls it, [`head`] reads what it resolved with, and the
+//! call's cancellation [`Scope`] bounds every wait in between (the waits themselves are in
+//! `Client::exchange`).
 
 use alloc::string::String;
 
@@ -148,7 +150,7 @@ impl Fetch {
 
     /// `globalThis.fetch`, if the environment has one.
     pub fn global() -> Option<Self> {
-        let global = super::global();
+        let global = super::sys::global();
         let function = method(&global, "fetch")?;
         Some(Fetch {
             function,
