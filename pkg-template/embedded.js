@@ -4,12 +4,12 @@
 // the bundle (./epcc_carts_wasm.js), so nothing is fetched and nothing needs copying; they are
 // instantiated once, before the first import of this package resolves.
 import { __wbg_get_imports as imports, __wbg_finalize_init as finish, errorClass } from './epcc_carts.js';
-import { installCartCalls } from './calls.js';
+import { installCalls } from './calls.js';
 import bytes from './epcc_carts_wasm.js';
 
 const wasm = await WebAssembly.instantiate(bytes, imports());
 finish(wasm.instance, wasm.module);
-installCartCalls();
+installCalls();
 
 export {
   gateway,

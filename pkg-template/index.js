@@ -7,7 +7,7 @@
 // ./epcc_carts_wasm.js instead: a dynamic import, so a bundler makes it a chunk of its own that
 // only such a page ever loads.
 import { __wbg_get_imports as imports, __wbg_finalize_init as finish, errorClass } from './epcc_carts.js';
-import { installCartCalls } from './calls.js';
+import { installCalls } from './calls.js';
 
 let wasm;
 try {
@@ -16,7 +16,7 @@ try {
   wasm = await WebAssembly.instantiate((await import('./epcc_carts_wasm.js')).default, imports());
 }
 finish(wasm.instance, wasm.module);
-installCartCalls();
+installCalls();
 
 export {
   gateway,

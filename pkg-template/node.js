@@ -6,11 +6,11 @@
 // bundles it twice: as node.js (ES module) and as node.cjs (CommonJS, the bytes inlined), which
 // is what `require` gets where Node cannot require an ES module.
 import { initSync, errorClass } from './epcc_carts.js';
-import { installCartCalls } from './calls.js';
+import { installCalls } from './calls.js';
 import bytes from './epcc_carts_wasm.js';
 
 initSync({ module: bytes });
-installCartCalls();
+installCalls();
 
 export {
   gateway,

@@ -2,6 +2,7 @@
 
 use alloc::rc::Rc;
 use alloc::string::String;
+use alloc::vec::Vec;
 
 use core::cell::Cell;
 
@@ -13,6 +14,7 @@ use super::args;
 use super::client::Client;
 use super::items::ItemCall;
 use crate::endpoints::carts::{self, Relation};
+use crate::endpoints::{self, customers};
 use crate::error::{Error, Result};
 use crate::query::ListQuery;
 use crate::request::{ApiRequest, Method};
@@ -50,13 +52,27 @@ pub(super) enum Call {
     Create,
     Update,
     Delete,
+    /// `Customers.Token` / `Customers.TokenViaPassword` (with its headers argument when true).
+    CustomerToken(bool),
+    /// `Orders.Get` / `Orders.Items` (true).
+    Order(bool),
 }
 
-/// Every call of a cart endpoint as JavaScript sees it: its name, what it does and how many
-/// arguments it takes before the per-call `options`. The package's entry modules give
-/// `CartEndpoint.prototype` one method per row (see [`call_names`]), each passing its index
-/// and arguments to [`CartEndpoint::call_by_index`]: one export serves every call, so a call
-/// costs its row and its request-building lines, not a binding of its own.
+/// Which class a row of [`CALLS`] belongs to: `CartEndpoint`, `CustomersEndpoint` or
+/// `OrdersEndpoint`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Group {
+    Cart,
+    Customers,
+    Orders,
+}
+
+/// Every call of the endpoints as JavaScript sees it: its name, what it does and how many
+/// arguments it takes before the per-call `options`, grouped by class (cart calls, then
+/// `Customers`, then `Orders`; see [`group_of`]). The package's entry modules give each class's
+/// prototype one method per row (see [`call_names`]), each passing its index and arguments to
+/// the class's `__call`: one export per class serves every call, so a call costs its row and
+/// its request-building lines, not a binding of its own.
 pub(super) const CALLS: &[(&str, Call, u8)] = {
     use super::items::ItemCall::*;
     use super::items::*;
@@ -113,17 +129,34 @@ pub(super) const CALLS: &[(&str, Call, u8)] = {
             Item(AccountCheckout),
             5,
         ),
+        // CustomersEndpoint
+        ("Token", Call::CustomerToken(false), 2),
+        ("TokenViaPassword", Call::CustomerToken(true), 3),
+        // OrdersEndpoint
+        ("Get", Call::Order(false), 2),
+        ("Items", Call::Order(true), 2),
     ]
 };
 
-/// The names of [`CALLS`], in order, separated by spaces.
-#[wasm_bindgen(js_name = __cartCalls, skip_typescript)]
+/// The class a row of [`CALLS`] belongs to.
+fn group_of(call: Call) -> Group {
+    match call {
+        Call::CustomerToken(_) => Group::Customers,
+        Call::Order(_) => Group::Orders,
+        _ => Group::Cart,
+    }
+}
+
+/// The names of [`CALLS`], in order, separated by spaces, and each class's from the next by `|`.
+#[wasm_bindgen(js_name = __calls, skip_typescript)]
 pub fn call_names() -> String {
     let mut names = String::new();
-    for (name, ..) in CALLS {
+    let mut group = Group::Cart;
+    for &(name, call, _) in CALLS {
         if !names.is_empty() {
-            names.push(' ');
+            names.push(if group_of(call) == group { ' ' } else { '|' });
         }
+        group = group_of(call);
         names.push_str(name);
     }
     names
@@ -198,7 +231,43 @@ impl CartEndpoint {
                 carts::update(&cart_id, &data, customer_token(token)?.as_deref())
             }
             Call::Delete => carts::delete(&cart_id()?),
+            Call::CustomerToken(with_headers) => {
+                let email = args::string("email", first)?;
+                let password = args::string("password", &args[1])?;
+                let headers = match &args[2] {
+                    headers if with_headers && !args::is_missing(headers) => {
+                        args::string_map("headers", headers)?
+                    }
+                    _ => Vec::new(),
+                };
+                customers::token(&email, &password, headers)
+            }
+            Call::Order(items) => {
+                let id = args::string("order id", first)?;
+                endpoints::items::order(&id, items)?
+                    .customer_token(customer_token(token)?.as_deref())
+            }
         }
+    }
+
+    /// Runs row `index` of [`CALLS`] for a method of a `group` class.
+    #[inline(never)]
+    pub(super) fn run_row(&self, group: Group, index: u32, args: &Array) -> Promise {
+        let row = CALLS
+            .get(index as usize)
+            .filter(|row| group_of(row.1) == group);
+        let Some(&(_, call, arity)) = row else {
+            return self
+                .client
+                .call(Err(Error::invalid_input("no such call")), None);
+        };
+        let arg = |i: u8| if i < arity { args.get(i.into()) } else { NONE };
+        let options = args.get(arity.into());
+        self.send(
+            call,
+            [arg(0), arg(1), arg(2), arg(3), arg(4), arg(5)],
+            Some(options),
+        )
     }
 
     /// Every builder: checks `value`, applies it, and returns this endpoint for chaining. A
@@ -259,18 +328,7 @@ impl CartEndpoint {
     /// arguments in order, then the per-call `options`.
     #[wasm_bindgen(js_name = __call, skip_typescript)]
     pub fn call_by_index(&self, index: u32, args: &Array) -> Promise {
-        let Some(&(_, call, arity)) = CALLS.get(index as usize) else {
-            return self
-                .client
-                .call(Err(Error::invalid_input("no such call")), None);
-        };
-        let arg = |i: u8| if i < arity { args.get(i.into()) } else { NONE };
-        let options = args.get(arity.into());
-        self.send(
-            call,
-            [arg(0), arg(1), arg(2), arg(3), arg(4), arg(5)],
-            Some(options),
-        )
+        self.run_row(Group::Cart, index, args)
     }
 
     /// The cart id this endpoint works on.

@@ -1,28 +1,34 @@
 //! `EPCC.Customers`: customer tokens for the carts flows.
 
-use alloc::rc::Rc;
-use alloc::vec::Vec;
-
 use super::sys::Promise;
 use wasm_bindgen::prelude::*;
 
-use super::args;
-use super::client::Client;
-use crate::endpoints::customers;
+use super::cart::{opt, Call, CartEndpoint, Group, NONE};
+use super::sys::Array;
 
-/// The Customers endpoint: `EPCC.Customers`.
+/// The Customers endpoint: `EPCC.Customers`. Its calls run through the same table as the cart
+/// calls (see `CALLS` in cart.rs): a cart endpoint with no cart.
 #[wasm_bindgen]
-pub struct CustomersEndpoint {
-    client: Rc<Client>,
-}
+pub struct CustomersEndpoint(CartEndpoint);
 
 impl CustomersEndpoint {
-    pub(crate) fn new(client: Rc<Client>) -> Self {
-        CustomersEndpoint { client }
+    pub(crate) fn new(calls: CartEndpoint) -> Self {
+        CustomersEndpoint(calls)
     }
 }
 
 #[wasm_bindgen]
+impl CustomersEndpoint {
+    /// Runs the call in row `index` of the call table (a `Customers` row) with the arguments a
+    /// JS method received.
+    #[wasm_bindgen(js_name = __call, skip_typescript)]
+    pub fn call_by_index(&self, index: u32, args: &Array) -> Promise {
+        self.0.run_row(Group::Customers, index, args)
+    }
+}
+
+/// The calls for Rust callers. JavaScript reaches them through `__call` and the names in the
+/// call table.
 impl CustomersEndpoint {
     /// Signs a customer in with email and password; the answer's `data.token` is the customer
     /// token the cart calls take.
@@ -31,36 +37,20 @@ impl CustomersEndpoint {
     /// const { data } = await EPCC.Customers.Token('ron@swanson.com', 'mysecretpassword')
     /// await EPCC.Carts.AddCustomerAssociation(data.customer_id, data.token)
     /// ```
-    #[wasm_bindgen(js_name = Token, unchecked_return_type = "Promise<CustomerTokenResponse>")]
-    pub fn token(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] email: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] password: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
-    ) -> Promise {
-        self.token_via_password(email, password, None, options)
+    pub fn token(&self, email: JsValue, password: JsValue, options: Option<JsValue>) -> Promise {
+        let args = [email, password, NONE, NONE, NONE, NONE];
+        self.0.send(Call::CustomerToken(false), args, options)
     }
 
     /// `Token` with extra headers for this request (sent, unlike in the official SDK).
-    #[wasm_bindgen(js_name = TokenViaPassword, unchecked_return_type = "Promise<CustomerTokenResponse>")]
     pub fn token_via_password(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] email: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] password: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "Record<string, string>")] headers: Option<
-            JsValue,
-        >,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+        email: JsValue,
+        password: JsValue,
+        headers: Option<JsValue>,
+        options: Option<JsValue>,
     ) -> Promise {
-        let request = (|| {
-            let email = args::string("email", &email)?;
-            let password = args::string("password", &password)?;
-            let headers = match headers {
-                Some(headers) => args::string_map("headers", &headers)?,
-                None => Vec::new(),
-            };
-            customers::token(&email, &password, headers)
-        })();
-        self.client.call(request, options.as_ref())
+        let args = [email, password, opt(headers), NONE, NONE, NONE];
+        self.0.send(Call::CustomerToken(true), args, options)
     }
 }

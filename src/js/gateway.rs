@@ -95,13 +95,13 @@ impl Gateway {
     /// Customer tokens: `EPCC.Customers.Token(email, password)`.
     #[wasm_bindgen(getter = Customers)]
     pub fn customers(&self) -> CustomersEndpoint {
-        CustomersEndpoint::new(Rc::clone(&self.client))
+        CustomersEndpoint::new(self.endpoint_without_cart())
     }
 
     /// Orders: `EPCC.Orders.Get(orderId, customerToken)`.
     #[wasm_bindgen(getter = Orders)]
     pub fn orders(&self) -> OrdersEndpoint {
-        OrdersEndpoint::new(Rc::clone(&self.client))
+        OrdersEndpoint::new(self.endpoint_without_cart())
     }
 
     /// Fetches a new access token now and keeps it in storage. Calls need not do this first:
@@ -109,6 +109,13 @@ impl Gateway {
     #[wasm_bindgen(js_name = Authenticate, unchecked_return_type = "Promise<AccessTokenResponse>")]
     pub fn authenticate(&self) -> Promise {
         self.client.authenticate()
+    }
+}
+
+impl Gateway {
+    /// The call table's endpoint for calls that are not about a cart.
+    fn endpoint_without_cart(&self) -> CartEndpoint {
+        CartEndpoint::new(Rc::clone(&self.client), Err(no_cart()))
     }
 }
 

@@ -1,70 +1,59 @@
 //! `EPCC.Orders`: the order a checkout made.
 
-use alloc::rc::Rc;
-
 use super::sys::Promise;
 use wasm_bindgen::prelude::*;
 
-use super::args;
-use super::cart::customer_token;
-use super::client::Client;
-use crate::endpoints::items;
-use crate::error::Result;
-use crate::request::ApiRequest;
+use super::cart::{opt, Call, CartEndpoint, Group, NONE};
+use super::sys::Array;
 
-/// The Orders endpoint: `EPCC.Orders`.
+/// The Orders endpoint: `EPCC.Orders`. Its calls run through the same table as the cart calls
+/// (see `CALLS` in cart.rs): a cart endpoint with no cart.
 #[wasm_bindgen]
-pub struct OrdersEndpoint {
-    client: Rc<Client>,
-}
+pub struct OrdersEndpoint(CartEndpoint);
 
 impl OrdersEndpoint {
-    pub(crate) fn new(client: Rc<Client>) -> Self {
-        OrdersEndpoint { client }
-    }
-
-    #[inline(never)]
-    fn send(
-        &self,
-        items: bool,
-        id: &JsValue,
-        token: Option<JsValue>,
-        options: Option<JsValue>,
-    ) -> Promise {
-        let request = (|| -> Result<ApiRequest> {
-            let id = args::string("order id", id)?;
-            items::order(&id, items)?.customer_token(customer_token(token.as_ref())?.as_deref())
-        })();
-        self.client.call(request, options.as_ref())
+    pub(crate) fn new(calls: CartEndpoint) -> Self {
+        OrdersEndpoint(calls)
     }
 }
 
 #[wasm_bindgen]
+impl OrdersEndpoint {
+    /// Runs the call in row `index` of the call table (an `Orders` row) with the arguments a JS
+    /// method received.
+    #[wasm_bindgen(js_name = __call, skip_typescript)]
+    pub fn call_by_index(&self, index: u32, args: &Array) -> Promise {
+        self.0.run_row(Group::Orders, index, args)
+    }
+}
+
+/// The calls for Rust callers. JavaScript reaches them through `__call` and the names in the
+/// call table.
 impl OrdersEndpoint {
     /// An order, with the customer's token when it is a customer's order.
     ///
     /// ```js
     /// const { data: order } = await EPCC.Orders.Get(orderId, customerToken)
     /// ```
-    #[wasm_bindgen(js_name = Get, unchecked_return_type = "Promise<OrderResponse>")]
     pub fn get(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] order_id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+        order_id: JsValue,
+        token: Option<JsValue>,
+        options: Option<JsValue>,
     ) -> Promise {
-        self.send(false, &order_id, token, options)
+        let args = [order_id, opt(token), NONE, NONE, NONE, NONE];
+        self.0.send(Call::Order(false), args, options)
     }
 
     /// An order's items. Unlike the official SDK this takes the customer's token too, which a
     /// customer's order needs with an implicit gateway.
-    #[wasm_bindgen(js_name = Items, unchecked_return_type = "Promise<OrderItemsResponse>")]
     pub fn items(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] order_id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] token: Option<JsValue>,
-        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
+        order_id: JsValue,
+        token: Option<JsValue>,
+        options: Option<JsValue>,
     ) -> Promise {
-        self.send(true, &order_id, token, options)
+        let args = [order_id, opt(token), NONE, NONE, NONE, NONE];
+        self.0.send(Call::Order(true), args, options)
     }
 }

@@ -356,6 +356,43 @@ export declare class EpccError extends Error {
 export function isEpccError(value: unknown): value is EpccError;
 "#;
 
+/// The Customers and Orders calls, installed as the cart calls are (rows of `CALLS` in cart.rs).
+#[wasm_bindgen(typescript_custom_section)]
+const CUSTOMER_AND_ORDER_CALLS: &'static str = r#"
+export interface CustomersEndpoint {
+  /**
+   * Signs a customer in with email and password; the answer's `data.token` is the customer
+   * token the cart calls take.
+   *
+   * ```js
+   * const { data } = await EPCC.Customers.Token('ron@swanson.com', 'mysecretpassword')
+   * await EPCC.Carts.AddCustomerAssociation(data.customer_id, data.token)
+   * ```
+   */
+  Token(email: string, password: string, options?: RequestOptions): Promise<CustomerTokenResponse>;
+  /**
+   * `Token` with extra headers for this request (sent, unlike in the official SDK).
+   */
+  TokenViaPassword(email: string, password: string, headers?: Record<string, string>, options?: RequestOptions): Promise<CustomerTokenResponse>;
+}
+
+export interface OrdersEndpoint {
+  /**
+   * An order, with the customer's token when it is a customer's order.
+   *
+   * ```js
+   * const { data: order } = await EPCC.Orders.Get(orderId, customerToken)
+   * ```
+   */
+  Get(orderId: string, token?: string, options?: RequestOptions): Promise<OrderResponse>;
+  /**
+   * An order's items. Unlike the official SDK this takes the customer's token too, which a
+   * customer's order needs with an implicit gateway.
+   */
+  Items(orderId: string, token?: string, options?: RequestOptions): Promise<OrderItemsResponse>;
+}
+"#;
+
 /// The cart calls. `CartEndpoint` gains them when the module loads (one method per row of
 /// `CALLS` in cart.rs); TypeScript merges this interface into the generated class.
 #[wasm_bindgen(typescript_custom_section)]
