@@ -15,9 +15,9 @@ use super::customers::CustomersEndpoint;
 use super::orders::OrdersEndpoint;
 use super::storage::{LocalStorageFactory, Storage};
 use super::transport::Fetch;
-use crate::config::{Config, Protocol};
+use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::retry::RetryPolicy;
+use crate::text::concat;
 use crate::validate;
 
 /// Creates a client. Throws an `EpccError` (kind `invalid_input`) for a bad config.
@@ -140,56 +140,10 @@ fn from_js(value: &JsValue) -> Result<(Config, Storage, Fetch)> {
         )
     })?;
     let mut config = Config::new(&args::string("config.client_id", &client_id)?)?;
-    if let Some(secret) = get("client_secret") {
-        config.set_client_secret(&args::string("config.client_secret", &secret)?)?;
-        warn_if_browser();
-    }
-    if let Some(host) = get("host") {
-        config.set_host(&args::string("config.host", &host)?)?;
-    }
-    if let Some(protocol) = get("protocol") {
-        config.protocol = Protocol::parse(&args::string("config.protocol", &protocol)?)?;
-    }
-    config.currency = header_text("config.currency", get("currency"))?;
-    config.language = header_text("config.language", get("language"))?;
-    config.application = header_text("config.application", get("application"))?;
-    config.name = optional_text("config.name", get("name"))?;
-    if let Some(headers) = get("headers") {
-        for (name, value) in args::string_map("config.headers", &headers)? {
-            config.add_header(&name, &value)?;
+    for &(key, setting) in SETTINGS {
+        if let Some(value) = get(key) {
+            apply(&mut config, setting, &concat(&["config.", key]), &value)?;
         }
-    }
-    let defaults = RetryPolicy::default();
-    config.retry = RetryPolicy {
-        delay_ms: whole(
-            "config.retryDelay",
-            get("retryDelay"),
-            defaults.delay_ms,
-            0,
-            "0",
-        )?,
-        jitter_ms: whole(
-            "config.retryJitter",
-            get("retryJitter"),
-            defaults.jitter_ms,
-            0,
-            "0",
-        )?,
-        max_attempts: whole(
-            "config.fetchMaxAttempts",
-            get("fetchMaxAttempts"),
-            defaults.max_attempts,
-            1,
-            "1",
-        )?,
-    };
-    if let Some(disable) = get("disableCart") {
-        config.disable_cart = disable
-            .as_bool()
-            .ok_or_else(|| args::wrong_type("config.disableCart", "a boolean", &disable))?;
-    }
-    if let Some(timeout) = get("timeout") {
-        config.timeout_ms = Some(client::timeout_ms("config.timeout", &timeout)?);
     }
     let storage = Storage::from_js(
         get("storage").unwrap_or_else(|| LocalStorageFactory::new().into()),
@@ -212,42 +166,102 @@ fn from_js(value: &JsValue) -> Result<(Config, Storage, Fetch)> {
     Ok((config, storage, fetch))
 }
 
-fn optional_text(what: &str, value: Option<JsValue>) -> Result<Option<String>> {
-    match value {
-        None => Ok(None),
-        Some(v) => {
-            let text = args::string(what, &v)?;
+/// The optional settings, read in this order.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Setting {
+    Secret,
+    Host,
+    Protocol,
+    /// Text sent as a header value.
+    Currency,
+    Language,
+    Application,
+    /// Text that names the storage keys.
+    Name,
+    Headers,
+    /// Whole numbers, see [`crate::retry::RetryPolicy`].
+    RetryDelay,
+    RetryJitter,
+    MaxAttempts,
+    DisableCart,
+    Timeout,
+}
+
+/// The config keys of the optional settings, as the official SDK names them.
+const SETTINGS: &[(&str, Setting)] = {
+    use Setting::*;
+    &[
+        ("client_secret", Secret),
+        ("host", Host),
+        ("protocol", Protocol),
+        ("currency", Currency),
+        ("language", Language),
+        ("application", Application),
+        ("name", Name),
+        ("headers", Headers),
+        ("retryDelay", RetryDelay),
+        ("retryJitter", RetryJitter),
+        ("fetchMaxAttempts", MaxAttempts),
+        ("disableCart", DisableCart),
+        ("timeout", Timeout),
+    ]
+};
+
+/// Checks one setting given in the config (`what` is its name in messages) and applies it.
+fn apply(config: &mut Config, setting: Setting, what: &str, value: &JsValue) -> Result<()> {
+    use Setting::*;
+    match setting {
+        Secret => {
+            config.set_client_secret(&args::string(what, value)?)?;
+            warn_if_browser();
+        }
+        Host => config.set_host(&args::string(what, value)?)?,
+        Protocol => config.protocol = crate::config::Protocol::parse(&args::string(what, value)?)?,
+        Currency | Language | Application | Name => {
+            let text = args::string(what, value)?;
             if text.is_empty() {
                 return Err(Error::invalid(&[what, " must not be empty"]));
             }
-            Ok(Some(text))
+            if setting != Name {
+                validate::header_value(what, &text)?;
+            }
+            let field = match setting {
+                Currency => &mut config.currency,
+                Language => &mut config.language,
+                Application => &mut config.application,
+                _ => &mut config.name,
+            };
+            *field = Some(text);
         }
+        Headers => {
+            for (name, value) in args::string_map(what, value)? {
+                config.add_header(&name, &value)?;
+            }
+        }
+        RetryDelay | RetryJitter | MaxAttempts => {
+            let min = u32::from(setting == MaxAttempts);
+            let n = validate::whole_number(args::number(what, value)?, min, 3_600_000).ok_or_else(
+                || {
+                    let min = if min == 1 { "1" } else { "0" };
+                    Error::invalid(&[what, " must be a whole number of at least ", min])
+                },
+            )?;
+            let retry = &mut config.retry;
+            let field = match setting {
+                RetryDelay => &mut retry.delay_ms,
+                RetryJitter => &mut retry.jitter_ms,
+                _ => &mut retry.max_attempts,
+            };
+            *field = n;
+        }
+        DisableCart => {
+            config.disable_cart = value
+                .as_bool()
+                .ok_or_else(|| args::wrong_type(what, "a boolean", value))?;
+        }
+        Timeout => config.timeout_ms = Some(client::timeout_ms(what, value)?),
     }
-}
-
-/// Optional text that is sent as a header value.
-fn header_text(what: &str, value: Option<JsValue>) -> Result<Option<String>> {
-    let text = optional_text(what, value)?;
-    if let Some(text) = &text {
-        validate::header_value(what, text)?;
-    }
-    Ok(text)
-}
-
-/// A whole number of at least `min` (which the message prints as `min_text`), or `default`
-/// when left out.
-fn whole(
-    what: &str,
-    value: Option<JsValue>,
-    default: u32,
-    min: u32,
-    min_text: &str,
-) -> Result<u32> {
-    let Some(value) = value else {
-        return Ok(default);
-    };
-    validate::whole_number(args::number(what, &value)?, min, 3_600_000)
-        .ok_or_else(|| Error::invalid(&[what, " must be a whole number of at least ", min_text]))
+    Ok(())
 }
 
 static WARNED_ABOUT_SECRET: AtomicBool = AtomicBool::new(false);
