@@ -5,7 +5,7 @@
 // `module-sync` condition), so import and require share one instance. scripts/finish-package.mjs
 // bundles it twice: as node.js (ES module) and as node.cjs (CommonJS, the bytes inlined), which
 // is what `require` gets where Node cannot require an ES module.
-import { initSync, errorClass } from './epcc_carts.js';
+import { initSync, __classes } from './epcc_carts.js';
 import { installCalls } from './calls.js';
 import bytes from './epcc_carts_wasm.js';
 
@@ -18,10 +18,9 @@ export {
   CartEndpoint,
   CustomersEndpoint,
   OrdersEndpoint,
-  MemoryStorageFactory,
-  LocalStorageFactory,
   isEpccError,
 } from './epcc_carts.js';
 
-/** The class of every error this package throws or rejects with. */
-export const EpccError = errorClass();
+// The classes written in JavaScript: `EpccError`, the class of every error this package throws or
+// rejects with, and the two storage classes.
+export const { EpccError, MemoryStorageFactory, LocalStorageFactory } = __classes();

@@ -19,17 +19,18 @@ extern "C" {
         cause: JsValue,
     ) -> JsEpccError;
 
-    #[wasm_bindgen(js_name = epccErrorClass)]
-    fn epcc_error_class() -> JsValue;
+    #[wasm_bindgen(js_name = classes)]
+    fn js_classes() -> JsValue;
 
     #[wasm_bindgen(js_name = isEpccErrorValue)]
     fn is_epcc_error_value(value: &JsValue) -> bool;
 }
 
-/// The `EpccError` class, re-exported by the package entry as `EpccError`.
-#[wasm_bindgen(js_name = errorClass, skip_typescript)]
-pub fn error_class() -> JsValue {
-    epcc_error_class()
+/// The classes written in JavaScript, `{ EpccError, MemoryStorageFactory, LocalStorageFactory }`,
+/// which the package entries export.
+#[wasm_bindgen(js_name = __classes, skip_typescript)]
+pub fn classes() -> JsValue {
+    js_classes()
 }
 
 /// Whether `value` is an error thrown by this package.

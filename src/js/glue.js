@@ -1,5 +1,6 @@
 // The few pieces of the bindings that are plain JavaScript: the error class (a real `Error`
-// subclass) and the cancellation plumbing around one call.
+// subclass), the storage classes over Map and localStorage, and the cancellation plumbing
+// around one call.
 
 export class EpccError extends Error {
   constructor(message, kind, status, errors, cause) {
@@ -11,8 +12,72 @@ export class EpccError extends Error {
   }
 }
 
-export function epccErrorClass() {
-  return EpccError;
+// Values in memory, for one gateway's lifetime: the official SDK's MemoryStorageFactory.
+export class MemoryStorageFactory {
+  constructor() {
+    this.values = new Map();
+  }
+
+  get(key) {
+    return this.values.get(key);
+  }
+
+  set(key, value) {
+    this.values.set(key, value);
+  }
+
+  delete(key) {
+    this.values.delete(key);
+  }
+}
+
+// Values in localStorage (shared by the tabs of an origin, kept across reloads); in memory where
+// there is none (Node, or a browser that refuses it). A missing key reads as `undefined`, as
+// from memory, and a storage that throws (quota, private modes) loses the write, not the call.
+export class LocalStorageFactory extends MemoryStorageFactory {
+  constructor() {
+    super();
+    try {
+      const local = globalThis.localStorage;
+      if (local && typeof local === 'object') this.local = local;
+    } catch {
+      // Reading localStorage throws in some private modes.
+    }
+  }
+
+  get(key) {
+    if (!this.local) return super.get(key);
+    try {
+      return this.local.getItem(key) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  set(key, value) {
+    if (!this.local) return super.set(key, value);
+    try {
+      this.local.setItem(key, value);
+    } catch {
+      // Full or refused: the value is not kept.
+    }
+    return undefined;
+  }
+
+  delete(key) {
+    if (!this.local) return super.delete(key);
+    try {
+      this.local.removeItem(key);
+    } catch {
+      // Refused: nothing to delete.
+    }
+    return undefined;
+  }
+}
+
+// The classes the package exports, for its entry modules.
+export function classes() {
+  return { EpccError, MemoryStorageFactory, LocalStorageFactory };
 }
 
 export function isEpccErrorValue(value) {

@@ -61,18 +61,6 @@ extern "C" {
     #[wasm_bindgen(static_method_of = Promise)]
     pub fn resolve(value: &JsValue) -> Promise;
 
-    /// A `Map` (the memory storage).
-    #[derive(Clone)]
-    pub type Map;
-    #[wasm_bindgen(constructor)]
-    pub fn new() -> Map;
-    #[wasm_bindgen(method)]
-    pub fn get(this: &Map, key: &JsValue) -> JsValue;
-    #[wasm_bindgen(method)]
-    pub fn set(this: &Map, key: &JsValue, value: &JsValue) -> Map;
-    #[wasm_bindgen(method)]
-    pub fn delete(this: &Map, key: &JsValue) -> bool;
-
     /// A JavaScript string that stays on the JavaScript side (response bodies).
     #[wasm_bindgen(is_type_of = JsValue::is_string)]
     #[derive(Clone)]

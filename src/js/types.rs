@@ -352,6 +352,21 @@ export declare class EpccError extends Error {
   readonly errors: ApiErrorItem[];
 }
 
+/** Keeps values in memory, for one gateway's lifetime. */
+export declare class MemoryStorageFactory implements StorageLike {
+  constructor();
+  get(key: string): string | undefined;
+  set(key: string, value: string): void;
+  delete(key: string): void;
+}
+
+/**
+ * Keeps values in `localStorage` (shared by the tabs of an origin, kept across reloads); where
+ * there is none (Node, or a browser that refuses it) values live in memory instead. The default
+ * `storage` of a gateway.
+ */
+export declare class LocalStorageFactory extends MemoryStorageFactory {}
+
 /** Whether `value` is an `EpccError`. */
 export function isEpccError(value: unknown): value is EpccError;
 "#;
