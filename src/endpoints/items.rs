@@ -13,7 +13,6 @@ use crate::error::{Error, Result};
 use crate::json;
 use crate::query::ListQuery;
 use crate::request::{ApiRequest, Method};
-use crate::text;
 use crate::validate;
 
 /// `carts/{cart}` followed by `/{segment}` for each segment; ids among them are checked.
@@ -134,9 +133,19 @@ pub fn quantity(value: f64, min: u32) -> Result<u32> {
     })
 }
 
-/// The SDK's fields of a product item: `{"type":"cart_item","id":..,"quantity":n}`, or with
-/// `sku` instead of `id`. The caller's `data` is spread over them (the official SDK's order).
-pub fn product_fields(product: &str, quantity: u32, is_sku: bool) -> Result<String> {
+/// A value the SDK sets in a body that the caller's object is then spread over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Value<'a> {
+    Text(&'a str),
+    Number(u32),
+}
+
+/// A field the SDK sets: its key and value, in the order the official SDK writes them.
+pub type Field<'a> = (&'static str, Value<'a>);
+
+/// The SDK's fields of a product item: `type: "cart_item"`, `id` (or `sku`) and `quantity`. The
+/// caller's `data` is spread over them (the official SDK's order).
+pub fn product_fields(product: &str, quantity: u32, is_sku: bool) -> Result<[Field<'_>; 3]> {
     if product.is_empty() {
         return Err(Error::invalid_input(if is_sku {
             "sku must not be empty"
@@ -147,20 +156,21 @@ pub fn product_fields(product: &str, quantity: u32, is_sku: bool) -> Result<Stri
     if !is_sku {
         validate::id("product id", product)?;
     }
-    let mut out = json::object(&[
-        ("type", "cart_item"),
-        (if is_sku { "sku" } else { "id" }, product),
-    ]);
-    push_number(&mut out, "quantity", quantity);
-    Ok(out)
+    Ok([
+        ("type", Value::Text("cart_item")),
+        (if is_sku { "sku" } else { "id" }, Value::Text(product)),
+        ("quantity", Value::Number(quantity)),
+    ])
 }
 
-/// `{"type":"cart_item","id":..,"quantity":n}` for `UpdateItem` / `UpdateItemQuantity`.
-pub fn item_fields(item_id: &str, quantity: u32) -> Result<String> {
+/// `type: "cart_item"`, `id` and `quantity` for `UpdateItem` / `UpdateItemQuantity`.
+pub fn item_fields(item_id: &str, quantity: u32) -> Result<[Field<'_>; 3]> {
     validate::id("item id", item_id)?;
-    let mut out = json::object(&[("type", "cart_item"), ("id", item_id)]);
-    push_number(&mut out, "quantity", quantity);
-    Ok(out)
+    Ok([
+        ("type", Value::Text("cart_item")),
+        ("id", Value::Text(item_id)),
+        ("quantity", Value::Number(quantity)),
+    ])
 }
 
 /// `{"type":"promotion_item","code":..}`.
@@ -171,21 +181,14 @@ pub fn promotion(code: &str) -> Result<String> {
     Ok(json::object(&[("type", "promotion_item"), ("code", code)]))
 }
 
-/// `Merge(guestCartId, token?, options?)`: `POST /v2/carts/{cart}/items` with
-/// `{"data":{"type":"cart_items","cart_id":..},"options":{...}}`.
-pub fn merge(cart_id: &str, from_cart_id: &str, options_json: &str) -> Result<ApiRequest> {
+/// `Merge(guestCartId, token?, options?)` posts to the cart's items
+/// `{"data":{"type":"cart_items","cart_id":..},"options":{...}}`: this is its `data`.
+pub fn merge_data(from_cart_id: &str) -> Result<String> {
     validate::id("cart id to merge", from_cart_id)?;
-    let data = json::object(&[("type", "cart_items"), ("cart_id", from_cart_id)]);
-    cart_call(
-        Method::Post,
-        &Target {
-            cart_id,
-            item_id: None,
-            rest: "/items",
-        },
-        Some(&data),
-        Some(options_json),
-    )
+    Ok(json::object(&[
+        ("type", "cart_items"),
+        ("cart_id", from_cart_id),
+    ]))
 }
 
 /// `Orders.Get(id)` and `Orders.Items(id)`: `GET /v2/orders/{id}[/items]`.
@@ -198,16 +201,15 @@ pub fn order(order_id: &str, items: bool) -> Result<ApiRequest> {
     Ok(ApiRequest::v2(Method::Get, &path))
 }
 
-/// `Checkout` / `CheckoutWithAccountManagementToken`: `POST /v2/carts/{cart}/checkout` with
-/// `{"data":{"billing_address":..,"shipping_address":..,"customer"|"contact":..}}`. `party`
-/// is `customer` or `contact`; the JSON arguments are objects already.
-pub fn checkout(
-    cart_id: &str,
+/// `Checkout` / `CheckoutWithAccountManagementToken` post to `carts/{cart}/checkout`
+/// `{"data":{"billing_address":..,"shipping_address":..,"customer"|"contact":..}}`: this is its
+/// `data`. `party` is `customer` or `contact`; the JSON arguments are objects already.
+pub fn checkout_data(
     party: &str,
     party_json: &str,
     billing_json: &str,
     shipping_json: &str,
-) -> Result<ApiRequest> {
+) -> String {
     let mut data = String::from("{\"billing_address\":");
     data.push_str(billing_json);
     data.push_str(",\"shipping_address\":");
@@ -217,16 +219,7 @@ pub fn checkout(
     data.push(':');
     data.push_str(party_json);
     data.push('}');
-    cart_call(
-        Method::Post,
-        &Target {
-            cart_id,
-            item_id: None,
-            rest: "/checkout",
-        },
-        Some(&data),
-        None,
-    )
+    data
 }
 
 /// A customer (or contact) given by id, as the official SDK sends it: `{"id":..}`.
@@ -238,27 +231,23 @@ pub fn party_by_id(what: &str, id: &str) -> Result<String> {
 /// The fields `UpdateItems` sets after an item's other fields, by the item's type: a product
 /// item's `id` and `quantity`, a promotion's `code`, nothing for other types (as the official
 /// SDK does).
-pub fn update_fields(kind: &str, id: &str, quantity: Option<u32>) -> Result<String> {
+pub fn update_fields<'a>(kind: &str, id: &'a str, quantity: Option<u32>) -> Result<Vec<Field<'a>>> {
     match kind {
         "cart_item" => {
             let quantity = quantity.ok_or_else(|| {
                 Error::invalid_input("UpdateItems: every cart_item needs a quantity")
             })?;
-            item_fields(id, quantity)
+            Ok(item_fields(id, quantity)?.to_vec())
         }
-        "promotion_item" => promotion(id),
-        _ => Ok(String::from("{}")),
+        "promotion_item" => {
+            promotion(id)?;
+            Ok(alloc::vec![
+                ("type", Value::Text("promotion_item")),
+                ("code", Value::Text(id)),
+            ])
+        }
+        _ => Ok(Vec::new()),
     }
-}
-
-/// Appends `,"key":n` before the closing brace of a JSON object.
-fn push_number(object: &mut String, key: &str, n: u32) {
-    object.pop();
-    object.push(',');
-    json::push_string(object, key);
-    object.push(':');
-    text::push_u64(object, n.into());
-    object.push('}');
 }
 
 /// The `EP-Account-Management-Authentication-Token` header of an account checkout; the
@@ -332,17 +321,18 @@ mod tests {
 
     #[test]
     fn product_and_item_fields() {
-        let body: serde_json::Value =
-            serde_json::from_str(&product_fields("p-1", 2, false).unwrap()).unwrap();
+        use Value::{Number, Text};
         assert_eq!(
-            body,
-            serde_json::json!({"type": "cart_item", "id": "p-1", "quantity": 2})
+            product_fields("p-1", 2, false).unwrap(),
+            [
+                ("type", Text("cart_item")),
+                ("id", Text("p-1")),
+                ("quantity", Number(2))
+            ]
         );
-        let body: serde_json::Value =
-            serde_json::from_str(&product_fields("SKU 1/2", 1, true).unwrap()).unwrap();
         assert_eq!(
-            body,
-            serde_json::json!({"type": "cart_item", "sku": "SKU 1/2", "quantity": 1})
+            product_fields("SKU 1/2", 1, true).unwrap()[1],
+            ("sku", Text("SKU 1/2"))
         );
         assert!(
             product_fields("a/b", 1, false).is_err(),
@@ -351,8 +341,13 @@ mod tests {
         assert!(product_fields("", 1, true).is_err());
         assert_eq!(
             item_fields("i1", 0).unwrap(),
-            r#"{"type":"cart_item","id":"i1","quantity":0}"#
+            [
+                ("type", Text("cart_item")),
+                ("id", Text("i1")),
+                ("quantity", Number(0))
+            ]
         );
+        assert!(item_fields("../i1", 1).is_err());
         assert_eq!(quantity(3.0, 1).unwrap(), 3);
         for bad in [0.0, 1.5, -1.0, f64::NAN, 1e7] {
             assert!(quantity(bad, 1).is_err(), "{bad}");
@@ -367,13 +362,11 @@ mod tests {
             r#"{"type":"promotion_item","code":"SAVE10"}"#
         );
         assert!(promotion(" ").is_err());
-        let req = merge("c1", "guest-1", "{}").unwrap();
-        assert_eq!(req.path, "/v2/carts/c1/items");
         assert_eq!(
-            req.body.as_deref(),
-            Some(r#"{"data":{"type":"cart_items","cart_id":"guest-1"},"options":{}}"#)
+            merge_data("guest-1").unwrap(),
+            r#"{"type":"cart_items","cart_id":"guest-1"}"#
         );
-        assert!(merge("c1", "../x", "{}").is_err());
+        assert!(merge_data("../x").is_err());
         assert_eq!(order("o1", false).unwrap().path, "/v2/orders/o1");
         assert_eq!(order("o1", true).unwrap().path, "/v2/orders/o1/items");
         assert!(order("", true).is_err());
@@ -385,21 +378,28 @@ mod tests {
     #[test]
     fn checkout_bodies() {
         let customer = party_by_id("customer id", "cu-1").unwrap();
-        let req = checkout("c1", "customer", &customer, r#"{"a":1}"#, r#"{"b":2}"#).unwrap();
-        assert_eq!(req.path, "/v2/carts/c1/checkout");
-        let body: serde_json::Value = serde_json::from_str(req.body.as_deref().unwrap()).unwrap();
+        let data = checkout_data("customer", &customer, r#"{"a":1}"#, r#"{"b":2}"#);
+        let body: serde_json::Value = serde_json::from_str(&data).unwrap();
         assert_eq!(
             body,
-            serde_json::json!({"data": {"customer": {"id": "cu-1"}, "billing_address": {"a": 1},
-                "shipping_address": {"b": 2}}})
+            serde_json::json!({"customer": {"id": "cu-1"}, "billing_address": {"a": 1},
+                "shipping_address": {"b": 2}})
         );
         assert!(party_by_id("customer id", "").is_err());
-        assert_eq!(update_fields("custom_item", "x", None).unwrap(), "{}");
+        assert_eq!(update_fields("custom_item", "x", None).unwrap(), []);
         assert!(update_fields("cart_item", "i1", None).is_err());
         assert_eq!(
-            update_fields("promotion_item", "SAVE10", None).unwrap(),
-            r#"{"type":"promotion_item","code":"SAVE10"}"#
+            update_fields("cart_item", "i1", Some(2)).unwrap(),
+            item_fields("i1", 2).unwrap()
         );
+        assert_eq!(
+            update_fields("promotion_item", "SAVE10", None).unwrap(),
+            [
+                ("type", Value::Text("promotion_item")),
+                ("code", Value::Text("SAVE10"))
+            ]
+        );
+        assert!(update_fields("promotion_item", " ", None).is_err());
     }
 
     #[test]

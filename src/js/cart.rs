@@ -74,7 +74,6 @@ pub(super) enum Group {
 /// the class's `__call`: one export per class serves every call, so a call costs its row and
 /// its request-building lines, not a binding of its own.
 pub(super) const CALLS: &[(&str, Call, u8)] = {
-    use super::items::ItemCall::*;
     use super::items::*;
     use Call::Item;
     use Method::{Delete, Post};
@@ -101,17 +100,17 @@ pub(super) const CALLS: &[(&str, Call, u8)] = {
         // what one call adds to the package.
         #[cfg(not(feature = "size-probe"))]
         ("Delete", Call::Delete, 0),
-        ("Items", Item(Items), 0),
-        ("AddProduct", Item(AddProduct), 6),
+        ("Items", Item(ItemCall::Items), 0),
+        ("AddProduct", Item(ADD_PRODUCT), 6),
         ("AddCustomItem", Item(ADD_CUSTOM_ITEM), 1),
-        ("AddPromotion", Item(AddPromotion), 2),
+        ("AddPromotion", Item(ADD_PROMOTION), 2),
         ("BulkAdd", Item(BULK_ADD), 2),
-        ("UpdateItem", Item(UpdateItem), 4),
-        ("UpdateItemQuantity", Item(UpdateItemQuantity), 2),
-        ("UpdateItems", Item(UpdateItems), 1),
+        ("UpdateItem", Item(UPDATE_ITEM), 4),
+        ("UpdateItemQuantity", Item(UPDATE_ITEM_QUANTITY), 2),
+        ("UpdateItems", Item(UPDATE_ITEMS), 1),
         ("RemoveItem", Item(REMOVE_ITEM), 1),
         ("RemoveAllItems", Item(REMOVE_ALL_ITEMS), 0),
-        ("Merge", Item(Merge), 3),
+        ("Merge", Item(MERGE), 3),
         ("AddItemTax", Item(ADD_ITEM_TAX), 2),
         ("BulkAddItemTax", Item(BULK_ADD_ITEM_TAX), 2),
         ("UpdateItemTax", Item(UPDATE_ITEM_TAX), 3),
@@ -123,10 +122,10 @@ pub(super) const CALLS: &[(&str, Call, u8)] = {
         ("AddItemCustomDiscount", Item(ADD_ITEM_DISCOUNT), 2),
         ("UpdateItemCustomDiscount", Item(UPDATE_ITEM_DISCOUNT), 3),
         ("RemoveItemCustomDiscount", Item(REMOVE_ITEM_DISCOUNT), 2),
-        ("Checkout", Item(Checkout), 4),
+        ("Checkout", Item(CHECKOUT), 4),
         (
             "CheckoutWithAccountManagementToken",
-            Item(AccountCheckout),
+            Item(ACCOUNT_CHECKOUT),
             5,
         ),
         // CustomersEndpoint

@@ -4,23 +4,30 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::sys::{json, Array, Object, Promise};
+use super::sys::{Array, Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::args::{self, set_property};
 use super::cart::{customer_token, opt, Args, Call, CartEndpoint, NONE};
-use crate::endpoints::items::{self as endpoint, Body, Route, Target};
+use crate::endpoints::items::{self as endpoint, Body, Field, Route, Target, Value};
 use crate::error::{Error, Result};
 use crate::request::{ApiRequest, Method};
 
-/// The calls of this module, for [`CartEndpoint::send`]. Each names its arguments in order.
+/// The calls of this module, for [`CartEndpoint::send`].
 #[derive(Clone, Copy)]
 pub(super) enum ItemCall {
     /// An address and at most one body: see [`Route`].
     Route(Route),
     /// (none)
     Items,
+    /// A body that mixes the SDK's fields and the caller's values: see [`Composite`].
+    Composite(Composite),
+}
+
+/// The calls that build their body from several arguments. Each names its arguments in order.
+#[derive(Clone, Copy)]
+pub(super) enum Composite {
     /// product, quantity?, data?, isSku?, token?, additionalHeaders?
     AddProduct,
     /// code, token?
@@ -38,6 +45,16 @@ pub(super) enum ItemCall {
     /// contact (id or object), billing address, shipping address?, token?, additionalHeaders?
     AccountCheckout,
 }
+
+pub(super) const ADD_PRODUCT: ItemCall = ItemCall::Composite(Composite::AddProduct);
+pub(super) const ADD_PROMOTION: ItemCall = ItemCall::Composite(Composite::AddPromotion);
+pub(super) const UPDATE_ITEM: ItemCall = ItemCall::Composite(Composite::UpdateItem);
+pub(super) const UPDATE_ITEM_QUANTITY: ItemCall =
+    ItemCall::Composite(Composite::UpdateItemQuantity);
+pub(super) const UPDATE_ITEMS: ItemCall = ItemCall::Composite(Composite::UpdateItems);
+pub(super) const MERGE: ItemCall = ItemCall::Composite(Composite::Merge);
+pub(super) const CHECKOUT: ItemCall = ItemCall::Composite(Composite::Checkout);
+pub(super) const ACCOUNT_CHECKOUT: ItemCall = ItemCall::Composite(Composite::AccountCheckout);
 
 const TAXES: &str = "/taxes";
 const DISCOUNTS: &str = "/custom-discounts";
@@ -105,70 +122,71 @@ pub(super) const REMOVE_ITEM_DISCOUNT: ItemCall =
     to(Method::Delete, true, DISCOUNTS, DISCOUNT_ID, Body::None);
 
 pub(super) fn request(cart: &CartEndpoint, call: ItemCall, a: &Args) -> Result<ApiRequest> {
-    use ItemCall::*;
     let cart_id = cart.id()?;
-    let item_id = || args::string("item id", &a[0]);
     match call {
-        Route(route) => self::route(&cart_id, &route, a),
-        Items => endpoint::items(&cart_id, &cart.take_query()),
+        ItemCall::Route(route) => self::route(&cart_id, &route, a),
+        ItemCall::Items => endpoint::items(&cart_id, &cart.take_query()),
+        ItemCall::Composite(call) => composite(&cart_id, call, a),
+    }
+}
+
+/// A [`Composite`] call. Each builds its body and says where it goes and which of its
+/// arguments are the customer token and the additional headers; the rest is shared.
+fn composite(cart_id: &str, call: Composite, a: &Args) -> Result<ApiRequest> {
+    use Composite::*;
+    let mut method = Method::Post;
+    let mut item = None;
+    let mut rest = "/items";
+    let mut options = None;
+    // The arguments that are the customer token and `additionalHeaders`, where the call has them.
+    let mut token = None;
+    let mut extra_headers = None;
+    let mut extra = Vec::new();
+    let body = match call {
         AddProduct => {
             let is_sku = flag("isSku", &a[3])?;
             let product = args::string(if is_sku { "sku" } else { "product id" }, &a[0])?;
-            let quantity = quantity(&a[1], 1, 1)?;
-            let fields = endpoint::product_fields(&product, quantity, is_sku)?;
+            let fields = endpoint::product_fields(&product, quantity(&a[1], 1, 1)?, is_sku)?;
+            token = Some(4);
+            extra_headers = Some(5);
             // The caller's data is spread over the SDK's fields, as the official SDK does.
-            let data = spread(&[&parse(&fields), &optional_object("data", &a[2])?])?;
-            endpoint::cart_call(
-                Method::Post,
-                &at(&cart_id, None, "/items"),
-                Some(&data),
-                None,
-            )?
-            .customer_token(customer_token(Some(&a[4]))?.as_deref())?
-            .extra_headers(headers(&a[5])?)
+            spread(&fields, &optional_object("data", &a[2])?)?
         }
-        AddPromotion => post(
-            &at(&cart_id, None, "/items"),
-            &endpoint::promotion(&args::string("promotion code", &a[0])?)?,
-        )?
-        .customer_token(customer_token(Some(&a[1]))?.as_deref()),
+        AddPromotion => {
+            token = Some(1);
+            endpoint::promotion(&args::string("promotion code", &a[0])?)?
+        }
         UpdateItem | UpdateItemQuantity => {
-            let item = item_id()?;
-            let fields = endpoint::item_fields(&item, quantity(&a[1], 0, u32::MAX)?)?;
-            let (data, extra) = match call {
-                UpdateItem => (optional_object("data", &a[2])?, headers(&a[3])?),
-                _ => (NONE, Vec::new()),
+            method = Method::Put;
+            rest = "";
+            let id = args::string("item id", &a[0])?;
+            let fields = endpoint::item_fields(&id, quantity(&a[1], 0, u32::MAX)?)?;
+            let data = match call {
+                UpdateItem => {
+                    extra_headers = Some(3);
+                    optional_object("data", &a[2])?
+                }
+                _ => NONE,
             };
-            let body = spread(&[&parse(&fields), &data])?;
-            endpoint::cart_call(
-                Method::Put,
-                &at(&cart_id, Some(&item), ""),
-                Some(&body),
-                None,
-            )?
-            .extra_headers(extra)
+            let body = spread(&fields, &data)?;
+            item = Some(id);
+            body
         }
         UpdateItems => {
-            let body = update_items(&a[0])?;
-            endpoint::cart_call(
-                Method::Put,
-                &at(&cart_id, None, "/items"),
-                Some(&body),
-                None,
-            )
+            method = Method::Put;
+            update_items(&a[0])?
         }
         Merge => {
             let from = args::string("cart id to merge", &a[0])?;
-            let options = optional_object("options", &a[2])?;
-            let options = if options.is_undefined() {
-                String::from("{}")
-            } else {
-                args::json_object("options", &options)?
-            };
-            endpoint::merge(&cart_id, &from, &options)?
-                .customer_token(customer_token(Some(&a[1]))?.as_deref())
+            token = Some(1);
+            options = Some(match optional_object("options", &a[2])? {
+                v if v.is_undefined() => String::from("{}"),
+                v => args::json_object("options", &v)?,
+            });
+            endpoint::merge_data(&from)?
         }
         Checkout | AccountCheckout => {
+            rest = "/checkout";
             let account = matches!(call, AccountCheckout);
             let party_name = if account { "contact" } else { "customer" };
             let party = match a[0].as_string() {
@@ -181,18 +199,24 @@ pub(super) fn request(cart: &CartEndpoint, call: ItemCall, a: &Args) -> Result<A
                 v if v.is_undefined() => billing.clone(),
                 v => args::json_object("shipping address", &v)?,
             };
-            let mut extra = if account {
-                endpoint::account_token_header(
+            if account {
+                extra = endpoint::account_token_header(
                     args::optional_string("account token", Some(&a[3]))?.as_deref(),
-                )?
-            } else {
-                Vec::new()
-            };
-            extra.extend(headers(&a[if account { 4 } else { 3 }])?);
-            endpoint::checkout(&cart_id, party_name, &party, &billing, &shipping)?
-                .extra_headers(extra)
+                )?;
+            }
+            extra_headers = Some(if account { 4 } else { 3 });
+            endpoint::checkout_data(party_name, &party, &billing, &shipping)
         }
+    };
+    let target = at(cart_id, item.as_deref(), rest);
+    let mut request = endpoint::cart_call(method, &target, Some(&body), options.as_deref())?;
+    if let Some(i) = token {
+        request = request.customer_token(customer_token(Some(&a[i]))?.as_deref())?;
     }
+    if let Some(i) = extra_headers {
+        extra.extend(headers(&a[i])?);
+    }
+    request.extra_headers(extra)
 }
 
 /// A [`Route`] call: its ids, then its body, from the arguments in order.
@@ -228,10 +252,6 @@ fn at<'a>(cart_id: &'a str, item_id: Option<&'a str>, rest: &'a str) -> Target<'
         item_id,
         rest,
     }
-}
-
-fn post(target: &Target, data: &str) -> Result<ApiRequest> {
-    endpoint::cart_call(Method::Post, target, Some(data), None)
 }
 
 /// `BulkAdd` and friends: an array (the argument named `what`: items, taxes, discounts), with
@@ -286,31 +306,44 @@ fn headers(value: &JsValue) -> Result<Vec<(String, String)>> {
     args::string_map("additionalHeaders", value)
 }
 
-/// JSON text the SDK made, as a JS object to spread.
-fn parse(json: &str) -> JsValue {
-    json::parse(json).unwrap_or(NONE)
+/// The SDK's fields as a new JS object.
+fn fields_object(fields: &[Field]) -> Object {
+    let object = Object::new();
+    for &(key, value) in fields {
+        let value = match value {
+            Value::Text(text) => JsValue::from_str(text),
+            Value::Number(n) => JsValue::from_f64(n.into()),
+        };
+        set_property(&object, key, &value);
+    }
+    object
 }
 
-/// JSON of `Object.assign({}, ...parts)`: later parts win. The caller's objects are read, never
-/// changed (the official SDK assigns its fields into them).
-fn spread(parts: &[&JsValue]) -> Result<String> {
-    let target = Object::new();
-    for part in parts {
-        if part.is_object() {
-            Object::assign(&target, part.unchecked_ref());
-        }
+/// JSON of `{...fields, ...data}`: the caller's object (when it is one) spread over the SDK's
+/// fields. The caller's object is read, never changed (the official SDK assigns its fields
+/// into it).
+fn spread(fields: &[Field], data: &JsValue) -> Result<String> {
+    let body = fields_object(fields);
+    if data.is_object() {
+        Object::assign(&body, data.unchecked_ref());
     }
-    args::stringify(&target).ok_or_else(|| {
+    json_text(&body)
+}
+
+/// JSON of a body the SDK assembled; `JSON.stringify` throws only for a caller's value that
+/// has a cycle or a BigInt.
+fn json_text(value: &JsValue) -> Result<String> {
+    args::stringify(value).ok_or_else(|| {
         Error::invalid_input("the data cannot be turned into JSON (a cycle, or a BigInt?)")
     })
 }
 
 /// The caller's object with `type` set: `{...value, type}`.
 fn typed(what: &str, value: &JsValue, kind: &str) -> Result<String> {
-    args::object(what, value)?;
-    let fields = Object::new();
-    set_property(&fields, "type", &JsValue::from_str(kind));
-    spread(&[value, &fields])
+    let body = Object::new();
+    Object::assign(&body, args::object(what, value)?);
+    set_property(&body, "type", &JsValue::from_str(kind));
+    json_text(&body)
 }
 
 /// `UpdateItems(items)`: each `{ id, quantity, type, ...rest }` becomes
@@ -347,7 +380,7 @@ fn update_items(items: &JsValue) -> Result<String> {
         entry.delete_field("quantity");
         Object::assign(
             &entry,
-            parse(&endpoint::update_fields(&kind, &id, quantity)?).unchecked_ref(),
+            &fields_object(&endpoint::update_fields(&kind, &id, quantity)?),
         );
         out.push(&entry);
     }
@@ -392,7 +425,7 @@ impl CartEndpoint {
             opt(token),
             opt(additional_headers),
         ];
-        self.send(Call::Item(ItemCall::AddProduct), args, options)
+        self.send(Call::Item(ADD_PRODUCT), args, options)
     }
 
     /// Adds an item that is not in the catalog: `{ name, sku, quantity, price: { amount, includes_tax? }, description? }`.
@@ -412,7 +445,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(ItemCall::AddPromotion),
+            Call::Item(ADD_PROMOTION),
             [code, opt(token), NONE, NONE, NONE, NONE],
             options,
         )
@@ -449,7 +482,7 @@ impl CartEndpoint {
             NONE,
             NONE,
         ];
-        self.send(Call::Item(ItemCall::UpdateItem), args, options)
+        self.send(Call::Item(UPDATE_ITEM), args, options)
     }
 
     /// Sets an item's quantity (0 removes it).
@@ -460,7 +493,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(ItemCall::UpdateItemQuantity),
+            Call::Item(UPDATE_ITEM_QUANTITY),
             [item_id, quantity, NONE, NONE, NONE, NONE],
             options,
         )
@@ -469,7 +502,7 @@ impl CartEndpoint {
     /// Updates several items: `UpdateItems([{ id, quantity }, ...])`.
     pub fn update_items(&self, items: JsValue, options: Option<JsValue>) -> Promise {
         self.send(
-            Call::Item(ItemCall::UpdateItems),
+            Call::Item(UPDATE_ITEMS),
             [items, NONE, NONE, NONE, NONE, NONE],
             options,
         )
@@ -502,7 +535,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(ItemCall::Merge),
+            Call::Item(MERGE),
             [cart_id, opt(token), opt(merge_options), NONE, NONE, NONE],
             options,
         )
@@ -681,7 +714,7 @@ impl CartEndpoint {
             NONE,
             NONE,
         ];
-        self.send(Call::Item(ItemCall::Checkout), args, options)
+        self.send(Call::Item(CHECKOUT), args, options)
     }
 
     /// Checkout for an account member, with their Account Management token.
@@ -702,6 +735,6 @@ impl CartEndpoint {
             opt(additional_headers),
             NONE,
         ];
-        self.send(Call::Item(ItemCall::AccountCheckout), args, options)
+        self.send(Call::Item(ACCOUNT_CHECKOUT), args, options)
     }
 }
