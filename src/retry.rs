@@ -34,11 +34,12 @@ impl Default for RetryPolicy {
 
 /// How an attempt ended, as far as retrying is concerned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome<'a> {
+pub enum Outcome {
     /// The server answered with a non-2xx status.
     Status {
         status: u16,
-        retry_after: Option<&'a str>,
+        /// What its `Retry-After` asks for, read by [`parse_retry_after`].
+        retry_after_ms: Option<u64>,
     },
     /// No answer: connection refused, reset, or dropped mid-body.
     NetworkError,
@@ -60,16 +61,14 @@ impl RetryPolicy {
     /// `idempotent` says whether sending the request twice does no more than sending it once
     /// ([`Method::is_idempotent`], and the token request);
     /// `reauthenticated` says whether this call already fetched a new token after a 401;
-    /// `random` is a number in `[0, 1)` for the jitter; `now_ms` is the current time, for
-    /// `Retry-After` dates.
+    /// `random` is a number in `[0, 1)` for the jitter.
     pub fn decide(
         &self,
         idempotent: bool,
         attempt: u32,
-        outcome: Outcome<'_>,
+        outcome: Outcome,
         reauthenticated: bool,
         random: f64,
-        now_ms: f64,
     ) -> Decision {
         if attempt >= self.max_attempts.max(1) {
             return Decision::GiveUp;
@@ -80,11 +79,9 @@ impl RetryPolicy {
             // Rate limited: the request was not processed, so even a POST may be sent again.
             Outcome::Status {
                 status: 429,
-                retry_after,
+                retry_after_ms,
             } => Decision::Retry {
-                delay_ms: retry_after
-                    .and_then(|value| parse_retry_after(value, now_ms))
-                    .unwrap_or_else(|| self.backoff(attempt, random)),
+                delay_ms: retry_after_ms.unwrap_or_else(|| self.backoff(attempt, random)),
             },
             Outcome::Status {
                 status: 502..=504, ..
@@ -107,60 +104,46 @@ impl RetryPolicy {
     }
 }
 
-/// Reads `Retry-After`: delay-seconds (`"3"`) or an HTTP date (`"Sun, 06 Nov 1994 08:49:37 GMT"`).
-/// Returns milliseconds to wait, capped at [`MAX_RETRY_AFTER_MS`]; `None` for anything else.
-pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<u64> {
+/// Reads `Retry-After`: delay-seconds (`"3"`) or an HTTP date (`"Sun, 06 Nov 1994 08:49:37 GMT"`),
+/// now being `now_ms` after the Unix epoch. Returns milliseconds to wait, capped at
+/// [`MAX_RETRY_AFTER_MS`]; `None` for anything else.
+///
+/// A date must have the IMF-fixdate's shape; `date_ms` turns it into milliseconds since the
+/// epoch, or NaN where it is no date (the bindings pass JavaScript's `Date.parse`).
+pub fn parse_retry_after(
+    value: &str,
+    now_ms: f64,
+    date_ms: impl FnOnce(&str) -> f64,
+) -> Option<u64> {
     let value = value.trim_ascii();
     let ms = if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
         // More digits than a u64 holds is a very long wait: the cap applies.
         parse_digits(value).unwrap_or(u64::MAX).saturating_mul(1000)
     } else {
-        let at = parse_http_date(value)? as f64 * 1000.0;
-        if at <= now_ms {
-            0
-        } else {
-            (at - now_ms) as u64
+        if !is_imf_fixdate(value.as_bytes()) {
+            return None;
         }
+        let at = date_ms(value);
+        if at.is_nan() {
+            return None;
+        }
+        // Casts saturate: a date in the past waits 0 ms.
+        (at - now_ms) as u64
     };
     Some(ms.min(MAX_RETRY_AFTER_MS))
 }
 
-/// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) to seconds since the Unix epoch.
-/// The format has fixed columns, so it is read by position.
-fn parse_http_date(value: &str) -> Option<i64> {
-    const MONTHS: &[u8; 36] = b"JanFebMarAprMayJunJulAugSepOctNovDec";
-    let b = value.as_bytes();
-    let fixed = b.len() == 29
+/// Whether `b` has the columns of an IMF-fixdate, `Sun, 06 Nov 1994 08:49:37 GMT`: the only date
+/// format HTTP senders may use.
+fn is_imf_fixdate(b: &[u8]) -> bool {
+    const DIGITS: [usize; 12] = [5, 6, 12, 13, 14, 15, 17, 18, 20, 21, 23, 24];
+    b.len() == 29
         && b[3] == b','
         && [4, 7, 11, 16, 25].iter().all(|&i| b[i] == b' ')
         && b[19] == b':'
         && b[22] == b':'
-        && &b[26..] == b"GMT";
-    if !fixed {
-        return None;
-    }
-    let number = |from: usize, to: usize| {
-        let digits = value.get(from..to)?;
-        parse_digits(digits).map(|n| n as i64)
-    };
-    let month = MONTHS.chunks(3).position(|m| m == &b[8..11])? as i64 + 1;
-    let (day, year) = (number(5, 7)?, number(12, 16)?);
-    let (h, m, s) = (number(17, 19)?, number(20, 22)?, number(23, 25)?);
-    if !(1..=31).contains(&day) || h > 23 || m > 59 || s > 60 {
-        return None;
-    }
-    Some(days_from_civil(year, month, day) * 86_400 + h * 3600 + m * 60 + s)
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+        && DIGITS.iter().all(|&i| b[i].is_ascii_digit())
+        && &b[26..] == b"GMT"
 }
 
 #[cfg(test)]
@@ -174,10 +157,10 @@ mod tests {
         max_attempts: 4,
     };
 
-    fn status(status: u16) -> Outcome<'static> {
+    fn status(status: u16) -> Outcome {
         Outcome::Status {
             status,
-            retry_after: None,
+            retry_after_ms: None,
         }
     }
 
@@ -190,7 +173,6 @@ mod tests {
                 status(429),
                 false,
                 random,
-                0.0,
             )
         };
         assert_eq!(d(1, 0.0), Decision::Retry { delay_ms: 1000 });
@@ -203,61 +185,61 @@ mod tests {
     fn retry_after_wins_over_backoff() {
         let outcome = Outcome::Status {
             status: 429,
-            retry_after: Some("2"),
+            retry_after_ms: Some(2000),
         };
         assert_eq!(
-            POLICY.decide(Method::Post.is_idempotent(), 1, outcome, false, 0.9, 0.0),
+            POLICY.decide(Method::Post.is_idempotent(), 1, outcome, false, 0.9),
             Decision::Retry { delay_ms: 2000 }
         );
-        let garbage = Outcome::Status {
-            status: 429,
-            retry_after: Some("soon"),
-        };
         assert_eq!(
-            POLICY.decide(Method::Get.is_idempotent(), 1, garbage, false, 0.0, 0.0),
+            POLICY.decide(Method::Get.is_idempotent(), 1, status(429), false, 0.0),
             Decision::Retry { delay_ms: 1000 },
-            "an unreadable Retry-After falls back to the back-off"
+            "without a readable Retry-After, the back-off"
         );
     }
 
     #[test]
-    fn retry_after_dates_and_caps() {
+    fn retry_after_seconds_dates_and_caps() {
         let now = 784_111_777_000.0; // Sun, 06 Nov 1994 08:49:37 GMT
+                                     // Stands in for Date.parse, which the bindings pass.
+        let date = |value: &str| match value {
+            "Sun, 06 Nov 1994 08:49:40 GMT" => now + 3000.0,
+            "Sun, 06 Nov 1994 08:49:00 GMT" => now - 37_000.0,
+            _ => f64::NAN,
+        };
+        let parse = |value| parse_retry_after(value, now, date);
+        assert_eq!(parse(" 2 "), Some(2000));
+        assert_eq!(parse("Sun, 06 Nov 1994 08:49:40 GMT"), Some(3000));
         assert_eq!(
-            parse_retry_after("Sun, 06 Nov 1994 08:49:40 GMT", now),
-            Some(3000)
+            parse("Sun, 06 Nov 1994 08:49:00 GMT"),
+            Some(0),
+            "past: at once"
         );
-        assert_eq!(
-            parse_retry_after("Sun, 06 Nov 1994 08:49:00 GMT", now),
-            Some(0)
-        );
-        assert_eq!(parse_retry_after("86400", now), Some(MAX_RETRY_AFTER_MS));
+        assert_eq!(parse("86400"), Some(MAX_RETRY_AFTER_MS));
+        assert_eq!(parse("99999999999999999999999"), Some(MAX_RETRY_AFTER_MS));
         for bad in [
             "",
             "-1",
             "1.5",
+            "soon",
             "Sun 06 Nov 1994",
+            "Sunday, 06-Nov-94 08:49:37 GMT",
+            "Sun, 06 Nov 1994 08:49:37 UTC",
+            "Sun, 0x Nov 1994 08:49:37 GMT",
             "Sun, 32 Nov 1994 08:49:37 GMT",
         ] {
-            assert_eq!(parse_retry_after(bad, now), None, "{bad}");
+            assert_eq!(parse(bad), None, "{bad}");
         }
     }
 
     #[test]
     fn unauthorized_reauthenticates_once() {
         assert_eq!(
-            POLICY.decide(
-                Method::Post.is_idempotent(),
-                1,
-                status(401),
-                false,
-                0.0,
-                0.0
-            ),
+            POLICY.decide(Method::Post.is_idempotent(), 1, status(401), false, 0.0),
             Decision::Reauthenticate
         );
         assert_eq!(
-            POLICY.decide(Method::Post.is_idempotent(), 2, status(401), true, 0.0, 0.0),
+            POLICY.decide(Method::Post.is_idempotent(), 2, status(401), true, 0.0),
             Decision::GiveUp
         );
     }
@@ -267,19 +249,12 @@ mod tests {
         for code in [502, 503, 504] {
             for method in [Method::Get, Method::Put, Method::Delete] {
                 assert!(matches!(
-                    POLICY.decide(method.is_idempotent(), 1, status(code), false, 0.0, 0.0),
+                    POLICY.decide(method.is_idempotent(), 1, status(code), false, 0.0),
                     Decision::Retry { .. }
                 ));
             }
             assert_eq!(
-                POLICY.decide(
-                    Method::Post.is_idempotent(),
-                    1,
-                    status(code),
-                    false,
-                    0.0,
-                    0.0
-                ),
+                POLICY.decide(Method::Post.is_idempotent(), 1, status(code), false, 0.0),
                 Decision::GiveUp,
                 "a POST may have been acted on"
             );
@@ -290,7 +265,6 @@ mod tests {
                 1,
                 Outcome::NetworkError,
                 false,
-                0.0,
                 0.0
             ),
             Decision::GiveUp
@@ -301,21 +275,13 @@ mod tests {
                 1,
                 Outcome::NetworkError,
                 false,
-                0.0,
                 0.0
             ),
             Decision::Retry { delay_ms: 1000 }
         );
         for code in [400, 403, 404, 409, 422, 500] {
             assert_eq!(
-                POLICY.decide(
-                    Method::Get.is_idempotent(),
-                    1,
-                    status(code),
-                    false,
-                    0.0,
-                    0.0
-                ),
+                POLICY.decide(Method::Get.is_idempotent(), 1, status(code), false, 0.0),
                 Decision::GiveUp
             );
         }
@@ -328,14 +294,8 @@ mod tests {
             ..POLICY
         };
         assert_eq!(
-            none.decide(Method::Get.is_idempotent(), 1, status(429), false, 0.0, 0.0),
+            none.decide(Method::Get.is_idempotent(), 1, status(429), false, 0.0),
             Decision::GiveUp
         );
-    }
-
-    #[test]
-    fn civil_days() {
-        assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
     }
 }

@@ -131,6 +131,49 @@ async fn rate_limits_wait_for_retry_after() {
     assert_eq!(statuses, [429, 200]);
 }
 
+/// A `custom_fetch` that answers the first cart request with a 429 whose `Retry-After` is an HTTP
+/// date `offset_ms` from now (as `toUTCString` writes it), and passes the others to `fetch`.
+fn rate_limited_once_until(offset_ms: f64, calls: &Array) -> JsValue {
+    js_sys::Function::new_with_args(
+        "offset, calls",
+        "let limited = false;
+         return function (url, init) {
+            calls.push(url);
+            if (limited || !String(url).includes('/v2/carts/')) return fetch(url, init);
+            limited = true;
+            const at = new Date(Date.now() + offset).toUTCString();
+            return Promise.resolve(new Response('{\"errors\":[]}', { status: 429, headers: { 'Retry-After': at } }));
+        }",
+    )
+    .call2(&JsValue::UNDEFINED, &JsValue::from(offset_ms), calls)
+    .unwrap()
+}
+
+/// `Retry-After` as an HTTP date: the wait is until that time (a date in the past: at once),
+/// not the back-off, which is made too long here to pass for either.
+#[wasm_bindgen_test]
+async fn rate_limits_wait_until_a_retry_after_date() {
+    for (offset_ms, least, most) in [(2000.0, 900.0, 2500.0), (-60_000.0, 0.0, 900.0)] {
+        let calls = Array::new();
+        let cfg = config(r#"{"retryDelay":3000,"retryJitter":0}"#);
+        set(
+            &cfg,
+            "custom_fetch",
+            rate_limited_once_until(offset_ms, &calls),
+        );
+        let epcc = epcc_carts::js::gateway(cfg).unwrap();
+        ok(epcc.authenticate()).await;
+        let started = now_ms();
+        ok(epcc.carts().get(None)).await;
+        let waited = now_ms() - started;
+        assert!(
+            (least..most).contains(&waited),
+            "Retry-After {offset_ms} ms away: waited {waited} ms"
+        );
+        assert_eq!(calls.length(), 3, "token, the 429, then the retry");
+    }
+}
+
 #[wasm_bindgen_test]
 async fn rate_limits_without_retry_after_back_off_and_give_up_after_max_attempts() {
     let epcc = gateway_with(r#"{"retryDelay":30,"fetchMaxAttempts":3}"#);

@@ -22,7 +22,7 @@ use crate::auth::{self, Credentials};
 use crate::config::Config;
 use crate::error::{ApiProblem, Error, ErrorKind};
 use crate::request::{ApiRequest, Auth};
-use crate::retry::{Decision, Outcome};
+use crate::retry::{self, Decision, Outcome};
 use crate::text::concat;
 use crate::validate;
 
@@ -308,7 +308,9 @@ impl Client {
         let outcome = match &failed {
             Failed::Status(response) => Outcome::Status {
                 status: response.status,
-                retry_after: response.retry_after.as_deref(),
+                retry_after_ms: response.retry_after.as_deref().and_then(|value| {
+                    retry::parse_retry_after(value, super::sys::now(), super::sys::parse_date)
+                }),
             },
             Failed::Network(_) => Outcome::NetworkError,
         };
@@ -319,7 +321,6 @@ impl Client {
             // The token request itself is never answered with a new token.
             attempt.reauthenticated || request.auth == Auth::None,
             super::sys::random(),
-            super::sys::now(),
         );
         attempt.number += 1;
         match decision {

@@ -114,6 +114,9 @@ extern "C" {
     /// `Date.now()`.
     #[wasm_bindgen(js_namespace = Date)]
     pub fn now() -> f64;
+    /// `Date.parse(text)`: milliseconds since the epoch, NaN for no date.
+    #[wasm_bindgen(js_namespace = Date, js_name = parse)]
+    pub fn parse_date(text: &str) -> f64;
     /// `String(n)`: a number as JavaScript prints it.
     #[wasm_bindgen(js_name = String)]
     pub fn number_text(n: f64) -> JsValue;
