@@ -16,7 +16,7 @@ use super::args::{self, property, set_property};
 use super::error::to_js;
 use super::storage::Storage;
 use super::task;
-use super::transport::{self, Fetch, Interrupted, RawResponse, Scope};
+use super::transport::{self, Fetch, RawResponse, Scope};
 use super::update;
 use crate::auth::{self, Credentials};
 use crate::config::Config;
@@ -41,6 +41,15 @@ const STORAGE_SETTLE_POLLS: u32 = 15;
 
 /// A held Web Lock, released when dropped, whichever way the work under it ends.
 struct Held(Function);
+
+/// Ends the shared token request when dropped: the token job's last act, whichever way it ends.
+struct EndsSharedRequest<'a>(&'a Cell<Option<Promise>>);
+
+impl Drop for EndsSharedRequest<'_> {
+    fn drop(&mut self) {
+        self.0.set(None);
+    }
+}
 
 impl Drop for Held {
     fn drop(&mut self) {
@@ -179,51 +188,76 @@ impl Client {
         task::spawn(Rc::clone(self).run(job))
     }
 
+    /// Every job, as a loop around one `.await`: each [`Step`] either moves on at once or names
+    /// the promise to wait for and what to do with its result. A call sends its request until
+    /// it succeeds or the retry policy gives up; the token job first takes a lock shared by
+    /// every tab of the origin (Web Locks, where the environment has them), so that tabs opened
+    /// together make one token request: a tab that waited while another stored a new token uses
+    /// that one. One suspension point for all of it keeps the state machine (the largest
+    /// function of the module) small.
     async fn run(self: Rc<Self>, job: Job) -> Result<JsValue, JsValue> {
-        match job {
+        let config = &self.config;
+        let (request, scope, mut step) = match job {
             Job::Call(request, options) => {
                 let request = request?;
                 let options = options?;
-                let timeout = options.timeout_ms.or(self.config.timeout_ms);
+                let timeout = options.timeout_ms.or(config.timeout_ms);
                 let scope = Scope::open(options.signal.as_ref(), timeout)?;
-                let response = self.exchange(&request, &scope).await?;
-                parse_success(response)
+                let step = match request.auth {
+                    Auth::Bearer => Step::Token,
+                    Auth::None => Step::Send,
+                };
+                (request, scope, step)
             }
             Job::Authenticate => {
-                let scope = Scope::open(None, self.config.timeout_ms)?;
-                self.token_response(&scope).await
+                let scope = Scope::open(None, config.timeout_ms)?;
+                let result = task::wait(scope.race(self.shared_token_request())).await;
+                if scope.cancelled() {
+                    return Err(scope.cancel_error().into());
+                }
+                return result;
             }
-            Job::Token => {
-                let result = self.request_token_once_across_tabs().await;
-                self.token_in_flight.set(None);
-                result
-            }
-        }
-    }
-
-    /// Sends `request` until it succeeds or the retry policy gives up; returns the 2xx answer.
-    ///
-    /// Written as a loop around one `.await`: each [`Step`] either moves on at once or names
-    /// the promise to wait for and what to do with its result. A single suspension point keeps
-    /// the state machine (the largest function of the module) small.
-    async fn exchange(
-        self: &Rc<Self>,
-        request: &ApiRequest,
-        scope: &Scope,
-    ) -> Result<RawResponse, JsValue> {
-        let url = JsValue::from_str(&request.url(&self.config));
+            // Its own scope: one caller's abort does not cancel the token the others wait for.
+            Job::Token => (
+                auth::token_request(config),
+                Scope::open(None, config.timeout_ms)?,
+                Step::Lock,
+            ),
+        };
+        let token_job = matches!(step, Step::Lock);
+        // The token job ends the shared request on every way out.
+        let _shared = token_job.then(|| EndsSharedRequest(&self.token_in_flight));
+        let key = config.credentials_key();
+        let url = JsValue::from_str(&request.url(config));
         let mut attempt = Attempt {
             number: 1,
             reauthenticated: false,
             token: None,
             refused: None,
         };
-        let mut step = match request.auth {
-            Auth::Bearer => Step::Token,
-            Auth::None => Step::Send,
-        };
+        // The token job's lock, released when the job ends, whichever way; and the stored
+        // credentials text from before it was taken.
+        let mut held = None;
+        let mut before = None;
         loop {
             let (promise, then) = match step {
+                Step::Lock => {
+                    before = self.storage.get(&key);
+                    let name = concat(&["epcc-carts:", &key]);
+                    (acquire_lock(&name), Then::Locked)
+                }
+                Step::Check => {
+                    let now = self.storage.get(&key);
+                    if now != before {
+                        if let Some(stored) = self.stored_credentials() {
+                            if stored.usable_for(&config.client_id, now_secs()) {
+                                return json::parse(&now.unwrap_or_default());
+                            }
+                        }
+                    }
+                    step = Step::Send;
+                    continue;
+                }
                 Step::Token => match self.stored_token(attempt.refused.as_deref()) {
                     Some(token) => {
                         attempt.token = Some(token);
@@ -234,37 +268,50 @@ impl Client {
                 },
                 Step::Send => {
                     let headers = Object::new();
-                    request.write_headers(
-                        &self.config,
-                        attempt.token.as_deref(),
-                        &mut |name, value| set_property(&headers, name, &JsValue::from_str(value)),
-                    );
+                    request.write_headers(config, attempt.token.as_deref(), &mut |name, value| {
+                        set_property(&headers, name, &JsValue::from_str(value))
+                    });
                     let method = request.method.as_str();
                     let body = request.body.as_deref();
-                    match transport::start(&self.fetch, scope, method, &url, &headers, body) {
+                    match transport::start(&self.fetch, &scope, method, &url, &headers, body) {
                         Ok(promise) => (promise, Then::Response),
                         Err(cause) => {
                             step =
-                                self.retry(request, &mut attempt, Failed::Network(cause), scope)?;
+                                self.retry(&request, &mut attempt, Failed::Network(cause), &scope)?;
                             continue;
                         }
                     }
                 }
                 Step::Wait(promise, then) => (promise, then),
             };
-            let value = match scope.wait(&promise).await {
-                Ok(value) => Ok(value),
-                Err(Interrupted::Cancelled) => return Err(scope.cancel_error().into()),
-                Err(Interrupted::Failed(reason)) => Err(reason),
+            // A lock is waited for to the end: one granted after its waiter gave up would never
+            // be released.
+            let cancellable = !matches!(then, Then::Locked);
+            let value = match cancellable {
+                true => task::wait(scope.race(promise)).await,
+                false => task::wait(promise).await,
             };
+            if cancellable && scope.cancelled() {
+                return Err(scope.cancel_error().into());
+            }
             let failed = match (then, value) {
+                (Then::Locked, Ok(release)) => {
+                    let waited = property(&release, "waited").is_truthy();
+                    held = Some(Held(release.unchecked_into()));
+                    step = self.settle_poll(waited, 0, &key, &before, &scope);
+                    continue;
+                }
+                (Then::Poll(polls), _) => {
+                    step = self.settle_poll(true, polls, &key, &before, &scope);
+                    continue;
+                }
                 (Then::Token, Ok(response)) => {
                     let token = property(&response, "access_token").as_string();
                     attempt.token = Some(token.ok_or_else(no_access_token)?);
                     step = Step::Send;
                     continue;
                 }
-                (Then::Token, Err(reason)) => return Err(reason),
+                (Then::Locked | Then::Token, Err(reason)) => return Err(reason),
                 (Then::Response, Ok(response)) => match transport::head(response) {
                     Ok((status, retry_after, text)) => {
                         step = Step::Wait(text, Then::Body(status, retry_after));
@@ -281,7 +328,12 @@ impl Client {
                             .unwrap_or_else(|_| JsValue::from_str("").unchecked_into()),
                     };
                     if (200..300).contains(&status) {
-                        return Ok(response);
+                        let json = parse_success(response)?;
+                        if token_job {
+                            self.keep_token(&json)?;
+                        }
+                        drop(held);
+                        return Ok(json);
                     }
                     Failed::Status(response)
                 }
@@ -292,8 +344,50 @@ impl Client {
                 }
                 (Then::Pause, Err(_)) => return Err(scope.cancel_error().into()),
             };
-            step = self.retry(request, &mut attempt, failed, scope)?;
+            step = self.retry(&request, &mut attempt, failed, &scope)?;
         }
+    }
+
+    /// After the token job took the lock (`polls` 0) or looked again: when it waited for
+    /// another tab and the stored credentials have not changed yet, another look in a moment
+    /// (that tab's storage writes can reach this one after the lock does), at most
+    /// [`STORAGE_SETTLE_POLLS`] times; otherwise on to [`Step::Check`].
+    fn settle_poll(
+        &self,
+        waited: bool,
+        polls: u32,
+        key: &str,
+        before: &Option<String>,
+        scope: &Scope,
+    ) -> Step {
+        if waited && polls < STORAGE_SETTLE_POLLS && self.storage.get(key) == *before {
+            Step::Wait(scope.pause(STORAGE_SETTLE_POLL_MS), Then::Poll(polls + 1))
+        } else {
+            Step::Check
+        }
+    }
+
+    /// Keeps the token of a token response in storage, in the official SDK's format.
+    fn keep_token(&self, json: &JsValue) -> Result<(), JsValue> {
+        let access_token = property(json, "access_token");
+        if access_token.as_string().is_none_or(|t| t.is_empty()) {
+            return Err(no_access_token().into());
+        }
+        let record = Object::new();
+        set_property(&record, "client_id", &self.config.client_id.as_str().into());
+        for key in [
+            "access_token",
+            "expires",
+            "expires_in",
+            "identifier",
+            "token_type",
+        ] {
+            set_property(&record, key, &property(json, key));
+        }
+        if let Some(text) = args::stringify(&record) {
+            self.storage.set(&self.config.credentials_key(), &text);
+        }
+        Ok(())
     }
 
     /// What follows a failed attempt: a pause before the next one, a new token, or (`Err`) the
@@ -347,17 +441,6 @@ impl Client {
             .then_some(stored.access_token)
     }
 
-    /// Joins the token request under way, or starts one. Resolves with the API's token response.
-    async fn token_response(self: &Rc<Self>, scope: &Scope) -> Result<JsValue, JsValue> {
-        scope
-            .wait(&self.shared_token_request())
-            .await
-            .map_err(|interrupted| match interrupted {
-                Interrupted::Cancelled => scope.cancel_error().into(),
-                Interrupted::Failed(err) => err,
-            })
-    }
-
     /// The token request under way, or a new one that later callers will join.
     fn shared_token_request(self: &Rc<Self>) -> Promise {
         if let Some(promise) = update(&self.token_in_flight, |in_flight| in_flight.clone()) {
@@ -366,69 +449,6 @@ impl Client {
         let promise = self.spawn(Job::Token);
         self.token_in_flight.set(Some(promise.clone()));
         promise
-    }
-
-    /// [`Client::request_token`], holding a lock shared by every tab of the origin (Web Locks,
-    /// where the environment has them). A tab that waited while another stored a new token uses
-    /// that one instead of asking again, so tabs opened together make one token request.
-    async fn request_token_once_across_tabs(self: &Rc<Self>) -> Result<JsValue, JsValue> {
-        let key = self.config.credentials_key();
-        let before = self.storage.get(&key);
-        let release: Function = task::wait(acquire_lock(&concat(&["epcc-carts:", &key])))
-            .await?
-            .unchecked_into();
-        let waited = property(&release, "waited").is_truthy();
-        let _held = Held(release);
-        let mut now = self.storage.get(&key);
-        if waited && now == before {
-            // The tab that held the lock has probably stored a token, but another tab's storage
-            // writes can reach this one after the lock does: give them a moment to arrive.
-            let scope = Scope::open(None, None)?;
-            for _ in 0..STORAGE_SETTLE_POLLS {
-                scope.sleep(STORAGE_SETTLE_POLL_MS).await?;
-                now = self.storage.get(&key);
-                if now != before {
-                    break;
-                }
-            }
-        }
-        if now != before {
-            if let Some(stored) = self.stored_credentials() {
-                if stored.usable_for(&self.config.client_id, now_secs()) {
-                    return json::parse(&now.unwrap_or_default());
-                }
-            }
-        }
-        self.request_token().await
-    }
-
-    /// `POST /oauth/access_token`, then keeps the token in storage in the official SDK's format.
-    /// Runs on its own scope: one caller's abort does not cancel the token the others wait for.
-    async fn request_token(self: &Rc<Self>) -> Result<JsValue, JsValue> {
-        let scope = Scope::open(None, self.config.timeout_ms)?;
-        let response = self
-            .exchange(&auth::token_request(&self.config), &scope)
-            .await?;
-        let json = parse_success(response)?;
-        let access_token = property(&json, "access_token");
-        if access_token.as_string().is_none_or(|t| t.is_empty()) {
-            return Err(no_access_token().into());
-        }
-        let record = Object::new();
-        set_property(&record, "client_id", &self.config.client_id.as_str().into());
-        for key in [
-            "access_token",
-            "expires",
-            "expires_in",
-            "identifier",
-            "token_type",
-        ] {
-            set_property(&record, key, &property(&json, key));
-        }
-        if let Some(text) = args::stringify(&record) {
-            self.storage.set(&self.config.credentials_key(), &text);
-        }
-        Ok(json)
     }
 
     /// The credentials in storage, if they parse. The text is parsed once for as long as it
@@ -458,8 +478,12 @@ impl Client {
     }
 }
 
-/// Where [`Client::exchange`] is.
+/// Where [`Client::run`] is.
 enum Step {
+    /// The token job takes the lock.
+    Lock,
+    /// The token job uses the credentials another tab stored meanwhile, or sends its request.
+    Check,
     /// Needs a token: the stored one, or the shared token request's.
     Token,
     /// Sends an attempt.
@@ -468,8 +492,12 @@ enum Step {
     Wait(Promise, Then),
 }
 
-/// What the promise [`Client::exchange`] waits for will settle with.
+/// What the promise [`Client::run`] waits for will settle with.
 enum Then {
+    /// The lock: the function that releases it.
+    Locked,
+    /// The end of a pause before looking at storage again (this many looks so far).
+    Poll(u32),
     /// The token response.
     Token,
     /// `fetch`'s response.

@@ -1,12 +1,11 @@
 //! One [`ApiRequest`](crate::request::ApiRequest) attempt through `fetch` (the global one or the
 //! config's `custom_fetch`): [`start`] calls it, [`head`] reads what it resolved with, and the
 //! call's cancellation [`Scope`] bounds every wait in between (the waits themselves are in
-//! `Client::exchange`).
+//! `Client::run`).
 
 use alloc::string::String;
 
 use super::sys::{Function, JsString, Object, Promise};
-use super::task;
 use wasm_bindgen::prelude::*;
 
 use super::args::{method, set_property as set};
@@ -50,14 +49,6 @@ extern "C" {
     fn get(this: &FetchHeaders, name: &str) -> Result<JsValue, JsValue>;
 }
 
-/// Why a wait ended early.
-pub enum Interrupted {
-    /// The call was cancelled (timeout or the caller's signal): see [`Scope::cancel_error`].
-    Cancelled,
-    /// The awaited promise rejected; the value is its reason.
-    Failed(JsValue),
-}
-
 /// The cancellation scope of one call. A call with neither a signal nor a timeout has nothing
 /// to cancel it, and then costs nothing: no controller, timer or listener.
 pub struct Scope(Option<CallScope>);
@@ -78,20 +69,18 @@ impl Scope {
         Ok(Scope(Some(CallScope::new(&user, timeout_ms.unwrap_or(0)))))
     }
 
-    fn cancelled(&self) -> bool {
+    /// Whether the call was cancelled (timeout or the caller's signal).
+    pub fn cancelled(&self) -> bool {
         self.0.as_ref().is_some_and(|s| s.signal().aborted())
     }
 
-    /// Awaits `promise` unless the call is cancelled first.
-    pub async fn wait(&self, promise: &Promise) -> Result<JsValue, Interrupted> {
-        let result = match &self.0 {
-            Some(scope) => task::wait(scope.wait(promise)).await,
-            None => task::wait(promise.clone()).await,
-        };
-        if self.cancelled() {
-            return Err(Interrupted::Cancelled);
+    /// `promise`, or a promise that rejects as soon as the call is cancelled, whichever settles
+    /// first. After waiting for it, [`Scope::cancelled`] tells which.
+    pub fn race(&self, promise: Promise) -> Promise {
+        match &self.0 {
+            Some(scope) => scope.wait(&promise),
+            None => promise,
         }
-        result.map_err(Interrupted::Failed)
     }
 
     /// A promise that resolves after `ms` milliseconds; one the scope's timer or signal can end
@@ -100,14 +89,6 @@ impl Scope {
         match &self.0 {
             Some(scope) => scope.sleep_promise(ms as f64),
             None => sleep(ms as f64),
-        }
-    }
-
-    /// Waits `ms` milliseconds unless the call is cancelled first.
-    pub async fn sleep(&self, ms: u64) -> Result<(), Error> {
-        match self.wait(&self.pause(ms)).await {
-            Ok(_) => Ok(()),
-            Err(_) => Err(self.cancel_error()),
         }
     }
 
