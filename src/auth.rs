@@ -7,8 +7,9 @@ use alloc::vec::Vec;
 use crate::config::{Config, Grant};
 use crate::request::{percent_encode_into, ApiRequest, Auth, Method, FORM};
 
-/// What the SDK keeps under the credentials key: the official SDK's record, so a storefront that
-/// switches keeps its token.
+/// What the SDK reads from the credentials key: the parts of the official SDK's record (which
+/// also holds `identifier` and `token_type`) that say whether its token can be used. The record
+/// is the official SDK's, so a storefront that switches keeps its token.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Credentials {
     pub client_id: String,
@@ -17,8 +18,6 @@ pub struct Credentials {
     pub expires: f64,
     /// Lifetime in seconds as issued.
     pub expires_in: f64,
-    pub identifier: String,
-    pub token_type: String,
 }
 
 /// Refresh at most this many seconds before expiry...
@@ -86,8 +85,6 @@ mod tests {
             access_token: "tok".into(),
             expires,
             expires_in,
-            identifier: "implicit".into(),
-            token_type: "Bearer".into(),
         }
     }
 

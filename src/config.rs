@@ -103,7 +103,7 @@ impl Config {
             && !bytes.windows(2).any(|pair| pair == b"..")
             && bytes
                 .iter()
-                .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(b));
+                .all(|b| b.is_ascii_alphanumeric() || crate::text::is_one_of(*b, b".-:[]"));
         if !valid {
             return Err(Error::invalid_input(
                 "config.host must be a host name with an optional port, without scheme or path, e.g. 'useast.api.elasticpath.com' or '127.0.0.1:4010'",

@@ -179,7 +179,7 @@ impl ApiRequest {
 pub fn percent_encode_into(out: &mut String, value: &str, keep: &[u8]) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || keep.contains(&b) {
+        if b.is_ascii_alphanumeric() || crate::text::is_one_of(b, keep) {
             out.push(b as char);
         } else {
             out.push('%');

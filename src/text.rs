@@ -12,6 +12,13 @@ pub fn concat(parts: &[&str]) -> String {
     out
 }
 
+/// Whether `b` is one of the bytes in `set`. A plain loop: `<[u8]>::contains` would bring in
+/// core's `memchr`, which is built for long haystacks.
+#[allow(clippy::manual_contains)] // on purpose: see above
+pub fn is_one_of(b: u8, set: &[u8]) -> bool {
+    set.iter().any(|&c| c == b)
+}
+
 /// Appends `n` in decimal.
 pub fn push_u64(out: &mut String, n: u64) {
     if n >= 10 {

@@ -71,7 +71,7 @@ pub fn header(name: &str, value: &str) -> Result<()> {
     let name_ok = !name.is_empty()
         && name
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+            .all(|b| b.is_ascii_alphanumeric() || crate::text::is_one_of(b, b"!#$%&'*+-.^_`|~"));
     if !name_ok {
         return Err(Error::invalid(&["'", name, "' is not a valid header name"]));
     }

@@ -470,8 +470,6 @@ impl Client {
             access_token: string("access_token")?,
             expires: number("expires")?,
             expires_in: number("expires_in").unwrap_or(0.0),
-            identifier: string("identifier").unwrap_or_default(),
-            token_type: string("token_type").unwrap_or_default(),
         };
         self.parsed.set(Some((text, credentials.clone())));
         Some(credentials)
