@@ -150,27 +150,43 @@ pub fn filter(value: &JsValue) -> Result<Option<String>> {
     let operators = Entries::of(object("Filter's argument", value)?);
     for i in 0..operators.len() {
         let (op, fields) = operators.get(i);
-        let fields = Entries::of(object(&concat(&["Filter's '", &op, "'"]), &fields)?);
+        let fields = match object("", &fields) {
+            Ok(fields) => Entries::of(fields),
+            Err(_) => {
+                return Err(wrong_type(
+                    &concat(&["Filter's '", &op, "'"]),
+                    "an object",
+                    &fields,
+                ))
+            }
+        };
         FilterWriter::operator(&op, fields.len() as usize)?;
         for j in 0..fields.len() {
             let (field, value) = fields.get(j);
-            let what = concat(&["Filter value ", &op, ".", &field]);
             writer.open(&op);
             if let Some(text) = scalar(&value) {
                 writer.value(&field, &text);
-            } else if Array::is_array(&value) {
-                writer.field(&field);
-                let items: &Array = value.unchecked_ref();
-                for k in 0..items.length() {
-                    writer.value("", &scalar_item(&what, &items.get(k))?);
+            } else if value.is_object() && !value.is_function() {
+                // A list (`in(id,a,b)`) or an object of attributes (`like(meta.a,1,meta.b,2)`):
+                // both are walked by their keys.
+                let list = Array::is_array(&value);
+                if list {
+                    writer.field(&field);
                 }
-            } else if let Ok(nested) = object("", &value) {
-                let attributes = Entries::of(nested);
-                for k in 0..attributes.len() {
-                    let (attribute, v) = attributes.get(k);
-                    writer.attribute(&field, &attribute, &scalar_item(&what, &v)?, k == 0);
+                let items = Entries::of(value.unchecked_ref());
+                for k in 0..items.len() {
+                    let (attribute, item) = items.get(k);
+                    let Some(text) = scalar(&item) else {
+                        let what = concat(&["Filter value ", &op, ".", &field]);
+                        return Err(wrong_type(&what, "strings, numbers or booleans", &item));
+                    };
+                    match list {
+                        true => writer.value("", &text),
+                        false => writer.attribute(&field, &attribute, &text, k == 0),
+                    }
                 }
             } else {
+                let what = concat(&["Filter value ", &op, ".", &field]);
                 return Err(wrong_type(
                     &what,
                     "a string, number, boolean, array or object",
@@ -181,10 +197,6 @@ pub fn filter(value: &JsValue) -> Result<Option<String>> {
         }
     }
     Ok(writer.finish())
-}
-
-fn scalar_item(what: &str, value: &JsValue) -> Result<String> {
-    scalar(value).ok_or_else(|| wrong_type(what, "strings, numbers or booleans", value))
 }
 
 /// A string, finite number or boolean as the text JS would print.
