@@ -36,6 +36,18 @@ pub fn wrap_data(data_json: &str) -> String {
     out
 }
 
+/// `{"data":<data>}`, or `{"data":<data>,"options":<options>}`; both are JSON already.
+pub fn envelope(data_json: &str, options_json: Option<&str>) -> String {
+    let mut body = wrap_data(data_json);
+    if let Some(options) = options_json {
+        body.pop();
+        body.push_str(",\"options\":");
+        body.push_str(options);
+        body.push('}');
+    }
+    body
+}
+
 /// An object of string fields, in order: `{"k1":"v1","k2":"v2"}`.
 pub fn object(fields: &[(&str, &str)]) -> String {
     let mut out = String::from("{");

@@ -1,154 +1,111 @@
-//! The Carts API: what each method of `EPCC.Carts` / `EPCC.Cart(id)` sends.
+//! The Carts API: what each cart method of `EPCC.Carts` / `EPCC.Cart(id)` sends, as routes.
 
-use alloc::borrow::ToOwned;
-use alloc::string::String;
+use crate::endpoints::route::{Body, Part, Query, Route, Token};
+use crate::request::Method;
 
-use crate::error::Result;
-use crate::json;
-use crate::query::ListQuery;
-use crate::request::{ApiRequest, Method};
-use crate::validate;
+const CARTS: Part = Part::Text("carts");
+const THIS_CART: &[Part] = &[CARTS, Part::Cart];
 
-/// Which relationship an association call changes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Relation {
-    Customer,
-    Account,
-}
-
-impl Relation {
-    fn path(self) -> &'static str {
-        match self {
-            Relation::Customer => "customers",
-            Relation::Account => "accounts",
-        }
-    }
-
-    fn type_name(self) -> &'static str {
-        match self {
-            Relation::Customer => "customer",
-            Relation::Account => "account",
-        }
-    }
-
-    /// How errors name the related id argument.
-    pub fn id_name(self) -> &'static str {
-        match self {
-            Relation::Customer => "customer id",
-            Relation::Account => "account id",
-        }
-    }
-
-    /// How errors name the token argument.
-    pub fn token_name(self) -> &'static str {
-        match self {
-            Relation::Customer => "customer token",
-            Relation::Account => "account token",
-        }
+/// A route to this cart with the given method, body and token, no query.
+const fn cart(method: Method, body: Body, token: Token) -> Route {
+    Route {
+        method,
+        path: THIS_CART,
+        query: Query::None,
+        body,
+        token,
     }
 }
 
-fn cart_path(cart_id: &str, rest: &str) -> Result<String> {
-    validate::id("cart id", cart_id)?;
-    let mut path = String::from("carts/");
-    path.push_str(cart_id);
-    path.push_str(rest);
-    Ok(path)
-}
-
-/// `AddCustomerAssociation` / `RemoveCustomerAssociation` / `AddAccountAssociation` /
-/// `RemoveAccountAssociation`: `POST` or `DELETE /v2/carts/:id/relationships/{customers|accounts}`
-/// with `{"data":[{"type":..,"id":..}]}`. A customer token travels as `X-MOLTIN-CUSTOMER-TOKEN`,
-/// an account token as `EP-ACCOUNT-MANAGEMENT-AUTHENTICATION-TOKEN`.
-pub fn association(
-    method: Method,
-    relation: Relation,
-    cart_id: &str,
-    related_id: &str,
-    token: Option<&str>,
-) -> Result<ApiRequest> {
-    let mut rest = String::from("/relationships/");
-    rest.push_str(relation.path());
-    let path = cart_path(cart_id, &rest)?;
-    validate::id(relation.id_name(), related_id)?;
-    let mut body = String::from("[");
-    body.push_str(&json::object(&[
-        ("type", relation.type_name()),
-        ("id", related_id),
-    ]));
-    body.push(']');
-    let mut req = ApiRequest::v2(method, &path).body(json::wrap_data(&body));
-    if let Some(token) = token {
-        match relation {
-            Relation::Customer => req = req.customer_token(Some(token))?,
-            Relation::Account => {
-                validate::token(relation.token_name(), token)?;
-                req.extra_headers.push((
-                    "EP-ACCOUNT-MANAGEMENT-AUTHENTICATION-TOKEN".to_owned(),
-                    token.to_owned(),
-                ));
+/// `POST` (add) or `DELETE` (remove) `carts/:id/relationships/{customers|accounts}` with
+/// `{"data":[{"type":..,"id":..}]}`. A customer token travels as `X-MOLTIN-CUSTOMER-TOKEN`, an
+/// account token as `EP-ACCOUNT-MANAGEMENT-AUTHENTICATION-TOKEN`.
+const fn association(method: Method, account: bool) -> Route {
+    Route {
+        method,
+        path: if account {
+            &[CARTS, Part::Cart, Part::Text("relationships/accounts")]
+        } else {
+            &[CARTS, Part::Cart, Part::Text("relationships/customers")]
+        },
+        query: Query::None,
+        body: if account {
+            Body::Related {
+                what: "account id",
+                kind: "account",
             }
-        }
+        } else {
+            Body::Related {
+                what: "customer id",
+                kind: "customer",
+            }
+        },
+        token: if account {
+            Token::Account
+        } else {
+            Token::Customer
+        },
     }
-    Ok(req)
 }
+
+/// `AddCustomerAssociation(customerId, token?)`.
+pub const ADD_CUSTOMER_ASSOCIATION: Route = association(Method::Post, false);
+/// `RemoveCustomerAssociation(customerId, token?)`.
+pub const REMOVE_CUSTOMER_ASSOCIATION: Route = association(Method::Delete, false);
+/// `AddAccountAssociation(accountId, token?)`.
+pub const ADD_ACCOUNT_ASSOCIATION: Route = association(Method::Post, true);
+/// `RemoveAccountAssociation(accountId, token?)`.
+pub const REMOVE_ACCOUNT_ASSOCIATION: Route = association(Method::Delete, true);
 
 /// `GetCartsList(token?)`: `GET /v2/carts`, never with a query.
-pub fn list(token: Option<&str>) -> Result<ApiRequest> {
-    list_with(&ListQuery::default(), token)
-}
-
+pub const LIST: Route = Route {
+    method: Method::Get,
+    path: &[CARTS],
+    query: Query::None,
+    body: Body::None,
+    token: Token::Customer,
+};
 /// `All(token?)`: `GET /v2/carts` with the builders' query.
-pub fn list_with(query: &ListQuery, token: Option<&str>) -> Result<ApiRequest> {
-    ApiRequest::v2(Method::Get, "carts")
-        .query(query.to_query_string())
-        .customer_token(token)
-}
-
+pub const ALL: Route = Route {
+    query: Query::List,
+    ..LIST
+};
 /// `Get()`: `GET /v2/carts/:id`, with `include` from `With`.
-pub fn get(cart_id: &str, query: &ListQuery) -> Result<ApiRequest> {
-    let include_only = ListQuery {
-        include: query.include.clone(),
-        ..ListQuery::default()
-    };
-    Ok(ApiRequest::v2(Method::Get, &cart_path(cart_id, "")?).query(include_only.to_query_string()))
-}
-
+pub const GET: Route = Route {
+    query: Query::Include,
+    ..cart(Method::Get, Body::None, Token::None)
+};
 /// `CreateCart(data, token?)`: `POST /v2/carts` with `{"data": data}`.
-pub fn create(data_json: &str, token: Option<&str>) -> Result<ApiRequest> {
-    ApiRequest::v2(Method::Post, "carts")
-        .body(json::wrap_data(data_json))
-        .customer_token(token)
-}
-
+pub const CREATE: Route = Route {
+    path: &[CARTS],
+    ..cart(Method::Post, Body::Object("cart data"), Token::Customer)
+};
 /// `UpdateCart(data, token?)`: `PUT /v2/carts/:id` with `{"data": data}`.
-pub fn update(cart_id: &str, data_json: &str, token: Option<&str>) -> Result<ApiRequest> {
-    ApiRequest::v2(Method::Put, &cart_path(cart_id, "")?)
-        .body(json::wrap_data(data_json))
-        .customer_token(token)
-}
-
+pub const UPDATE: Route = cart(Method::Put, Body::Object("cart data"), Token::Customer);
 /// `Delete()`: `DELETE /v2/carts/:id`.
-pub fn delete(cart_id: &str) -> Result<ApiRequest> {
-    Ok(ApiRequest::v2(Method::Delete, &cart_path(cart_id, "")?))
-}
+pub const DELETE: Route = cart(Method::Delete, Body::None, Token::None);
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorKind;
+    use crate::endpoints::route::{request, test_args::Values};
+    use crate::error::{ErrorKind, Result};
     use crate::query::ListQuery;
+    use crate::request::ApiRequest;
+    use alloc::borrow::ToOwned;
+
+    fn send(route: &Route, args: &[Option<&str>]) -> Result<ApiRequest> {
+        request(
+            route,
+            &Ok("cart-1".into()),
+            ListQuery::default,
+            &Values(args.to_vec()),
+        )
+    }
 
     #[test]
     fn customer_association_with_token() {
-        let req = association(
-            Method::Post,
-            Relation::Customer,
-            "cart-1",
-            "cust-1",
-            Some("ct"),
-        )
-        .unwrap();
+        let req = send(&ADD_CUSTOMER_ASSOCIATION, &[Some("cust-1"), Some("ct")]).unwrap();
         assert_eq!(req.method, Method::Post);
         assert_eq!(req.path, "/v2/carts/cart-1/relationships/customers");
         assert_eq!(
@@ -157,30 +114,15 @@ mod tests {
         );
         assert_eq!(req.customer_token.as_deref(), Some("ct"));
         assert!(req.extra_headers.is_empty());
-    }
-
-    #[test]
-    fn association_body_is_the_documented_one() {
-        let req = association(
-            Method::Delete,
-            Relation::Customer,
-            "c",
-            "b3f2b6de-8fd4",
-            None,
-        )
-        .unwrap();
-        let body: serde_json::Value = serde_json::from_str(req.body.as_deref().unwrap()).unwrap();
-        assert_eq!(
-            body,
-            serde_json::json!({"data": [{"type": "customer", "id": "b3f2b6de-8fd4"}]})
-        );
+        let req = send(&REMOVE_CUSTOMER_ASSOCIATION, &[Some("b3f2b6de-8fd4")]).unwrap();
+        assert_eq!(req.method, Method::Delete);
         assert_eq!(req.customer_token, None);
     }
 
     #[test]
     fn account_association_uses_the_account_header() {
-        let req = association(Method::Post, Relation::Account, "c", "acc", Some("at")).unwrap();
-        assert_eq!(req.path, "/v2/carts/c/relationships/accounts");
+        let req = send(&ADD_ACCOUNT_ASSOCIATION, &[Some("acc"), Some("at")]).unwrap();
+        assert_eq!(req.path, "/v2/carts/cart-1/relationships/accounts");
         assert_eq!(req.customer_token, None);
         assert_eq!(
             req.extra_headers,
@@ -190,40 +132,51 @@ mod tests {
             )]
         );
         assert!(req.body.unwrap().contains(r#""type":"account""#));
+        assert_eq!(REMOVE_ACCOUNT_ASSOCIATION.method, Method::Delete);
     }
 
     #[test]
     fn unsafe_ids_and_tokens_send_nothing() {
-        for (cart, customer, token) in [
-            ("a/b", "c", None),
-            ("", "c", None),
-            ("c", "../x", None),
-            ("c", "", None),
-            ("c", "x", Some("")),
-            ("c", "x", Some("bad token")),
+        for (customer, token) in [
+            ("../x", None),
+            ("", None),
+            ("x", Some("")),
+            ("x", Some("bad token")),
         ] {
-            let err =
-                association(Method::Post, Relation::Customer, cart, customer, token).unwrap_err();
+            let err = send(&ADD_CUSTOMER_ASSOCIATION, &[Some(customer), token]).unwrap_err();
             assert_eq!(err.kind, ErrorKind::InvalidInput);
         }
+        let err = request(
+            &DELETE,
+            &Ok("c 1".into()),
+            ListQuery::default,
+            &Values(vec![]),
+        )
+        .unwrap_err();
+        assert_eq!(err.kind, ErrorKind::InvalidInput);
     }
 
     #[test]
     fn lists_carry_the_query_only_for_all() {
-        let plain = list(Some("ct")).unwrap();
+        let mut q = ListQuery {
+            filter: Some("eq(name,x)".into()),
+            ..ListQuery::default()
+        };
+        q.set_limit(1.0).unwrap();
+        let plain = request(
+            &LIST,
+            &Ok("c".into()),
+            || q.clone(),
+            &Values(vec![Some("ct")]),
+        );
+        let plain = plain.unwrap();
         assert_eq!(
             (plain.path.as_str(), plain.query.as_str()),
             ("/v2/carts", "")
         );
         assert_eq!(plain.customer_token.as_deref(), Some("ct"));
         assert_eq!(plain.body, None);
-
-        let mut q = ListQuery {
-            filter: Some("eq(name,x)".into()),
-            ..ListQuery::default()
-        };
-        q.set_limit(1.0).unwrap();
-        let all = list_with(&q, None).unwrap();
+        let all = request(&ALL, &Ok("c".into()), || q.clone(), &Values(vec![])).unwrap();
         assert_eq!(all.query, "page[limit]=1&filter=eq(name,x)");
     }
 
@@ -232,7 +185,7 @@ mod tests {
         let mut q = ListQuery::default();
         q.set_limit(5.0).unwrap();
         q.set_include("items").unwrap();
-        let req = get("c1", &q).unwrap();
+        let req = request(&GET, &Ok("c1".into()), || q, &Values(vec![])).unwrap();
         assert_eq!(
             (req.path.as_str(), req.query.as_str()),
             ("/v2/carts/c1", "include=items")
@@ -241,19 +194,19 @@ mod tests {
 
     #[test]
     fn create_update_delete() {
-        let create = create(r#"{"name":"Bob's"}"#, Some("ct")).unwrap();
+        let create = send(&CREATE, &[Some(r#"{"name":"Bob's"}"#), Some("ct")]).unwrap();
         assert_eq!(
             (create.method, create.path.as_str()),
             (Method::Post, "/v2/carts")
         );
         assert_eq!(create.body.as_deref(), Some(r#"{"data":{"name":"Bob's"}}"#));
-        let update = update("c1", r#"{"name":"x"}"#, None).unwrap();
+        assert_eq!(create.customer_token.as_deref(), Some("ct"));
+        let update = send(&UPDATE, &[Some(r#"{"name":"x"}"#)]).unwrap();
         assert_eq!(
             (update.method, update.path.as_str()),
-            (Method::Put, "/v2/carts/c1")
+            (Method::Put, "/v2/carts/cart-1")
         );
-        let delete = delete("c1").unwrap();
+        let delete = send(&DELETE, &[]).unwrap();
         assert_eq!((delete.method, delete.body), (Method::Delete, None));
-        assert!(super::delete("c 1").is_err());
     }
 }

@@ -2,16 +2,18 @@
 //! the orders checkout makes. What each call of `EPCC.Carts` / `EPCC.Cart(id)` / `EPCC.Orders`
 //! sends, as the official SDK sends it except where a comment says otherwise.
 //!
-//! Bodies that merge a caller's object with fields the SDK sets are assembled by the bindings
-//! (a JS object spread), from the fields these functions name; everything else is here.
+//! Most are [`Route`]s; the calls whose bodies mix the SDK's fields with the caller's values
+//! are functions. Bodies that merge a caller's object with fields the SDK sets are assembled by
+//! the bindings (a JS object spread), from the fields these functions name; everything else is
+//! here.
 
 use alloc::borrow::ToOwned;
 use alloc::string::String;
 use alloc::vec::Vec;
 
+use crate::endpoints::route::{Body, Part, Query, Route, Token};
 use crate::error::{Error, Result};
 use crate::json;
-use crate::query::ListQuery;
 use crate::request::{ApiRequest, Method};
 use crate::validate;
 
@@ -42,18 +44,6 @@ fn cart_path(cart_id: &str, item_id: Option<&str>, rest: &str) -> Result<String>
     }
 }
 
-/// `{"data":<data>}`, or `{"data":<data>,"options":<options>}`.
-fn envelope(data_json: &str, options_json: Option<&str>) -> String {
-    let mut body = json::wrap_data(data_json);
-    if let Some(options) = options_json {
-        body.pop();
-        body.push_str(",\"options\":");
-        body.push_str(options);
-        body.push('}');
-    }
-    body
-}
-
 /// What a cart item call sends, besides its body.
 pub struct Target<'a> {
     pub cart_id: &'a str,
@@ -76,51 +66,138 @@ pub fn cart_call(
         &cart_path(target.cart_id, target.item_id, target.rest)?,
     );
     if let Some(data) = data_json {
-        request = request.body(envelope(data, options_json));
+        request = request.body(json::envelope(data, options_json));
     }
     Ok(request)
 }
 
-/// A call that is only an address and at most one body: most item, tax and custom discount
-/// calls. Its path is `carts/{cart}`, then `/items/{item}` when `item`, then `collection`,
-/// then `/{id}` when `id` names one (the name is what messages call it); the ids come from
-/// the call's arguments in that order, and the body from the argument after them.
-#[derive(Clone, Copy)]
-pub struct Route {
-    pub method: Method,
-    pub item: bool,
-    pub collection: &'static str,
-    pub id: Option<&'static str>,
-    pub body: Body,
-}
+const CARTS: Part = Part::Text("carts");
+const ITEMS: Part = Part::Text("items");
+const ITEM: Part = Part::Id("item id");
+const TAXES: Part = Part::Text("taxes");
+const TAX_ITEM: Part = Part::Id("tax item id");
+const DISCOUNTS: Part = Part::Text("custom-discounts");
+const DISCOUNT_ID: Part = Part::Id("custom discount id");
+const TAX: Body = Body::Typed {
+    what: "tax",
+    kind: "tax_item",
+};
+const DISCOUNT: Body = Body::Typed {
+    what: "discount",
+    kind: "custom_discount",
+};
 
-/// What a [`Route`] sends.
-#[derive(Clone, Copy)]
-pub enum Body {
-    None,
-    /// The caller's object with `type` set to `kind`; `what` names it in messages.
-    Typed {
-        what: &'static str,
-        kind: &'static str,
-    },
-    /// The caller's array (`what` names it in messages), with the API's `options` object
-    /// beside it when given.
-    Bulk(&'static str),
-}
-
-/// `{type}/{id}`: the path tail of one sub-resource (a tax item, a custom discount), its id
-/// checked.
-pub fn sub_resource(kind: &str, what: &str, id: &str) -> Result<String> {
-    path(kind, &[(what, id)], "")
+/// A route with no query and no token.
+const fn to(method: Method, path: &'static [Part], body: Body) -> Route {
+    Route {
+        method,
+        path,
+        query: Query::None,
+        body,
+        token: Token::None,
+    }
 }
 
 /// `Items()`: `GET /v2/carts/{cart}/items` with the builders' query.
-pub fn items(cart_id: &str, query: &ListQuery) -> Result<ApiRequest> {
-    Ok(
-        ApiRequest::v2(Method::Get, &cart_path(cart_id, None, "/items")?)
-            .query(query.to_query_string()),
+pub const LIST_ITEMS: Route = Route {
+    query: Query::List,
+    ..to(Method::Get, &[CARTS, Part::Cart, ITEMS], Body::None)
+};
+/// `AddCustomItem(item)`.
+pub const ADD_CUSTOM_ITEM: Route = to(
+    Method::Post,
+    &[CARTS, Part::Cart, ITEMS],
+    Body::Typed {
+        what: "item",
+        kind: "custom_item",
+    },
+);
+/// `BulkAdd(items, options?)`.
+pub const BULK_ADD: Route = to(
+    Method::Post,
+    &[CARTS, Part::Cart, ITEMS],
+    Body::Bulk("items"),
+);
+/// `RemoveItem(itemId)`.
+pub const REMOVE_ITEM: Route = to(
+    Method::Delete,
+    &[CARTS, Part::Cart, ITEMS, ITEM],
+    Body::None,
+);
+/// `RemoveAllItems()`.
+pub const REMOVE_ALL_ITEMS: Route = to(Method::Delete, &[CARTS, Part::Cart, ITEMS], Body::None);
+/// `AddItemTax(itemId, tax)`.
+pub const ADD_ITEM_TAX: Route = to(Method::Post, &[CARTS, Part::Cart, ITEMS, ITEM, TAXES], TAX);
+/// `BulkAddItemTax(taxes, options?)`.
+pub const BULK_ADD_ITEM_TAX: Route = to(
+    Method::Post,
+    &[CARTS, Part::Cart, TAXES],
+    Body::Bulk("taxes"),
+);
+/// `UpdateItemTax(itemId, taxItemId, tax)`.
+pub const UPDATE_ITEM_TAX: Route = to(
+    Method::Put,
+    &[CARTS, Part::Cart, ITEMS, ITEM, TAXES, TAX_ITEM],
+    TAX,
+);
+/// `RemoveItemTax(itemId, taxItemId)`.
+pub const REMOVE_ITEM_TAX: Route = to(
+    Method::Delete,
+    &[CARTS, Part::Cart, ITEMS, ITEM, TAXES, TAX_ITEM],
+    Body::None,
+);
+/// `AddCartCustomDiscount(discount)`.
+pub const ADD_CART_DISCOUNT: Route = to(Method::Post, &[CARTS, Part::Cart, DISCOUNTS], DISCOUNT);
+/// `BulkAddCartCustomDiscount(discounts, options?)`.
+pub const BULK_ADD_CART_DISCOUNT: Route = to(
+    Method::Post,
+    &[CARTS, Part::Cart, DISCOUNTS],
+    Body::Bulk("discounts"),
+);
+/// `UpdateCartCustomDiscount(discountId, discount)`.
+pub const UPDATE_CART_DISCOUNT: Route = to(
+    Method::Put,
+    &[CARTS, Part::Cart, DISCOUNTS, DISCOUNT_ID],
+    DISCOUNT,
+);
+/// `RemoveCartCustomDiscount(discountId)`.
+pub const REMOVE_CART_DISCOUNT: Route = to(
+    Method::Delete,
+    &[CARTS, Part::Cart, DISCOUNTS, DISCOUNT_ID],
+    Body::None,
+);
+/// `AddItemCustomDiscount(itemId, discount)`.
+pub const ADD_ITEM_DISCOUNT: Route = to(
+    Method::Post,
+    &[CARTS, Part::Cart, ITEMS, ITEM, DISCOUNTS],
+    DISCOUNT,
+);
+/// `UpdateItemCustomDiscount(itemId, discountId, discount)`.
+pub const UPDATE_ITEM_DISCOUNT: Route = to(
+    Method::Put,
+    &[CARTS, Part::Cart, ITEMS, ITEM, DISCOUNTS, DISCOUNT_ID],
+    DISCOUNT,
+);
+/// `RemoveItemCustomDiscount(itemId, discountId)`.
+pub const REMOVE_ITEM_DISCOUNT: Route = to(
+    Method::Delete,
+    &[CARTS, Part::Cart, ITEMS, ITEM, DISCOUNTS, DISCOUNT_ID],
+    Body::None,
+);
+/// `Orders.Get(orderId, token?)`: `GET /v2/orders/{id}`.
+pub const ORDER: Route = Route {
+    token: Token::Customer,
+    ..to(
+        Method::Get,
+        &[Part::Text("orders"), Part::Id("order id")],
+        Body::None,
     )
-}
+};
+/// `Orders.Items(orderId, token?)`: `GET /v2/orders/{id}/items`.
+pub const ORDER_ITEMS: Route = Route {
+    path: &[Part::Text("orders"), Part::Id("order id"), ITEMS],
+    ..ORDER
+};
 
 /// A quantity: a whole number from `min` (1 to add, 0 to update: 0 removes the item).
 pub fn quantity(value: f64, min: u32) -> Result<u32> {
@@ -191,16 +268,6 @@ pub fn merge_data(from_cart_id: &str) -> Result<String> {
     ]))
 }
 
-/// `Orders.Get(id)` and `Orders.Items(id)`: `GET /v2/orders/{id}[/items]`.
-pub fn order(order_id: &str, items: bool) -> Result<ApiRequest> {
-    let path = path(
-        "orders",
-        &[("order id", order_id)],
-        if items { "/items" } else { "" },
-    )?;
-    Ok(ApiRequest::v2(Method::Get, &path))
-}
-
 /// `Checkout` / `CheckoutWithAccountManagementToken` post to `carts/{cart}/checkout`
 /// `{"data":{"billing_address":..,"shipping_address":..,"customer"|"contact":..}}`: this is its
 /// `data`. `party` is `customer` or `contact`; the JSON arguments are objects already.
@@ -268,48 +335,54 @@ pub fn account_token_header(token: Option<&str>) -> Result<Vec<(String, String)>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::endpoints::route::{request, test_args::Values};
+    use crate::query::ListQuery;
 
-    fn target<'a>(item_id: Option<&'a str>, rest: &'a str) -> Target<'a> {
-        Target {
-            cart_id: "c1",
-            item_id,
-            rest,
-        }
+    fn send(route: &Route, args: &[Option<&str>]) -> Result<ApiRequest> {
+        request(
+            route,
+            &Ok("c1".into()),
+            ListQuery::default,
+            &Values(args.to_vec()),
+        )
     }
 
     #[test]
-    fn item_paths() {
-        let req = cart_call(Method::Delete, &target(Some("i1"), ""), None, None).unwrap();
-        assert_eq!(req.path, "/v2/carts/c1/items/i1");
-        assert_eq!(req.body, None);
-        let tax = sub_resource("/taxes", "tax item id", "t1").unwrap();
-        let req = cart_call(Method::Put, &target(Some("i1"), &tax), Some("{}"), None).unwrap();
-        assert_eq!(req.path, "/v2/carts/c1/items/i1/taxes/t1");
-        assert_eq!(req.body.as_deref(), Some(r#"{"data":{}}"#));
-        let req = cart_call(
-            Method::Post,
-            &target(Some("i1"), "/custom-discounts"),
-            Some("{}"),
-            None,
-        )
-        .unwrap();
+    fn item_routes() {
+        let req = send(&REMOVE_ITEM, &[Some("i1")]).unwrap();
         assert_eq!(
-            req.path, "/v2/carts/c1/items/i1/custom-discounts",
-            "one slash, not two"
+            (req.method, req.path.as_str()),
+            (Method::Delete, "/v2/carts/c1/items/i1")
         );
-        assert!(cart_call(Method::Get, &target(Some("a/b"), ""), None, None).is_err());
-        assert!(sub_resource("/taxes", "tax item id", "..").is_err());
+        assert_eq!(req.body, None);
+        let req = send(&UPDATE_ITEM_TAX, &[Some("i1"), Some("t1"), Some("{}")]).unwrap();
+        assert_eq!(req.path, "/v2/carts/c1/items/i1/taxes/t1");
+        assert_eq!(req.body.as_deref(), Some(r#"{"data":{"type":"tax_item"}}"#));
+        let req = send(&ADD_ITEM_DISCOUNT, &[Some("i1"), Some(r#"{"amount":5}"#)]).unwrap();
+        assert_eq!(req.path, "/v2/carts/c1/items/i1/custom-discounts");
+        assert_eq!(
+            req.body.as_deref(),
+            Some(r#"{"data":{"amount":5,"type":"custom_discount"}}"#)
+        );
+        let req = send(&REMOVE_CART_DISCOUNT, &[Some("d1")]).unwrap();
+        assert_eq!(req.path, "/v2/carts/c1/custom-discounts/d1");
+        assert!(send(&REMOVE_ITEM, &[Some("a/b")]).is_err());
+        assert!(send(&REMOVE_ITEM_TAX, &[Some("i1"), Some("..")]).is_err());
+        let req = send(&ADD_CUSTOM_ITEM, &[Some(r#"{"name":"Gift wrap"}"#)]).unwrap();
+        assert_eq!(
+            req.body.as_deref(),
+            Some(r#"{"data":{"name":"Gift wrap","type":"custom_item"}}"#)
+        );
     }
 
     #[test]
     fn bulk_bodies_are_wrapped_once() {
-        let req = cart_call(Method::Post, &target(None, "/items"), Some("[1]"), None).unwrap();
+        let req = send(&BULK_ADD, &[Some("[1]")]).unwrap();
+        assert_eq!(req.path, "/v2/carts/c1/items");
         assert_eq!(req.body.as_deref(), Some(r#"{"data":[1]}"#));
-        let req = cart_call(
-            Method::Post,
-            &target(None, "/taxes"),
-            Some("[1]"),
-            Some(r#"{"add_all_or_nothing":true}"#),
+        let req = send(
+            &BULK_ADD_ITEM_TAX,
+            &[Some("[1]"), Some(r#"{"add_all_or_nothing":true}"#)],
         )
         .unwrap();
         assert_eq!(
@@ -317,6 +390,22 @@ mod tests {
             Some(r#"{"data":[1],"options":{"add_all_or_nothing":true}}"#)
         );
         assert_eq!(req.path, "/v2/carts/c1/taxes");
+    }
+
+    #[test]
+    fn composite_calls_share_the_cart_path() {
+        let target = Target {
+            cart_id: "c1",
+            item_id: Some("i1"),
+            rest: "",
+        };
+        let req = cart_call(Method::Put, &target, Some("{}"), None).unwrap();
+        assert_eq!(req.path, "/v2/carts/c1/items/i1");
+        let bad = Target {
+            item_id: Some("a/b"),
+            ..target
+        };
+        assert!(cart_call(Method::Put, &bad, None, None).is_err());
     }
 
     #[test]
@@ -367,12 +456,18 @@ mod tests {
             r#"{"type":"cart_items","cart_id":"guest-1"}"#
         );
         assert!(merge_data("../x").is_err());
-        assert_eq!(order("o1", false).unwrap().path, "/v2/orders/o1");
-        assert_eq!(order("o1", true).unwrap().path, "/v2/orders/o1/items");
-        assert!(order("", true).is_err());
+        let req = send(&ORDER, &[Some("o1"), Some("ct")]).unwrap();
+        assert_eq!(req.path, "/v2/orders/o1");
+        assert_eq!(req.customer_token.as_deref(), Some("ct"));
+        assert_eq!(
+            send(&ORDER_ITEMS, &[Some("o1")]).unwrap().path,
+            "/v2/orders/o1/items"
+        );
+        assert!(send(&ORDER, &[Some("")]).is_err());
         let mut q = ListQuery::default();
         q.set_limit(5.0).unwrap();
-        assert_eq!(items("c1", &q).unwrap().query, "page[limit]=5");
+        let req = request(&LIST_ITEMS, &Ok("c1".into()), || q, &Values(vec![])).unwrap();
+        assert_eq!(req.query, "page[limit]=5");
     }
 
     #[test]

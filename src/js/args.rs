@@ -8,6 +8,7 @@ use super::sys::{json, reflect, Array, Function, Object};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::endpoints::route;
 use crate::error::{Error, Result};
 use crate::query::FilterWriter;
 use crate::text::concat;
@@ -128,6 +129,73 @@ pub fn json_object(what: &str, value: &JsValue) -> Result<String> {
     stringify(value).ok_or_else(|| {
         Error::invalid(&[what, " cannot be turned into JSON (a cycle, or a BigInt?)"])
     })
+}
+
+/// An object argument that may be left out: the object, or `undefined`.
+pub fn optional_object(what: &str, value: &JsValue) -> Result<JsValue> {
+    if is_missing(value) {
+        return Ok(JsValue::UNDEFINED);
+    }
+    object(what, value)?;
+    Ok(value.clone())
+}
+
+/// JSON of a body the SDK assembled; `JSON.stringify` throws only for a caller's value that
+/// has a cycle or a BigInt.
+pub fn json_text(value: &JsValue) -> Result<String> {
+    stringify(value).ok_or_else(|| {
+        Error::invalid_input("the data cannot be turned into JSON (a cycle, or a BigInt?)")
+    })
+}
+
+/// A call's arguments, in order, as [`route::Args`] reads them.
+pub struct CallArgs<'a>(pub &'a [JsValue]);
+
+/// What a left-out argument reads as.
+static MISSING: JsValue = JsValue::UNDEFINED;
+
+impl CallArgs<'_> {
+    fn get(&self, i: usize) -> &JsValue {
+        self.0.get(i).unwrap_or(&MISSING)
+    }
+}
+
+impl route::Args for CallArgs<'_> {
+    fn text(&self, i: usize, what: &str) -> Result<String> {
+        string(what, self.get(i))
+    }
+
+    fn optional_text(&self, i: usize, what: &str) -> Result<Option<String>> {
+        optional_string(what, Some(self.get(i)))
+    }
+
+    /// With `kind`: `{...value, type: kind}`, the caller's object read, never changed.
+    fn object_json(&self, i: usize, what: &str, kind: Option<&str>) -> Result<String> {
+        let value = self.get(i);
+        let Some(kind) = kind else {
+            return json_object(what, value);
+        };
+        let body = Object::new();
+        Object::assign(&body, object(what, value)?);
+        set_property(&body, "type", &JsValue::from_str(kind));
+        json_text(&body)
+    }
+
+    fn bulk_json(&self, i: usize, what: &str) -> Result<(String, Option<String>)> {
+        let items = self.get(i);
+        if !Array::is_array(items) {
+            return Err(wrong_type(what, "an array", items));
+        }
+        let data = stringify(items).ok_or_else(|| {
+            Error::invalid(&[what, " cannot be turned into JSON (a cycle, or a BigInt?)"])
+        })?;
+        let options = optional_object("options", self.get(i + 1))?;
+        let options = match options.is_undefined() {
+            true => None,
+            false => Some(json_object("options", &options)?),
+        };
+        Ok((data, options))
+    }
 }
 
 /// An object of string values, such as `headers: { 'X-Shop': 'blue' }`.

@@ -12,12 +12,12 @@ use wasm_bindgen::JsCast;
 
 use super::args;
 use super::client::Client;
-use super::items::ItemCall;
-use crate::endpoints::carts::{self, Relation};
-use crate::endpoints::{self, customers};
+use super::items::Composite;
+use crate::endpoints::route::{self, Part, Route};
+use crate::endpoints::{carts, customers};
 use crate::error::{Error, Result};
 use crate::query::ListQuery;
-use crate::request::{ApiRequest, Method};
+use crate::request::ApiRequest;
 
 /// One cart's endpoint. The list builders (`Limit`, `Offset`, `Sort`, `Filter`, `With`) change
 /// this endpoint and return it for chaining; they are cleared by the call that uses them.
@@ -39,23 +39,15 @@ pub(super) fn opt(value: Option<JsValue>) -> JsValue {
     value.unwrap_or(NONE)
 }
 
-/// The calls of a cart endpoint, for [`CartEndpoint::send`].
+/// The calls of the endpoints, for [`CartEndpoint::send`].
 #[derive(Clone, Copy)]
-#[cfg_attr(feature = "size-probe", allow(dead_code))]
 pub(super) enum Call {
-    /// Items, promotions, taxes, discounts, merging and checkout: see [`super::items`].
-    Item(ItemCall),
-    Associate(Method, Relation),
-    List,
-    All,
-    Get,
-    Create,
-    Update,
-    Delete,
+    /// An address, at most one body and at most one token: see [`Route`].
+    Route(&'static Route),
+    /// A body of the SDK's fields and the caller's values: see [`Composite`].
+    Composite(Composite),
     /// `Customers.Token` / `Customers.TokenViaPassword` (with its headers argument when true).
     CustomerToken(bool),
-    /// `Orders.Get` / `Orders.Items` (true).
-    Order(bool),
 }
 
 /// Which class a row of [`CALLS`] belongs to: `CartEndpoint`, `CustomersEndpoint` or
@@ -74,66 +66,65 @@ pub(super) enum Group {
 /// the class's `__call`: one export per class serves every call, so a call costs its row and
 /// its request-building lines, not a binding of its own.
 pub(super) const CALLS: &[(&str, Call, u8)] = {
-    use super::items::*;
-    use Call::Item;
-    use Method::{Delete, Post};
-    use Relation::{Account, Customer};
+    use crate::endpoints::carts::*;
+    use crate::endpoints::items::*;
+    use Call::Route as R;
+    use Composite::*;
+    const fn c(call: Composite) -> Call {
+        Call::Composite(call)
+    }
     &[
-        ("AddCustomerAssociation", Call::Associate(Post, Customer), 2),
+        ("AddCustomerAssociation", R(&ADD_CUSTOMER_ASSOCIATION), 2),
         (
             "RemoveCustomerAssociation",
-            Call::Associate(Delete, Customer),
+            R(&REMOVE_CUSTOMER_ASSOCIATION),
             2,
         ),
-        ("AddAccountAssociation", Call::Associate(Post, Account), 2),
+        ("AddAccountAssociation", R(&ADD_ACCOUNT_ASSOCIATION), 2),
         (
             "RemoveAccountAssociation",
-            Call::Associate(Delete, Account),
+            R(&REMOVE_ACCOUNT_ASSOCIATION),
             2,
         ),
-        ("GetCartsList", Call::List, 1),
-        ("All", Call::All, 1),
-        ("Get", Call::Get, 0),
-        ("CreateCart", Call::Create, 2),
-        ("UpdateCart", Call::Update, 2),
+        ("GetCartsList", R(&LIST), 1),
+        ("All", R(&ALL), 1),
+        ("Get", R(&GET), 0),
+        ("CreateCart", R(&CREATE), 2),
+        ("UpdateCart", R(&UPDATE), 2),
         // Left out by the `size-probe` feature, which scripts/check-size.sh builds to measure
         // what one call adds to the package.
         #[cfg(not(feature = "size-probe"))]
-        ("Delete", Call::Delete, 0),
-        ("Items", Item(ItemCall::Items), 0),
-        ("AddProduct", Item(ADD_PRODUCT), 6),
-        ("AddCustomItem", Item(ADD_CUSTOM_ITEM), 1),
-        ("AddPromotion", Item(ADD_PROMOTION), 2),
-        ("BulkAdd", Item(BULK_ADD), 2),
-        ("UpdateItem", Item(UPDATE_ITEM), 4),
-        ("UpdateItemQuantity", Item(UPDATE_ITEM_QUANTITY), 2),
-        ("UpdateItems", Item(UPDATE_ITEMS), 1),
-        ("RemoveItem", Item(REMOVE_ITEM), 1),
-        ("RemoveAllItems", Item(REMOVE_ALL_ITEMS), 0),
-        ("Merge", Item(MERGE), 3),
-        ("AddItemTax", Item(ADD_ITEM_TAX), 2),
-        ("BulkAddItemTax", Item(BULK_ADD_ITEM_TAX), 2),
-        ("UpdateItemTax", Item(UPDATE_ITEM_TAX), 3),
-        ("RemoveItemTax", Item(REMOVE_ITEM_TAX), 2),
-        ("AddCartCustomDiscount", Item(ADD_CART_DISCOUNT), 1),
-        ("BulkAddCartCustomDiscount", Item(BULK_ADD_CART_DISCOUNT), 2),
-        ("UpdateCartCustomDiscount", Item(UPDATE_CART_DISCOUNT), 2),
-        ("RemoveCartCustomDiscount", Item(REMOVE_CART_DISCOUNT), 1),
-        ("AddItemCustomDiscount", Item(ADD_ITEM_DISCOUNT), 2),
-        ("UpdateItemCustomDiscount", Item(UPDATE_ITEM_DISCOUNT), 3),
-        ("RemoveItemCustomDiscount", Item(REMOVE_ITEM_DISCOUNT), 2),
-        ("Checkout", Item(CHECKOUT), 4),
-        (
-            "CheckoutWithAccountManagementToken",
-            Item(ACCOUNT_CHECKOUT),
-            5,
-        ),
+        ("Delete", R(&DELETE), 0),
+        ("Items", R(&LIST_ITEMS), 0),
+        ("AddProduct", c(AddProduct), 6),
+        ("AddCustomItem", R(&ADD_CUSTOM_ITEM), 1),
+        ("AddPromotion", c(AddPromotion), 2),
+        ("BulkAdd", R(&BULK_ADD), 2),
+        ("UpdateItem", c(UpdateItem), 4),
+        ("UpdateItemQuantity", c(UpdateItemQuantity), 2),
+        ("UpdateItems", c(UpdateItems), 1),
+        ("RemoveItem", R(&REMOVE_ITEM), 1),
+        ("RemoveAllItems", R(&REMOVE_ALL_ITEMS), 0),
+        ("Merge", c(Merge), 3),
+        ("AddItemTax", R(&ADD_ITEM_TAX), 2),
+        ("BulkAddItemTax", R(&BULK_ADD_ITEM_TAX), 2),
+        ("UpdateItemTax", R(&UPDATE_ITEM_TAX), 3),
+        ("RemoveItemTax", R(&REMOVE_ITEM_TAX), 2),
+        ("AddCartCustomDiscount", R(&ADD_CART_DISCOUNT), 1),
+        ("BulkAddCartCustomDiscount", R(&BULK_ADD_CART_DISCOUNT), 2),
+        ("UpdateCartCustomDiscount", R(&UPDATE_CART_DISCOUNT), 2),
+        ("RemoveCartCustomDiscount", R(&REMOVE_CART_DISCOUNT), 1),
+        ("AddItemCustomDiscount", R(&ADD_ITEM_DISCOUNT), 2),
+        ("UpdateItemCustomDiscount", R(&UPDATE_ITEM_DISCOUNT), 3),
+        ("RemoveItemCustomDiscount", R(&REMOVE_ITEM_DISCOUNT), 2),
+        ("Checkout", c(Checkout), 4),
+        ("CheckoutWithAccountManagementToken", c(AccountCheckout), 5),
         // CustomersEndpoint
         ("Token", Call::CustomerToken(false), 2),
         ("TokenViaPassword", Call::CustomerToken(true), 3),
         // OrdersEndpoint
-        ("Get", Call::Order(false), 2),
-        ("Items", Call::Order(true), 2),
+        ("Get", R(&ORDER), 2),
+        ("Items", R(&ORDER_ITEMS), 2),
     ]
 };
 
@@ -141,7 +132,9 @@ pub(super) const CALLS: &[(&str, Call, u8)] = {
 fn group_of(call: Call) -> Group {
     match call {
         Call::CustomerToken(_) => Group::Customers,
-        Call::Order(_) => Group::Orders,
+        Call::Route(route) if matches!(route.path.first(), Some(Part::Text("orders"))) => {
+            Group::Orders
+        }
         _ => Group::Cart,
     }
 }
@@ -194,44 +187,17 @@ impl CartEndpoint {
         self.cart_id.clone()
     }
 
-    /// The builders' query, cleared for the next call.
-    pub(super) fn take_query(&self) -> ListQuery {
-        self.query.take()
-    }
-
     fn request(&self, call: Call, args: &Args) -> Result<ApiRequest> {
-        let [first, token, ..] = args;
-        let token = Some(token);
-        let cart_id = || self.cart_id.clone();
         match call {
-            Call::Item(call) => super::items::request(self, call, args),
-            Call::Associate(method, relation) => {
-                let cart_id = cart_id()?;
-                let id = args::string(relation.id_name(), first)?;
-                let token = args::optional_string(relation.token_name(), token)?;
-                carts::association(method, relation, &cart_id, &id, token.as_deref())
-            }
-            Call::List => carts::list(customer_token(Some(first))?.as_deref()),
-            Call::All => {
-                let query = self.query.take();
-                carts::list_with(&query, customer_token(Some(first))?.as_deref())
-            }
-            Call::Get => {
-                let query = self.query.take();
-                carts::get(&cart_id()?, &query)
-            }
-            Call::Create => {
-                let data = args::json_object("cart data", first)?;
-                carts::create(&data, customer_token(token)?.as_deref())
-            }
-            Call::Update => {
-                let cart_id = cart_id()?;
-                let data = args::json_object("cart data", first)?;
-                carts::update(&cart_id, &data, customer_token(token)?.as_deref())
-            }
-            Call::Delete => carts::delete(&cart_id()?),
+            Call::Route(route) => route::request(
+                route,
+                &self.cart_id,
+                || self.query.take(),
+                &args::CallArgs(args),
+            ),
+            Call::Composite(call) => super::items::composite(&self.id()?, call, args),
             Call::CustomerToken(with_headers) => {
-                let email = args::string("email", first)?;
+                let email = args::string("email", &args[0])?;
                 let password = args::string("password", &args[1])?;
                 let headers = match &args[2] {
                     headers if with_headers && !args::is_missing(headers) => {
@@ -240,11 +206,6 @@ impl CartEndpoint {
                     _ => Vec::new(),
                 };
                 customers::token(&email, &password, headers)
-            }
-            Call::Order(items) => {
-                let id = args::string("order id", first)?;
-                endpoints::items::order(&id, items)?
-                    .customer_token(customer_token(token)?.as_deref())
             }
         }
     }
@@ -401,7 +362,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Associate(Method::Post, Relation::Customer),
+            Call::Route(&carts::ADD_CUSTOMER_ASSOCIATION),
             [customer_id, opt(token), NONE, NONE, NONE, NONE],
             options,
         )
@@ -416,7 +377,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Associate(Method::Delete, Relation::Customer),
+            Call::Route(&carts::REMOVE_CUSTOMER_ASSOCIATION),
             [customer_id, opt(token), NONE, NONE, NONE, NONE],
             options,
         )
@@ -430,7 +391,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Associate(Method::Post, Relation::Account),
+            Call::Route(&carts::ADD_ACCOUNT_ASSOCIATION),
             [account_id, opt(token), NONE, NONE, NONE, NONE],
             options,
         )
@@ -444,7 +405,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Associate(Method::Delete, Relation::Account),
+            Call::Route(&carts::REMOVE_ACCOUNT_ASSOCIATION),
             [account_id, opt(token), NONE, NONE, NONE, NONE],
             options,
         )
@@ -458,7 +419,7 @@ impl CartEndpoint {
     /// ```
     pub fn get_carts_list(&self, token: Option<JsValue>, options: Option<JsValue>) -> Promise {
         self.send(
-            Call::List,
+            Call::Route(&carts::LIST),
             [opt(token), NONE, NONE, NONE, NONE, NONE],
             options,
         )
@@ -472,7 +433,7 @@ impl CartEndpoint {
     /// ```
     pub fn all(&self, token: Option<JsValue>, options: Option<JsValue>) -> Promise {
         self.send(
-            Call::All,
+            Call::Route(&carts::ALL),
             [opt(token), NONE, NONE, NONE, NONE, NONE],
             options,
         )
@@ -480,7 +441,11 @@ impl CartEndpoint {
 
     /// This cart (`include` from `With`). The API creates an empty cart for an unknown id.
     pub fn get(&self, options: Option<JsValue>) -> Promise {
-        self.send(Call::Get, [NONE, NONE, NONE, NONE, NONE, NONE], options)
+        self.send(
+            Call::Route(&carts::GET),
+            [NONE, NONE, NONE, NONE, NONE, NONE],
+            options,
+        )
     }
 
     /// Creates a cart: `CreateCart({ name: 'Gifts', description: '...' }, customerToken?)`.
@@ -492,7 +457,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Create,
+            Call::Route(&carts::CREATE),
             [data, opt(token), NONE, NONE, NONE, NONE],
             options,
         )
@@ -506,7 +471,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Update,
+            Call::Route(&carts::UPDATE),
             [data, opt(token), NONE, NONE, NONE, NONE],
             options,
         )
@@ -517,6 +482,10 @@ impl CartEndpoint {
     // one call adds to the package.
     #[cfg(not(feature = "size-probe"))]
     pub fn delete(&self, options: Option<JsValue>) -> Promise {
-        self.send(Call::Delete, [NONE, NONE, NONE, NONE, NONE, NONE], options)
+        self.send(
+            Call::Route(&carts::DELETE),
+            [NONE, NONE, NONE, NONE, NONE, NONE],
+            options,
+        )
     }
 }

@@ -10,20 +10,9 @@ use wasm_bindgen::JsCast;
 
 use super::args::{self, set_property};
 use super::cart::{customer_token, opt, Args, Call, CartEndpoint, NONE};
-use crate::endpoints::items::{self as endpoint, Body, Field, Route, Target, Value};
+use crate::endpoints::items::{self as endpoint, Field, Target, Value};
 use crate::error::{Error, Result};
 use crate::request::{ApiRequest, Method};
-
-/// The calls of this module, for [`CartEndpoint::send`].
-#[derive(Clone, Copy)]
-pub(super) enum ItemCall {
-    /// An address and at most one body: see [`Route`].
-    Route(Route),
-    /// (none)
-    Items,
-    /// A body that mixes the SDK's fields and the caller's values: see [`Composite`].
-    Composite(Composite),
-}
 
 /// The calls that build their body from several arguments. Each names its arguments in order.
 #[derive(Clone, Copy)]
@@ -46,93 +35,9 @@ pub(super) enum Composite {
     AccountCheckout,
 }
 
-pub(super) const ADD_PRODUCT: ItemCall = ItemCall::Composite(Composite::AddProduct);
-pub(super) const ADD_PROMOTION: ItemCall = ItemCall::Composite(Composite::AddPromotion);
-pub(super) const UPDATE_ITEM: ItemCall = ItemCall::Composite(Composite::UpdateItem);
-pub(super) const UPDATE_ITEM_QUANTITY: ItemCall =
-    ItemCall::Composite(Composite::UpdateItemQuantity);
-pub(super) const UPDATE_ITEMS: ItemCall = ItemCall::Composite(Composite::UpdateItems);
-pub(super) const MERGE: ItemCall = ItemCall::Composite(Composite::Merge);
-pub(super) const CHECKOUT: ItemCall = ItemCall::Composite(Composite::Checkout);
-pub(super) const ACCOUNT_CHECKOUT: ItemCall = ItemCall::Composite(Composite::AccountCheckout);
-
-const TAXES: &str = "/taxes";
-const DISCOUNTS: &str = "/custom-discounts";
-
-const fn to(
-    method: Method,
-    item: bool,
-    collection: &'static str,
-    id: Option<&'static str>,
-    body: Body,
-) -> ItemCall {
-    ItemCall::Route(Route {
-        method,
-        item,
-        collection,
-        id,
-        body,
-    })
-}
-const TAX: Body = Body::Typed {
-    what: "tax",
-    kind: "tax_item",
-};
-const TAX_ID: Option<&str> = Some("tax item id");
-const DISCOUNT: Body = Body::Typed {
-    what: "discount",
-    kind: "custom_discount",
-};
-const DISCOUNT_ID: Option<&str> = Some("custom discount id");
-
-pub(super) const ADD_CUSTOM_ITEM: ItemCall = to(
-    Method::Post,
-    false,
-    "/items",
-    None,
-    Body::Typed {
-        what: "item",
-        kind: "custom_item",
-    },
-);
-pub(super) const BULK_ADD: ItemCall = to(Method::Post, false, "/items", None, Body::Bulk("items"));
-pub(super) const REMOVE_ITEM: ItemCall = to(Method::Delete, true, "", None, Body::None);
-pub(super) const REMOVE_ALL_ITEMS: ItemCall = to(Method::Delete, false, "/items", None, Body::None);
-pub(super) const ADD_ITEM_TAX: ItemCall = to(Method::Post, true, TAXES, None, TAX);
-pub(super) const BULK_ADD_ITEM_TAX: ItemCall =
-    to(Method::Post, false, TAXES, None, Body::Bulk("taxes"));
-pub(super) const UPDATE_ITEM_TAX: ItemCall = to(Method::Put, true, TAXES, TAX_ID, TAX);
-pub(super) const REMOVE_ITEM_TAX: ItemCall = to(Method::Delete, true, TAXES, TAX_ID, Body::None);
-pub(super) const ADD_CART_DISCOUNT: ItemCall = to(Method::Post, false, DISCOUNTS, None, DISCOUNT);
-pub(super) const BULK_ADD_CART_DISCOUNT: ItemCall = to(
-    Method::Post,
-    false,
-    DISCOUNTS,
-    None,
-    Body::Bulk("discounts"),
-);
-pub(super) const UPDATE_CART_DISCOUNT: ItemCall =
-    to(Method::Put, false, DISCOUNTS, DISCOUNT_ID, DISCOUNT);
-pub(super) const REMOVE_CART_DISCOUNT: ItemCall =
-    to(Method::Delete, false, DISCOUNTS, DISCOUNT_ID, Body::None);
-pub(super) const ADD_ITEM_DISCOUNT: ItemCall = to(Method::Post, true, DISCOUNTS, None, DISCOUNT);
-pub(super) const UPDATE_ITEM_DISCOUNT: ItemCall =
-    to(Method::Put, true, DISCOUNTS, DISCOUNT_ID, DISCOUNT);
-pub(super) const REMOVE_ITEM_DISCOUNT: ItemCall =
-    to(Method::Delete, true, DISCOUNTS, DISCOUNT_ID, Body::None);
-
-pub(super) fn request(cart: &CartEndpoint, call: ItemCall, a: &Args) -> Result<ApiRequest> {
-    let cart_id = cart.id()?;
-    match call {
-        ItemCall::Route(route) => self::route(&cart_id, &route, a),
-        ItemCall::Items => endpoint::items(&cart_id, &cart.take_query()),
-        ItemCall::Composite(call) => composite(&cart_id, call, a),
-    }
-}
-
 /// A [`Composite`] call. Each builds its body and says where it goes and which of its
 /// arguments are the customer token and the additional headers; the rest is shared.
-fn composite(cart_id: &str, call: Composite, a: &Args) -> Result<ApiRequest> {
+pub(super) fn composite(cart_id: &str, call: Composite, a: &Args) -> Result<ApiRequest> {
     use Composite::*;
     let mut method = Method::Post;
     let mut item = None;
@@ -150,7 +55,7 @@ fn composite(cart_id: &str, call: Composite, a: &Args) -> Result<ApiRequest> {
             token = Some(4);
             extra_headers = Some(5);
             // The caller's data is spread over the SDK's fields, as the official SDK does.
-            spread(&fields, &optional_object("data", &a[2])?)?
+            spread(&fields, &args::optional_object("data", &a[2])?)?
         }
         AddPromotion => {
             token = Some(1);
@@ -164,7 +69,7 @@ fn composite(cart_id: &str, call: Composite, a: &Args) -> Result<ApiRequest> {
             let data = match call {
                 UpdateItem => {
                     extra_headers = Some(3);
-                    optional_object("data", &a[2])?
+                    args::optional_object("data", &a[2])?
                 }
                 _ => NONE,
             };
@@ -179,7 +84,7 @@ fn composite(cart_id: &str, call: Composite, a: &Args) -> Result<ApiRequest> {
         Merge => {
             let from = args::string("cart id to merge", &a[0])?;
             token = Some(1);
-            options = Some(match optional_object("options", &a[2])? {
+            options = Some(match args::optional_object("options", &a[2])? {
                 v if v.is_undefined() => String::from("{}"),
                 v => args::json_object("options", &v)?,
             });
@@ -195,7 +100,7 @@ fn composite(cart_id: &str, call: Composite, a: &Args) -> Result<ApiRequest> {
             };
             let billing = args::json_object("billing address", &a[1])?;
             // The shipping address defaults to the billing address, as in the official SDK.
-            let shipping = match optional_object("shipping address", &a[2])? {
+            let shipping = match args::optional_object("shipping address", &a[2])? {
                 v if v.is_undefined() => billing.clone(),
                 v => args::json_object("shipping address", &v)?,
             };
@@ -219,56 +124,12 @@ fn composite(cart_id: &str, call: Composite, a: &Args) -> Result<ApiRequest> {
     request.extra_headers(extra)
 }
 
-/// A [`Route`] call: its ids, then its body, from the arguments in order.
-fn route(cart_id: &str, route: &Route, a: &Args) -> Result<ApiRequest> {
-    let none = NONE;
-    let mut next = a.iter();
-    let mut arg = || next.next().unwrap_or(&none);
-    let item = match route.item {
-        true => Some(args::string("item id", arg())?),
-        false => None,
-    };
-    let rest = match route.id {
-        Some(what) => endpoint::sub_resource(route.collection, what, &args::string(what, arg())?)?,
-        None => String::from(route.collection),
-    };
-    let target = at(cart_id, item.as_deref(), &rest);
-    match route.body {
-        Body::None => endpoint::cart_call(route.method, &target, None, None),
-        Body::Typed { what, kind } => {
-            let data = typed(what, arg(), kind)?;
-            endpoint::cart_call(route.method, &target, Some(&data), None)
-        }
-        Body::Bulk(what) => {
-            let items = arg();
-            bulk(what, &target, items, arg())
-        }
-    }
-}
-
 fn at<'a>(cart_id: &'a str, item_id: Option<&'a str>, rest: &'a str) -> Target<'a> {
     Target {
         cart_id,
         item_id,
         rest,
     }
-}
-
-/// `BulkAdd` and friends: an array (the argument named `what`: items, taxes, discounts), with
-/// the API's `options` object beside it when given.
-fn bulk(what: &str, target: &Target, items: &JsValue, options: &JsValue) -> Result<ApiRequest> {
-    if !Array::is_array(items) {
-        return Err(args::wrong_type(what, "an array", items));
-    }
-    let data = args::stringify(items).ok_or_else(|| {
-        Error::invalid(&[what, " cannot be turned into JSON (a cycle, or a BigInt?)"])
-    })?;
-    let options = optional_object("options", options)?;
-    let options = match options.is_undefined() {
-        true => None,
-        false => Some(args::json_object("options", &options)?),
-    };
-    endpoint::cart_call(Method::Post, target, Some(&data), options.as_deref())
 }
 
 /// A quantity argument: a whole number from `min`; `default` when left out.
@@ -287,15 +148,6 @@ fn flag(what: &str, value: &JsValue) -> Result<bool> {
     value
         .as_bool()
         .ok_or_else(|| args::wrong_type(what, "a boolean", value))
-}
-
-/// An object argument that may be left out: the object, or `undefined`.
-fn optional_object(what: &str, value: &JsValue) -> Result<JsValue> {
-    if args::is_missing(value) {
-        return Ok(NONE);
-    }
-    args::object(what, value)?;
-    Ok(value.clone())
 }
 
 /// A call's `additionalHeaders`, which may be left out.
@@ -327,23 +179,7 @@ fn spread(fields: &[Field], data: &JsValue) -> Result<String> {
     if data.is_object() {
         Object::assign(&body, data.unchecked_ref());
     }
-    json_text(&body)
-}
-
-/// JSON of a body the SDK assembled; `JSON.stringify` throws only for a caller's value that
-/// has a cycle or a BigInt.
-fn json_text(value: &JsValue) -> Result<String> {
-    args::stringify(value).ok_or_else(|| {
-        Error::invalid_input("the data cannot be turned into JSON (a cycle, or a BigInt?)")
-    })
-}
-
-/// The caller's object with `type` set: `{...value, type}`.
-fn typed(what: &str, value: &JsValue, kind: &str) -> Result<String> {
-    let body = Object::new();
-    Object::assign(&body, args::object(what, value)?);
-    set_property(&body, "type", &JsValue::from_str(kind));
-    json_text(&body)
+    args::json_text(&body)
 }
 
 /// `UpdateItems(items)`: each `{ id, quantity, type, ...rest }` becomes
@@ -394,7 +230,7 @@ impl CartEndpoint {
     /// This cart's items (`include`, `sort`, paging and `filter` from the builders).
     pub fn items(&self, options: Option<JsValue>) -> Promise {
         self.send(
-            Call::Item(ItemCall::Items),
+            Call::Route(&endpoint::LIST_ITEMS),
             [NONE, NONE, NONE, NONE, NONE, NONE],
             options,
         )
@@ -425,13 +261,13 @@ impl CartEndpoint {
             opt(token),
             opt(additional_headers),
         ];
-        self.send(Call::Item(ADD_PRODUCT), args, options)
+        self.send(Call::Composite(Composite::AddProduct), args, options)
     }
 
     /// Adds an item that is not in the catalog: `{ name, sku, quantity, price: { amount, includes_tax? }, description? }`.
     pub fn add_custom_item(&self, item: JsValue, options: Option<JsValue>) -> Promise {
         self.send(
-            Call::Item(ADD_CUSTOM_ITEM),
+            Call::Route(&endpoint::ADD_CUSTOM_ITEM),
             [item, NONE, NONE, NONE, NONE, NONE],
             options,
         )
@@ -445,7 +281,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(ADD_PROMOTION),
+            Call::Composite(Composite::AddPromotion),
             [code, opt(token), NONE, NONE, NONE, NONE],
             options,
         )
@@ -459,7 +295,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(BULK_ADD),
+            Call::Route(&endpoint::BULK_ADD),
             [items, opt(bulk_options), NONE, NONE, NONE, NONE],
             options,
         )
@@ -482,7 +318,7 @@ impl CartEndpoint {
             NONE,
             NONE,
         ];
-        self.send(Call::Item(UPDATE_ITEM), args, options)
+        self.send(Call::Composite(Composite::UpdateItem), args, options)
     }
 
     /// Sets an item's quantity (0 removes it).
@@ -493,7 +329,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(UPDATE_ITEM_QUANTITY),
+            Call::Composite(Composite::UpdateItemQuantity),
             [item_id, quantity, NONE, NONE, NONE, NONE],
             options,
         )
@@ -502,7 +338,7 @@ impl CartEndpoint {
     /// Updates several items: `UpdateItems([{ id, quantity }, ...])`.
     pub fn update_items(&self, items: JsValue, options: Option<JsValue>) -> Promise {
         self.send(
-            Call::Item(UPDATE_ITEMS),
+            Call::Composite(Composite::UpdateItems),
             [items, NONE, NONE, NONE, NONE, NONE],
             options,
         )
@@ -511,7 +347,7 @@ impl CartEndpoint {
     /// Removes one item; resolves with the items left.
     pub fn remove_item(&self, item_id: JsValue, options: Option<JsValue>) -> Promise {
         self.send(
-            Call::Item(REMOVE_ITEM),
+            Call::Route(&endpoint::REMOVE_ITEM),
             [item_id, NONE, NONE, NONE, NONE, NONE],
             options,
         )
@@ -520,7 +356,7 @@ impl CartEndpoint {
     /// Empties the cart.
     pub fn remove_all_items(&self, options: Option<JsValue>) -> Promise {
         self.send(
-            Call::Item(REMOVE_ALL_ITEMS),
+            Call::Route(&endpoint::REMOVE_ALL_ITEMS),
             [NONE, NONE, NONE, NONE, NONE, NONE],
             options,
         )
@@ -535,7 +371,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(MERGE),
+            Call::Composite(Composite::Merge),
             [cart_id, opt(token), opt(merge_options), NONE, NONE, NONE],
             options,
         )
@@ -549,7 +385,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(ADD_ITEM_TAX),
+            Call::Route(&endpoint::ADD_ITEM_TAX),
             [item_id, tax, NONE, NONE, NONE, NONE],
             options,
         )
@@ -563,7 +399,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(BULK_ADD_ITEM_TAX),
+            Call::Route(&endpoint::BULK_ADD_ITEM_TAX),
             [taxes, opt(bulk_options), NONE, NONE, NONE, NONE],
             options,
         )
@@ -578,7 +414,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(UPDATE_ITEM_TAX),
+            Call::Route(&endpoint::UPDATE_ITEM_TAX),
             [item_id, tax_item_id, tax, NONE, NONE, NONE],
             options,
         )
@@ -592,7 +428,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(REMOVE_ITEM_TAX),
+            Call::Route(&endpoint::REMOVE_ITEM_TAX),
             [item_id, tax_item_id, NONE, NONE, NONE, NONE],
             options,
         )
@@ -601,7 +437,7 @@ impl CartEndpoint {
     /// Adds a custom discount to the cart (the cart needs `custom_discounts_enabled`).
     pub fn add_cart_custom_discount(&self, discount: JsValue, options: Option<JsValue>) -> Promise {
         self.send(
-            Call::Item(ADD_CART_DISCOUNT),
+            Call::Route(&endpoint::ADD_CART_DISCOUNT),
             [discount, NONE, NONE, NONE, NONE, NONE],
             options,
         )
@@ -615,7 +451,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(BULK_ADD_CART_DISCOUNT),
+            Call::Route(&endpoint::BULK_ADD_CART_DISCOUNT),
             [discounts, opt(bulk_options), NONE, NONE, NONE, NONE],
             options,
         )
@@ -629,7 +465,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(UPDATE_CART_DISCOUNT),
+            Call::Route(&endpoint::UPDATE_CART_DISCOUNT),
             [discount_id, discount, NONE, NONE, NONE, NONE],
             options,
         )
@@ -642,7 +478,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(REMOVE_CART_DISCOUNT),
+            Call::Route(&endpoint::REMOVE_CART_DISCOUNT),
             [discount_id, NONE, NONE, NONE, NONE, NONE],
             options,
         )
@@ -656,7 +492,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(ADD_ITEM_DISCOUNT),
+            Call::Route(&endpoint::ADD_ITEM_DISCOUNT),
             [item_id, discount, NONE, NONE, NONE, NONE],
             options,
         )
@@ -671,7 +507,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(UPDATE_ITEM_DISCOUNT),
+            Call::Route(&endpoint::UPDATE_ITEM_DISCOUNT),
             [item_id, discount_id, discount, NONE, NONE, NONE],
             options,
         )
@@ -685,7 +521,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Item(REMOVE_ITEM_DISCOUNT),
+            Call::Route(&endpoint::REMOVE_ITEM_DISCOUNT),
             [item_id, discount_id, NONE, NONE, NONE, NONE],
             options,
         )
@@ -714,7 +550,7 @@ impl CartEndpoint {
             NONE,
             NONE,
         ];
-        self.send(Call::Item(CHECKOUT), args, options)
+        self.send(Call::Composite(Composite::Checkout), args, options)
     }
 
     /// Checkout for an account member, with their Account Management token.
@@ -735,6 +571,6 @@ impl CartEndpoint {
             opt(additional_headers),
             NONE,
         ];
-        self.send(Call::Item(ACCOUNT_CHECKOUT), args, options)
+        self.send(Call::Composite(Composite::AccountCheckout), args, options)
     }
 }

@@ -42,7 +42,8 @@ impl OrdersEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         let args = [order_id, opt(token), NONE, NONE, NONE, NONE];
-        self.0.send(Call::Order(false), args, options)
+        self.0
+            .send(Call::Route(&crate::endpoints::items::ORDER), args, options)
     }
 
     /// An order's items. Unlike the official SDK this takes the customer's token too, which a
@@ -54,6 +55,10 @@ impl OrdersEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         let args = [order_id, opt(token), NONE, NONE, NONE, NONE];
-        self.0.send(Call::Order(true), args, options)
+        self.0.send(
+            Call::Route(&crate::endpoints::items::ORDER_ITEMS),
+            args,
+            options,
+        )
     }
 }
