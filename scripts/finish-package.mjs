@@ -10,7 +10,8 @@
 // 3. Each entry module (index.js for browsers and bundlers that emit the .wasm, embedded.js for
 //    bundlers that do not, node.js for Node, and node.js again as node.cjs for Node's `require`
 //    where it cannot require an ES module) is bundled with the glue and the snippet it imports
-//    into one minified file, so a page loads one JS file and the .wasm.
+//    into one minified file, so a page loads one JS file and the .wasm; terser then compresses
+//    each a little further.
 //
 // Usage: node scripts/finish-package.mjs pkg
 import { execFileSync } from 'node:child_process';
@@ -112,6 +113,16 @@ for (const [entry, out, format, platform, options] of [
     ...options,
     '--target=es2022', `--outfile=${join(pkg, out)}`, '--allow-overwrite', '--log-level=warning',
   ], { stdio: 'inherit' });
+}
+// A second minifier over esbuild's output: terser's compressor (two passes, nothing it calls
+// unsafe) takes about 130 B more off the gzip of index.js.
+const { minify } = tool('terser');
+for (const [out, module] of [['node.cjs', false], ['node.js', true], ['index.js', true], ['embedded.js', true]]) {
+  const file = join(pkg, out);
+  const { code } = await minify(readFileSync(file, 'utf8'), {
+    ecma: 2022, module, compress: { passes: 2 }, format: { comments: false },
+  });
+  writeFileSync(file, code);
 }
 rmSync(glueFile);
 rmSync(join(pkg, 'calls.js'));
