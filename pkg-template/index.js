@@ -24,9 +24,8 @@ export {
   CartEndpoint,
   CustomersEndpoint,
   OrdersEndpoint,
-  isEpccError,
 } from './epcc_carts.js';
 
-// The classes written in JavaScript: `EpccError`, the class of every error this package throws or
-// rejects with, and the two storage classes.
-export const { EpccError, MemoryStorageFactory, LocalStorageFactory } = __classes();
+// What is written in JavaScript: `EpccError`, the class of every error this package throws or
+// rejects with, `isEpccError`, and the two storage classes.
+export const { EpccError, MemoryStorageFactory, LocalStorageFactory, isEpccError } = __classes();

@@ -146,7 +146,9 @@ fn is_imf_fixdate(b: &[u8]) -> bool {
         && [4, 7, 11, 16, 25].iter().all(|&i| at(i, b' '))
         && at(19, b':')
         && at(22, b':')
-        && DIGITS.iter().all(|&i| b.get(i).is_some_and(u8::is_ascii_digit))
+        && DIGITS
+            .iter()
+            .all(|&i| b.get(i).is_some_and(u8::is_ascii_digit))
         && b.ends_with(b"GMT")
 }
 

@@ -26,15 +26,14 @@ extern "C" {
     fn is_epcc_error_value(value: &JsValue) -> bool;
 }
 
-/// The classes written in JavaScript, `{ EpccError, MemoryStorageFactory, LocalStorageFactory }`,
-/// which the package entries export.
+/// What is written in JavaScript and exported by the package entries: `{ EpccError,
+/// MemoryStorageFactory, LocalStorageFactory, isEpccError }`.
 #[wasm_bindgen(js_name = __classes, skip_typescript)]
 pub fn classes() -> JsValue {
     js_classes()
 }
 
-/// Whether `value` is an error thrown by this package.
-#[wasm_bindgen(js_name = isEpccError, skip_typescript)]
+/// Whether `value` is an error thrown by this package (`isEpccError` in JavaScript).
 pub fn is_epcc_error(value: &JsValue) -> bool {
     is_epcc_error_value(value)
 }

@@ -75,13 +75,13 @@ export class LocalStorageFactory extends MemoryStorageFactory {
   }
 }
 
-// The classes the package exports, for its entry modules.
-export function classes() {
-  return { EpccError, MemoryStorageFactory, LocalStorageFactory };
-}
-
 export function isEpccErrorValue(value) {
   return value instanceof EpccError;
+}
+
+// What the package exports from here, for its entry modules.
+export function classes() {
+  return { EpccError, MemoryStorageFactory, LocalStorageFactory, isEpccError: isEpccErrorValue };
 }
 
 // One call's cancellation: the caller's AbortSignal and the timeout both abort `signal`, which
