@@ -5,25 +5,34 @@
 
 use alloc::string::String;
 
-/// Appends `value` as a JSON string literal, quotes included.
+use crate::text;
+
+/// Appends `value` as a JSON string literal, quotes included. Works on bytes: everything JSON
+/// escapes is ASCII, and the text between escapes is copied as it is.
 pub fn push_string(out: &mut String, value: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
-    for c in value.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push_str("\\u00");
-                out.push(HEX[(c as usize) >> 4] as char);
-                out.push(HEX[(c as usize) & 0xf] as char);
-            }
-            c => out.push(c),
+    let mut copied = 0;
+    for (i, b) in value.bytes().enumerate() {
+        let (escape, code) = match b {
+            b'"' => ("\\\"", false),
+            b'\\' => ("\\\\", false),
+            b'\n' => ("\\n", false),
+            b'\r' => ("\\r", false),
+            b'\t' => ("\\t", false),
+            0..=0x1f => ("\\u00", true),
+            _ => continue,
+        };
+        // `i` is at an ASCII byte, so at a character boundary.
+        out.push_str(value.get(copied..i).unwrap_or_default());
+        out.push_str(escape);
+        if code {
+            text::push_ascii(out, HEX[usize::from(b >> 4)]);
+            text::push_ascii(out, HEX[usize::from(b & 0xf)]);
         }
+        copied = i + 1;
     }
+    out.push_str(value.get(copied..).unwrap_or_default());
     out.push('"');
 }
 
@@ -70,10 +79,10 @@ mod tests {
     #[test]
     fn escapes_what_json_requires() {
         let mut out = String::new();
-        push_string(&mut out, "a\"b\\c\nd\u{1}\u{e9}");
-        assert_eq!(out, r#""a\"b\\c\nd\u0001é""#);
+        push_string(&mut out, "a\"b\\c\nd\u{1}\u{e9}\u{1f}\t\u{1F6D2}z");
+        assert_eq!(out, r#""a\"b\\c\nd\u0001é\u001f\t🛒z""#);
         let parsed: String = serde_json::from_str(&out).unwrap();
-        assert_eq!(parsed, "a\"b\\c\nd\u{1}\u{e9}");
+        assert_eq!(parsed, "a\"b\\c\nd\u{1}\u{e9}\u{1f}\t\u{1F6D2}z");
     }
 
     #[test]

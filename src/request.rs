@@ -180,11 +180,11 @@ pub fn percent_encode_into(out: &mut String, value: &str, keep: &[u8]) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for b in value.bytes() {
         if b.is_ascii_alphanumeric() || crate::text::is_one_of(b, keep) {
-            out.push(b as char);
+            crate::text::push_ascii(out, b);
         } else {
             out.push('%');
-            out.push(HEX[(b >> 4) as usize] as char);
-            out.push(HEX[(b & 0xf) as usize] as char);
+            crate::text::push_ascii(out, HEX[(b >> 4) as usize]);
+            crate::text::push_ascii(out, HEX[(b & 0xf) as usize]);
         }
     }
 }

@@ -19,12 +19,17 @@ pub fn is_one_of(b: u8, set: &[u8]) -> bool {
     set.iter().any(|&c| c == b)
 }
 
+/// Appends an ASCII byte (the mask tells the compiler it takes one byte in UTF-8).
+pub fn push_ascii(out: &mut String, b: u8) {
+    out.push(char::from(b & 0x7f));
+}
+
 /// Appends `n` in decimal.
 pub fn push_u64(out: &mut String, n: u64) {
     if n >= 10 {
         push_u64(out, n / 10);
     }
-    out.push(char::from(b'0' + (n % 10) as u8));
+    push_ascii(out, b'0' + (n % 10) as u8);
 }
 
 /// `n` in decimal.

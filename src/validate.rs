@@ -81,9 +81,10 @@ pub fn header(name: &str, value: &str) -> Result<()> {
 /// Checks a value sent as a header, such as `config.currency`: no line breaks, nothing beyond
 /// Latin-1 (fetch refuses those, and a line break could smuggle in another header).
 pub fn header_value(what: &str, value: &str) -> Result<()> {
+    // On bytes: in UTF-8 a character beyond Latin-1 (U+0100 and up) starts with 0xC4 or more.
     if value
-        .chars()
-        .any(|c| c == '\r' || c == '\n' || c == '\0' || c as u32 > 0xff)
+        .bytes()
+        .any(|b| b == b'\r' || b == b'\n' || b == 0 || b >= 0xc4)
     {
         return Err(Error::invalid(&[
             what,
@@ -162,6 +163,13 @@ mod tests {
             err.message
         );
         assert!(header_value("config.language", "\u{1F6D2}").is_err());
+        assert!(
+            header_value("x", "caf\u{e9} \u{ff}").is_ok(),
+            "Latin-1 is fine"
+        );
+        for beyond in ["\u{100}", "\u{263a}", "a\u{7ff}"] {
+            assert!(header_value("x", beyond).is_err(), "{beyond}");
+        }
     }
 
     #[test]

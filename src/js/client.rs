@@ -23,7 +23,7 @@ use crate::config::Config;
 use crate::error::{ApiProblem, Error, ErrorKind};
 use crate::request::{ApiRequest, Auth};
 use crate::retry::{self, Decision, Outcome};
-use crate::text::concat;
+use crate::text::{self, concat};
 use crate::validate;
 
 #[wasm_bindgen(module = "/src/js/glue.js")]
@@ -616,8 +616,8 @@ fn new_cart_id() -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut id = String::with_capacity(32);
     for b in bytes {
-        id.push(HEX[usize::from(b >> 4)] as char);
-        id.push(HEX[usize::from(b & 0xf)] as char);
+        text::push_ascii(&mut id, HEX[usize::from(b >> 4)]);
+        text::push_ascii(&mut id, HEX[usize::from(b & 0xf)]);
     }
     id
 }
