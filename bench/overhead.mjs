@@ -1,0 +1,45 @@
+// What a call costs the CPU with no network at all: raw fetch + json(), the official SDK and ours,
+// each calling a `custom_fetch` that answers at once (a canned token and carts list). 3,000
+// sequential GetCartsList calls per client and round, 7 rounds, clients in turn; prints µs per
+// call for each round. `node bench/overhead.mjs` after a build (pkg/node.js).
+import { pathToFileURL } from 'node:url';
+import { REPO, importTool } from './lib.mjs';
+
+const CALLS = 3000;
+const ROUNDS = 7;
+
+const ours = await import(pathToFileURL(`${REPO}pkg/node.js`).href);
+const official = await importTool('@moltin/sdk');
+const carts = JSON.stringify({ data: [{ type: 'cart', id: 'c1', name: 'x' }], links: {}, meta: { page: { current: 1 } } });
+const token = JSON.stringify({
+  access_token: 'tok', expires: Math.floor(Date.now() / 1000) + 3600, expires_in: 3600,
+  identifier: 'implicit', token_type: 'Bearer',
+});
+const instantFetch = async url => new Response(String(url).includes('oauth') ? token : carts, { status: 200 });
+
+const raw = async () => {
+  const response = await instantFetch('http://x.test/v2/carts', {
+    headers: { Authorization: 'Bearer tok', 'X-MOLTIN-CUSTOMER-TOKEN': 'ct' },
+  });
+  return response.json();
+};
+const sdk = module => {
+  const EPCC = module.gateway({
+    client_id: 'cid', host: 'x.test', custom_fetch: instantFetch, storage: new module.MemoryStorageFactory(),
+  });
+  return () => EPCC.Cart().GetCartsList('ct');
+};
+const clients = { raw, official: sdk(official), ours: sdk(ours) };
+for (const call of Object.values(clients)) for (let i = 0; i < 300; i++) await call();
+const perCall = Object.fromEntries(Object.keys(clients).map(name => [name, []]));
+for (let round = 0; round < ROUNDS; round++) {
+  for (const [name, call] of Object.entries(clients)) {
+    const t0 = performance.now();
+    for (let i = 0; i < CALLS; i++) await call();
+    perCall[name].push(((performance.now() - t0) * 1000) / CALLS);
+  }
+}
+const median = xs => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+for (const [name, xs] of Object.entries(perCall)) {
+  console.log(`${name.padEnd(9)} median ${median(xs).toFixed(1)} µs a call (rounds: ${xs.map(x => x.toFixed(1)).join(' ')})`);
+}
