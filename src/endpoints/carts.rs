@@ -88,26 +88,17 @@ pub const DELETE: Route = cart(Method::Delete, Body::None, Token::None);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::endpoints::route::{request, test_args::Values};
-    use crate::error::{ErrorKind, Result};
+    use crate::endpoints::route::request;
+    use crate::endpoints::route::test_args::{send, Values};
+    use crate::error::ErrorKind;
     use crate::query::ListQuery;
-    use crate::request::ApiRequest;
     use alloc::borrow::ToOwned;
-
-    fn send(route: &Route, args: &[Option<&str>]) -> Result<ApiRequest> {
-        request(
-            route,
-            &Ok("cart-1".into()),
-            ListQuery::default,
-            &Values(args.to_vec()),
-        )
-    }
 
     #[test]
     fn customer_association_with_token() {
         let req = send(&ADD_CUSTOMER_ASSOCIATION, &[Some("cust-1"), Some("ct")]).unwrap();
         assert_eq!(req.method, Method::Post);
-        assert_eq!(req.path, "/v2/carts/cart-1/relationships/customers");
+        assert_eq!(req.path, "/v2/carts/c1/relationships/customers");
         assert_eq!(
             req.body.as_deref(),
             Some(r#"{"data":[{"type":"customer","id":"cust-1"}]}"#)
@@ -122,7 +113,7 @@ mod tests {
     #[test]
     fn account_association_uses_the_account_header() {
         let req = send(&ADD_ACCOUNT_ASSOCIATION, &[Some("acc"), Some("at")]).unwrap();
-        assert_eq!(req.path, "/v2/carts/cart-1/relationships/accounts");
+        assert_eq!(req.path, "/v2/carts/c1/relationships/accounts");
         assert_eq!(req.customer_token, None);
         assert_eq!(
             req.extra_headers,
@@ -204,7 +195,7 @@ mod tests {
         let update = send(&UPDATE, &[Some(r#"{"name":"x"}"#)]).unwrap();
         assert_eq!(
             (update.method, update.path.as_str()),
-            (Method::Put, "/v2/carts/cart-1")
+            (Method::Put, "/v2/carts/c1")
         );
         let delete = send(&DELETE, &[]).unwrap();
         assert_eq!((delete.method, delete.body), (Method::Delete, None));

@@ -335,17 +335,9 @@ pub fn account_token_header(token: Option<&str>) -> Result<Vec<(String, String)>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::endpoints::route::{request, test_args::Values};
+    use crate::endpoints::route::request;
+    use crate::endpoints::route::test_args::{send, Values};
     use crate::query::ListQuery;
-
-    fn send(route: &Route, args: &[Option<&str>]) -> Result<ApiRequest> {
-        request(
-            route,
-            &Ok("c1".into()),
-            ListQuery::default,
-            &Values(args.to_vec()),
-        )
-    }
 
     #[test]
     fn item_routes() {

@@ -175,6 +175,16 @@ pub mod test_args {
 
     pub struct Values<'a>(pub Vec<Option<&'a str>>);
 
+    /// The request of `route` for the cart `c1` with these arguments, no builder settings.
+    pub fn send(route: &Route, args: &[Option<&str>]) -> Result<ApiRequest> {
+        request(
+            route,
+            &Ok("c1".into()),
+            ListQuery::default,
+            &Values(args.to_vec()),
+        )
+    }
+
     impl Values<'_> {
         fn get(&self, i: usize) -> Option<&str> {
             self.0.get(i).copied().flatten()
