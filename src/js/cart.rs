@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use super::args;
 use super::client::Client;
 use super::items::Composite;
-use crate::endpoints::route::{self, Part, Route};
+use crate::endpoints::route::{self, Route};
 use crate::endpoints::{carts, customers};
 use crate::error::{Error, Result};
 use crate::query::ListQuery;
@@ -50,22 +50,39 @@ pub(super) enum Call {
     CustomerToken(bool),
 }
 
-/// Which class a row of [`CALLS`] belongs to: `CartEndpoint`, `CustomersEndpoint` or
-/// `OrdersEndpoint`.
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// The classes whose methods are rows of a call table: `CartEndpoint`, `CustomersEndpoint` and
+/// `OrdersEndpoint`, in the order of [`CALLS`].
+#[derive(Clone, Copy)]
 pub(super) enum Group {
     Cart,
     Customers,
     Orders,
 }
 
-/// Every call of the endpoints as JavaScript sees it: its name, what it does and how many
-/// arguments it takes before the per-call `options`, grouped by class (cart calls, then
-/// `Customers`, then `Orders`; see [`group_of`]). The package's entry modules give each class's
-/// prototype one method per row (see [`call_names`]), each passing its index and arguments to
-/// the class's `__call`: one export per class serves every call, so a call costs its row and
-/// its request-building lines, not a binding of its own.
-pub(super) const CALLS: &[(&str, Call, u8)] = {
+/// A call as JavaScript sees it: its name, what it does and how many arguments it takes before
+/// the per-call `options`.
+type Row = (&'static str, Call, u8);
+
+/// Every call of the endpoints, one table per class ([`Group`]). The package's entry modules
+/// give each class's prototype one method per row (see [`call_names`]), each passing its index
+/// and arguments to the class's `__call`: one export per class serves every call, so a call
+/// costs its row and its request-building lines, not a binding of its own.
+pub(super) const CALLS: [&[Row]; 3] = [CART_CALLS, CUSTOMER_CALLS, ORDER_CALLS];
+
+const CUSTOMER_CALLS: &[Row] = &[
+    ("Token", Call::CustomerToken(false), 2),
+    ("TokenViaPassword", Call::CustomerToken(true), 3),
+];
+
+const ORDER_CALLS: &[Row] = {
+    use crate::endpoints::items::{ORDER, ORDER_ITEMS};
+    &[
+        ("Get", Call::Route(&ORDER), 2),
+        ("Items", Call::Route(&ORDER_ITEMS), 2),
+    ]
+};
+
+const CART_CALLS: &[Row] = {
     use crate::endpoints::carts::*;
     use crate::endpoints::items::*;
     use Call::Route as R;
@@ -119,37 +136,24 @@ pub(super) const CALLS: &[(&str, Call, u8)] = {
         ("RemoveItemCustomDiscount", R(&REMOVE_ITEM_DISCOUNT), 2),
         ("Checkout", c(Checkout), 4),
         ("CheckoutWithAccountManagementToken", c(AccountCheckout), 5),
-        // CustomersEndpoint
-        ("Token", Call::CustomerToken(false), 2),
-        ("TokenViaPassword", Call::CustomerToken(true), 3),
-        // OrdersEndpoint
-        ("Get", R(&ORDER), 2),
-        ("Items", R(&ORDER_ITEMS), 2),
     ]
 };
 
-/// The class a row of [`CALLS`] belongs to.
-fn group_of(call: Call) -> Group {
-    match call {
-        Call::CustomerToken(_) => Group::Customers,
-        Call::Route(route) if matches!(route.path.first(), Some(Part::Text("orders"))) => {
-            Group::Orders
-        }
-        _ => Group::Cart,
-    }
-}
-
-/// The names of [`CALLS`], in order, separated by spaces, and each class's from the next by `|`.
+/// The names of [`CALLS`]: each class's in order, separated by spaces, and the classes from
+/// each other by `|`.
 #[wasm_bindgen(js_name = __calls, skip_typescript)]
 pub fn call_names() -> String {
     let mut names = String::new();
-    let mut group = Group::Cart;
-    for &(name, call, _) in CALLS {
-        if !names.is_empty() {
-            names.push(if group_of(call) == group { ' ' } else { '|' });
+    for (group, rows) in CALLS.iter().enumerate() {
+        if group > 0 {
+            names.push('|');
         }
-        group = group_of(call);
-        names.push_str(name);
+        for (i, (name, ..)) in rows.iter().enumerate() {
+            if i > 0 {
+                names.push(' ');
+            }
+            names.push_str(name);
+        }
     }
     names
 }
@@ -210,13 +214,10 @@ impl CartEndpoint {
         }
     }
 
-    /// Runs row `index` of [`CALLS`] for a method of a `group` class.
+    /// Runs row `index` of the `group` class's table in [`CALLS`].
     #[inline(never)]
     pub(super) fn run_row(&self, group: Group, index: u32, args: &Array) -> Promise {
-        let row = CALLS
-            .get(index as usize)
-            .filter(|row| group_of(row.1) == group);
-        let Some(&(_, call, arity)) = row else {
+        let Some(&(_, call, arity)) = CALLS[group as usize].get(index as usize) else {
             return self
                 .client
                 .call(Err(Error::invalid_input("no such call")), None);
