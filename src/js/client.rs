@@ -1,9 +1,11 @@
 //! One gateway's state and the path every call takes: token, attempt, retry, result.
 //!
 //! Every SDK method builds its [`ApiRequest`] synchronously and hands it to [`Client::call`]:
-//! one future for all calls, so a new call costs its request builder and nothing more.
+//! one job type ([`Run`], stepped by the promises it waits for) for all calls, so a new call
+//! costs its request builder and nothing more.
 
 use alloc::borrow::ToOwned;
+use alloc::boxed::Box;
 use alloc::rc::Rc;
 use alloc::string::String;
 use core::cell::Cell;
@@ -41,15 +43,6 @@ const STORAGE_SETTLE_POLLS: u32 = 15;
 
 /// A held Web Lock, released when dropped, whichever way the work under it ends.
 struct Held(Function);
-
-/// Ends the shared token request when dropped: the token job's last act, whichever way it ends.
-struct EndsSharedRequest<'a>(&'a Cell<Option<Promise>>);
-
-impl Drop for EndsSharedRequest<'_> {
-    fn drop(&mut self) {
-        self.0.set(None);
-    }
-}
 
 impl Drop for Held {
     fn drop(&mut self) {
@@ -109,8 +102,8 @@ pub struct Client {
     parsed: Cell<Option<(String, Credentials)>>,
 }
 
-/// What a promise made by [`Client::spawn`] does. One future type serves every job, so the
-/// module carries one copy of the promise plumbing.
+/// What a promise made by [`Client::spawn`] does. One [`Run`] serves every job, so the module
+/// carries one copy of the promise plumbing.
 enum Job {
     /// An SDK call: its request (or why none could be built) and its options.
     Call(Result<ApiRequest, Error>, Result<CallOptions, Error>),
@@ -185,185 +178,9 @@ impl Client {
     }
 
     fn spawn(self: &Rc<Self>, job: Job) -> Promise {
-        task::spawn(Rc::clone(self).run(job))
-    }
-
-    /// Every job, as a loop around one `.await`: each [`Step`] either moves on at once or names
-    /// the promise to wait for and what to do with its result. A call sends its request until
-    /// it succeeds or the retry policy gives up; the token job first takes a lock shared by
-    /// every tab of the origin (Web Locks, where the environment has them), so that tabs opened
-    /// together make one token request: a tab that waited while another stored a new token uses
-    /// that one. One suspension point for all of it keeps the state machine (the largest
-    /// function of the module) small.
-    async fn run(self: Rc<Self>, job: Job) -> Result<JsValue, JsValue> {
-        let config = &self.config;
-        let (request, scope, mut step) = match job {
-            Job::Call(request, options) => {
-                let request = request?;
-                let options = options?;
-                let timeout = options.timeout_ms.or(config.timeout_ms);
-                let scope = Scope::open(options.signal.as_ref(), timeout)?;
-                let step = match request.auth {
-                    Auth::Bearer => Step::Token,
-                    Auth::None => Step::Send,
-                };
-                (request, scope, step)
-            }
-            Job::Authenticate => {
-                let scope = Scope::open(None, config.timeout_ms)?;
-                let result = task::wait(scope.race(self.shared_token_request())).await;
-                if scope.cancelled() {
-                    return Err(scope.cancel_error().into());
-                }
-                return result;
-            }
-            // Its own scope: one caller's abort does not cancel the token the others wait for.
-            Job::Token => (
-                auth::token_request(config),
-                Scope::open(None, config.timeout_ms)?,
-                Step::Lock,
-            ),
-        };
-        let token_job = matches!(step, Step::Lock);
-        // The token job ends the shared request on every way out.
-        let _shared = token_job.then(|| EndsSharedRequest(&self.token_in_flight));
-        let key = config.credentials_key();
-        let url = JsValue::from_str(&request.url(config));
-        let mut attempt = Attempt {
-            number: 1,
-            reauthenticated: false,
-            token: None,
-            refused: None,
-        };
-        // The token job's lock, released when the job ends, whichever way; and the stored
-        // credentials text from before it was taken.
-        let mut held = None;
-        let mut before = None;
-        loop {
-            let (promise, then) = match step {
-                Step::Lock => {
-                    before = self.storage.get(&key);
-                    let name = concat(&["epcc-carts:", &key]);
-                    (acquire_lock(&name), Then::Locked)
-                }
-                Step::Check => {
-                    let now = self.storage.get(&key);
-                    if now != before {
-                        if let Some(stored) = self.stored_credentials() {
-                            if stored.usable_for(&config.client_id, now_secs()) {
-                                return json::parse(&now.unwrap_or_default());
-                            }
-                        }
-                    }
-                    step = Step::Send;
-                    continue;
-                }
-                Step::Token => match self.stored_token(attempt.refused.as_deref()) {
-                    Some(token) => {
-                        attempt.token = Some(token);
-                        step = Step::Send;
-                        continue;
-                    }
-                    None => (self.shared_token_request(), Then::Token),
-                },
-                Step::Send => {
-                    let headers = Object::new();
-                    request.write_headers(config, attempt.token.as_deref(), &mut |name, value| {
-                        set_property(&headers, name, &JsValue::from_str(value))
-                    });
-                    let method = request.method.as_str();
-                    let body = request.body.as_deref();
-                    match transport::start(&self.fetch, &scope, method, &url, &headers, body) {
-                        Ok(promise) => (promise, Then::Response),
-                        Err(cause) => {
-                            step =
-                                self.retry(&request, &mut attempt, Failed::Network(cause), &scope)?;
-                            continue;
-                        }
-                    }
-                }
-                Step::Wait(promise, then) => (promise, then),
-            };
-            // A lock is waited for to the end: one granted after its waiter gave up would never
-            // be released.
-            let cancellable = !matches!(then, Then::Locked);
-            let value = match cancellable {
-                true => task::wait(scope.race(promise)).await,
-                false => task::wait(promise).await,
-            };
-            if cancellable && scope.cancelled() {
-                return Err(scope.cancel_error().into());
-            }
-            let failed = match (then, value) {
-                (Then::Locked, Ok(release)) => {
-                    let waited = property(&release, "waited").is_truthy();
-                    held = Some(Held(release.unchecked_into()));
-                    step = self.settle_poll(waited, 0, &key, &before, &scope);
-                    continue;
-                }
-                (Then::Poll(polls), _) => {
-                    step = self.settle_poll(true, polls, &key, &before, &scope);
-                    continue;
-                }
-                (Then::Token, Ok(response)) => {
-                    let token = property(&response, "access_token").as_string();
-                    attempt.token = Some(token.ok_or_else(no_access_token)?);
-                    step = Step::Send;
-                    continue;
-                }
-                (Then::Locked | Then::Token, Err(reason)) => return Err(reason),
-                (Then::Response, Ok(response)) => match transport::head(response) {
-                    Ok((status, retry_after, text)) => {
-                        step = Step::Wait(text, Then::Body(status, retry_after));
-                        continue;
-                    }
-                    Err(cause) => Failed::Network(cause),
-                },
-                (Then::Body(status, retry_after), Ok(body)) => {
-                    let response = RawResponse {
-                        status,
-                        retry_after,
-                        body: body
-                            .dyn_into()
-                            .unwrap_or_else(|_| JsValue::from_str("").unchecked_into()),
-                    };
-                    if (200..300).contains(&status) {
-                        let json = parse_success(response)?;
-                        if token_job {
-                            self.keep_token(&json)?;
-                        }
-                        drop(held);
-                        return Ok(json);
-                    }
-                    Failed::Status(response)
-                }
-                (Then::Response | Then::Body(..), Err(cause)) => Failed::Network(cause),
-                (Then::Pause, Ok(_)) => {
-                    step = Step::Send;
-                    continue;
-                }
-                (Then::Pause, Err(_)) => return Err(scope.cancel_error().into()),
-            };
-            step = self.retry(&request, &mut attempt, failed, &scope)?;
-        }
-    }
-
-    /// After the token job took the lock (`polls` 0) or looked again: when it waited for
-    /// another tab and the stored credentials have not changed yet, another look in a moment
-    /// (that tab's storage writes can reach this one after the lock does), at most
-    /// [`STORAGE_SETTLE_POLLS`] times; otherwise on to [`Step::Check`].
-    fn settle_poll(
-        &self,
-        waited: bool,
-        polls: u32,
-        key: &str,
-        before: &Option<String>,
-        scope: &Scope,
-    ) -> Step {
-        if waited && polls < STORAGE_SETTLE_POLLS && self.storage.get(key) == *before {
-            Step::Wait(scope.pause(STORAGE_SETTLE_POLL_MS), Then::Poll(polls + 1))
-        } else {
-            Step::Check
+        match Run::new(self, job) {
+            Ok(run) => task::spawn(Box::new(run)),
+            Err(reason) => task::rejected(&reason),
         }
     }
 
@@ -388,44 +205,6 @@ impl Client {
             self.storage.set(&self.config.credentials_key(), &text);
         }
         Ok(())
-    }
-
-    /// What follows a failed attempt: a pause before the next one, a new token, or (`Err`) the
-    /// error the call ends with.
-    fn retry(
-        &self,
-        request: &ApiRequest,
-        attempt: &mut Attempt,
-        failed: Failed,
-        scope: &Scope,
-    ) -> Result<Step, JsValue> {
-        let outcome = match &failed {
-            Failed::Status(response) => Outcome::Status {
-                status: response.status,
-                retry_after_ms: response.retry_after.as_deref().and_then(|value| {
-                    retry::parse_retry_after(value, super::sys::now(), super::sys::parse_date)
-                }),
-            },
-            Failed::Network(_) => Outcome::NetworkError,
-        };
-        let decision = self.config.retry.decide(
-            request.is_idempotent(),
-            attempt.number,
-            outcome,
-            // The token request itself is never answered with a new token.
-            attempt.reauthenticated || request.auth == Auth::None,
-            super::sys::random(),
-        );
-        attempt.number += 1;
-        match decision {
-            Decision::GiveUp => Err(failed.into_js()),
-            Decision::Retry { delay_ms } => Ok(Step::Wait(scope.pause(delay_ms), Then::Pause)),
-            Decision::Reauthenticate => {
-                attempt.reauthenticated = true;
-                attempt.refused = attempt.token.take();
-                Ok(Step::Token)
-            }
-        }
     }
 
     /// The stored access token, if it is still usable and is not `refused` (a token the API
@@ -476,7 +255,280 @@ impl Client {
     }
 }
 
-/// Where [`Client::run`] is.
+/// One job between the promises it waits for. A call sends its request until it succeeds or
+/// the retry policy gives up; the token job first takes a lock shared by every tab of the
+/// origin (Web Locks, where the environment has them), so that tabs opened together make one
+/// token request: a tab that waited while another stored a new token uses that one.
+/// `Authenticate()` waits for the shared token request. Each [`Step`] either moves on at once
+/// or names the promise to wait for and what its settlement means ([`Then`]).
+struct Run {
+    client: Rc<Client>,
+    /// The shared token request: it takes the lock, stores the token and, when it ends, lets
+    /// the next token request start.
+    token_job: bool,
+    request: ApiRequest,
+    scope: Scope,
+    url: JsValue,
+    /// The credentials storage key.
+    key: String,
+    attempt: Attempt,
+    /// The token job's lock, released when the job ends, whichever way; and the stored
+    /// credentials text from before it was taken.
+    held: Option<Held>,
+    before: Option<String>,
+    /// What comes next: a step to take, or the meaning of the promise waited for.
+    state: State,
+}
+
+/// Where a [`Run`] is between steps.
+enum State {
+    /// About to take this step.
+    Next(Step),
+    /// Waiting for a promise: what it settles with means this.
+    Waiting(Then),
+}
+
+impl Run {
+    fn new(client: &Rc<Client>, job: Job) -> Result<Run, JsValue> {
+        let config = &client.config;
+        let (request, scope, step) = match job {
+            Job::Call(request, options) => {
+                let request = request?;
+                let options = options?;
+                let timeout = options.timeout_ms.or(config.timeout_ms);
+                let scope = Scope::open(options.signal.as_ref(), timeout)?;
+                let step = match request.auth {
+                    Auth::Bearer => Step::Token,
+                    Auth::None => Step::Send,
+                };
+                (request, scope, step)
+            }
+            // Waits for the shared token request; the request is the one that makes.
+            Job::Authenticate => (
+                auth::token_request(config),
+                Scope::open(None, config.timeout_ms)?,
+                Step::Wait(client.shared_token_request(), Then::Authenticated),
+            ),
+            // Its own scope: one caller's abort does not cancel the token the others wait for.
+            Job::Token => (
+                auth::token_request(config),
+                Scope::open(None, config.timeout_ms)?,
+                Step::Lock,
+            ),
+        };
+        Ok(Run {
+            client: Rc::clone(client),
+            token_job: matches!(step, Step::Lock),
+            url: JsValue::from_str(&request.url(config)),
+            key: config.credentials_key(),
+            request,
+            scope,
+            attempt: Attempt {
+                number: 1,
+                reauthenticated: false,
+                token: None,
+                refused: None,
+            },
+            held: None,
+            before: None,
+            state: State::Next(step),
+        })
+    }
+
+    /// Takes steps until the job waits for a promise or ends; `settled` is how the promise it
+    /// waited for settled (`None` the first time).
+    fn resume(&mut self, settled: Option<Result<JsValue, JsValue>>) -> Result<Flow, JsValue> {
+        let client = Rc::clone(&self.client);
+        let mut step = match core::mem::replace(&mut self.state, State::Next(Step::Send)) {
+            // Stepped again only once the promise settles, so `settled` is there.
+            State::Waiting(then) => self.after(then, settled.unwrap_or(Ok(JsValue::UNDEFINED)))?,
+            State::Next(step) => step,
+        };
+        loop {
+            let (promise, then) = match step {
+                Step::Finish(value) => return Ok(Flow::Done(value)),
+                Step::Wait(promise, then) => (promise, then),
+                Step::Lock => {
+                    self.before = client.storage.get(&self.key);
+                    let name = concat(&["epcc-carts:", &self.key]);
+                    (acquire_lock(&name), Then::Locked)
+                }
+                Step::Check => {
+                    step = Step::Send;
+                    let now = client.storage.get(&self.key);
+                    if now != self.before {
+                        if let Some(stored) = client.stored_credentials() {
+                            if stored.usable_for(&client.config.client_id, now_secs()) {
+                                step = Step::Finish(json::parse(&now.unwrap_or_default())?);
+                            }
+                        }
+                    }
+                    continue;
+                }
+                Step::Token => match client.stored_token(self.attempt.refused.as_deref()) {
+                    Some(token) => {
+                        self.attempt.token = Some(token);
+                        step = Step::Send;
+                        continue;
+                    }
+                    None => (client.shared_token_request(), Then::Token),
+                },
+                Step::Send => {
+                    let headers = Object::new();
+                    let token = self.attempt.token.as_deref();
+                    self.request
+                        .write_headers(&client.config, token, &mut |name, value| {
+                            set_property(&headers, name, &JsValue::from_str(value))
+                        });
+                    let method = self.request.method.as_str();
+                    let body = self.request.body.as_deref();
+                    let url = &self.url;
+                    match transport::start(&client.fetch, &self.scope, method, url, &headers, body)
+                    {
+                        Ok(promise) => (promise, Then::Response),
+                        Err(cause) => {
+                            step = self.retry(Failed::Network(cause))?;
+                            continue;
+                        }
+                    }
+                }
+            };
+            // A lock is waited for to the end: one granted after its waiter gave up would never
+            // be released.
+            let promise = match then {
+                Then::Locked => promise,
+                _ => self.scope.race(promise),
+            };
+            self.state = State::Waiting(then);
+            return Ok(Flow::Wait(promise));
+        }
+    }
+
+    /// The step after the promise waited for (`then` says what it was) settled with `value`.
+    fn after(&mut self, then: Then, value: Result<JsValue, JsValue>) -> Result<Step, JsValue> {
+        if !matches!(then, Then::Locked) && self.scope.cancelled() {
+            return Err(self.scope.cancel_error().into());
+        }
+        let failed = match (then, value) {
+            (Then::Locked, Ok(release)) => {
+                let waited = property(&release, "waited").is_truthy();
+                self.held = Some(Held(release.unchecked_into()));
+                return Ok(self.settle_poll(waited, 0));
+            }
+            (Then::Poll(polls), _) => return Ok(self.settle_poll(true, polls)),
+            (Then::Token, Ok(response)) => {
+                let token = property(&response, "access_token").as_string();
+                self.attempt.token = Some(token.ok_or_else(no_access_token)?);
+                return Ok(Step::Send);
+            }
+            (Then::Authenticated, result) => return result.map(Step::Finish),
+            (Then::Locked | Then::Token, Err(reason)) => return Err(reason),
+            (Then::Response, Ok(response)) => match transport::head(response) {
+                Ok((status, retry_after, text)) => {
+                    return Ok(Step::Wait(text, Then::Body(status, retry_after)))
+                }
+                Err(cause) => Failed::Network(cause),
+            },
+            (Then::Body(status, retry_after), Ok(body)) => {
+                let response = RawResponse {
+                    status,
+                    retry_after,
+                    body: body
+                        .dyn_into()
+                        .unwrap_or_else(|_| JsValue::from_str("").unchecked_into()),
+                };
+                if (200..300).contains(&status) {
+                    let json = parse_success(response)?;
+                    if self.token_job {
+                        self.client.keep_token(&json)?;
+                    }
+                    return Ok(Step::Finish(json));
+                }
+                Failed::Status(response)
+            }
+            (Then::Response | Then::Body(..), Err(cause)) => Failed::Network(cause),
+            (Then::Pause, Ok(_)) => return Ok(Step::Send),
+            (Then::Pause, Err(_)) => return Err(self.scope.cancel_error().into()),
+        };
+        self.retry(failed)
+    }
+
+    /// What follows a failed attempt: a pause before the next one, a new token, or (`Err`) the
+    /// error the call ends with.
+    fn retry(&mut self, failed: Failed) -> Result<Step, JsValue> {
+        let outcome = match &failed {
+            Failed::Status(response) => Outcome::Status {
+                status: response.status,
+                retry_after_ms: response.retry_after.as_deref().and_then(|value| {
+                    retry::parse_retry_after(value, super::sys::now(), super::sys::parse_date)
+                }),
+            },
+            Failed::Network(_) => Outcome::NetworkError,
+        };
+        let attempt = &mut self.attempt;
+        let decision = self.client.config.retry.decide(
+            self.request.is_idempotent(),
+            attempt.number,
+            outcome,
+            // The token request itself is never answered with a new token.
+            attempt.reauthenticated || self.request.auth == Auth::None,
+            super::sys::random(),
+        );
+        attempt.number += 1;
+        match decision {
+            Decision::GiveUp => Err(failed.into_js()),
+            Decision::Retry { delay_ms } => Ok(Step::Wait(self.scope.pause(delay_ms), Then::Pause)),
+            Decision::Reauthenticate => {
+                attempt.reauthenticated = true;
+                attempt.refused = attempt.token.take();
+                Ok(Step::Token)
+            }
+        }
+    }
+
+    /// After the token job took the lock (`polls` 0) or looked again: when it waited for
+    /// another tab and the stored credentials have not changed yet, another look in a moment
+    /// (that tab's storage writes can reach this one after the lock does), at most
+    /// [`STORAGE_SETTLE_POLLS`] times; otherwise on to [`Step::Check`].
+    fn settle_poll(&self, waited: bool, polls: u32) -> Step {
+        let unchanged = || self.client.storage.get(&self.key) == self.before;
+        if waited && polls < STORAGE_SETTLE_POLLS && unchanged() {
+            Step::Wait(
+                self.scope.pause(STORAGE_SETTLE_POLL_MS),
+                Then::Poll(polls + 1),
+            )
+        } else {
+            Step::Check
+        }
+    }
+}
+
+impl task::Steps for Run {
+    fn step(&mut self, settled: Option<Result<JsValue, JsValue>>) -> task::Next {
+        match self.resume(settled) {
+            Ok(Flow::Wait(promise)) => task::Next::Wait(promise),
+            Ok(Flow::Done(value)) => task::Next::Done(Ok(value)),
+            Err(reason) => task::Next::Done(Err(reason)),
+        }
+    }
+}
+
+impl Drop for Run {
+    /// The token job's end, whichever way it ends, lets the next token request start.
+    fn drop(&mut self) {
+        if self.token_job {
+            self.client.token_in_flight.set(None);
+        }
+    }
+}
+
+/// What [`Run::resume`] leaves the task with.
+enum Flow {
+    Wait(Promise),
+    Done(JsValue),
+}
+
+/// Where a [`Run`] is.
 enum Step {
     /// The token job takes the lock.
     Lock,
@@ -488,12 +540,16 @@ enum Step {
     Send,
     /// Waits for a promise, then goes on as [`Then`] says.
     Wait(Promise, Then),
+    /// The job ends with this value.
+    Finish(JsValue),
 }
 
-/// What the promise [`Client::run`] waits for will settle with.
+/// What the promise a [`Run`] waits for will settle with.
 enum Then {
     /// The lock: the function that releases it.
     Locked,
+    /// The shared token request's answer, which `Authenticate()` resolves with.
+    Authenticated,
     /// The end of a pause before looking at storage again (this many looks so far).
     Poll(u32),
     /// The token response.

@@ -1,18 +1,14 @@
-//! The executor. Every call, `Authenticate()` and the shared token request is a task: a future
-//! the module polls at once and again whenever the one promise it waits on settles. A task waits
-//! on at most one promise at a time (each wait is a plain `.await`; races between a promise, a
-//! timeout and an abort are made in JS), so it needs no queue and no wake-up list. Every wait of
-//! every task reports to one callback, made once for the module: the promise's settlement and
-//! the task it wakes travel as arguments, so a call makes no closure of its own.
+//! The executor. Every call, `Authenticate()` and the shared token request is a task: a job
+//! that runs until it needs a promise to settle, then goes on with how it settled ([`Steps`]).
+//! A task waits on at most one promise at a time (races between a promise, a timeout and an
+//! abort are made in JS), so it needs no queue, no waker and no future: every wait of every
+//! task reports to one callback, made once for the module, with the settlement and the task it
+//! wakes as arguments, so a call makes no closure of its own.
 
 use alloc::boxed::Box;
 use alloc::rc::Rc;
 use core::cell::Cell;
-use core::future::Future;
-use core::mem::ManuallyDrop;
-use core::pin::Pin;
 use core::sync::atomic::{AtomicBool, Ordering};
-use core::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
 
 use super::sys::Promise;
 use wasm_bindgen::prelude::*;
@@ -37,88 +33,72 @@ extern "C" {
     fn listen(promise: &Promise, task: u32);
 }
 
-type Job = Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>;
+/// What a job does after a step.
+pub enum Next {
+    /// Waits for this promise, then steps again with how it settled.
+    Wait(Promise),
+    /// Ends: the task's promise resolves with the value, or rejects with the reason.
+    Done(Result<JsValue, JsValue>),
+}
+
+/// A job a task runs: stepped first with `None`, then with how each promise it waited for
+/// settled (its value, or what it rejected with).
+pub trait Steps {
+    fn step(&mut self, settled: Option<Result<JsValue, JsValue>>) -> Next;
+}
 
 struct Task {
-    /// `None` once finished, and while being polled.
-    future: Cell<Option<Job>>,
-    /// What the promise waited on settled with, until the waiting future takes it.
-    settled: Cell<Option<Result<JsValue, JsValue>>>,
+    /// `None` once finished, and while stepping.
+    job: Cell<Option<Box<dyn Steps>>>,
     /// The promise the task's caller holds.
     outcome: Deferred,
 }
 
-/// Runs `future` as a JS promise, polling it for the first time now.
-pub fn spawn(future: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> Promise {
+/// Runs `job` as a JS promise, stepping it for the first time now.
+pub fn spawn(job: Box<dyn Steps>) -> Promise {
     let outcome = Deferred::new();
     let promise = outcome.promise();
     Rc::new(Task {
-        future: Cell::new(Some(Box::pin(future))),
-        settled: Cell::new(None),
+        job: Cell::new(Some(job)),
         outcome,
     })
-    .poll();
+    .step(None);
     promise
+}
+
+/// A promise that has already rejected with `reason`: a job that could not start.
+pub fn rejected(reason: &JsValue) -> Promise {
+    let outcome = Deferred::new();
+    outcome.settle(false, reason);
+    outcome.promise()
 }
 
 /// Whether the module's settle callback has been made (once, on the first wait of all).
 static LISTENING: AtomicBool = AtomicBool::new(false);
 
-/// What every wait reports to: the task that waited (a strong count [`Task::listen`] took for
-/// it) and how the promise settled.
+/// What every wait reports to: the task that waited (the count [`Task::listen`] gave up for it)
+/// and how the promise settled.
 fn settled(task: u32, ok: bool, value: JsValue) {
-    // SAFETY: `task` points to a task whose strong count `Task::listen` raised for this wait,
-    // and each wait reports once.
+    // SAFETY: `task` is the pointer `Task::listen` made with `Rc::into_raw` for this wait, and
+    // each wait reports once.
     let task = unsafe { Rc::from_raw(task as usize as *const Task) };
-    task.settled
-        .set(Some(if ok { Ok(value) } else { Err(value) }));
-    task.poll();
-}
-
-/// Waits for `promise` to settle: its value, or what it rejected with. Only a task's future
-/// may await this.
-pub fn wait(promise: Promise) -> Wait {
-    Wait(Some(promise))
-}
-
-pub struct Wait(Option<Promise>);
-
-impl Future for Wait {
-    type Output = Result<JsValue, JsValue>;
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context) -> Poll<Self::Output> {
-        // The waker of a task (see `waker`) carries the task; any other waker polls in vain.
-        let waker = cx.waker();
-        if waker.vtable() != &VTABLE {
-            return Poll::Pending;
-        }
-        // SAFETY: a waker with VTABLE holds a live `Rc<Task>` pointer (see `waker`).
-        let task = unsafe { &*(waker.data() as *const Task) };
-        match self.0.take() {
-            Some(promise) => {
-                task.listen(&promise);
-                Poll::Pending
-            }
-            None => match task.settled.take() {
-                Some(result) => Poll::Ready(result),
-                None => Poll::Pending,
-            },
-        }
-    }
+    task.step(Some(if ok { Ok(value) } else { Err(value) }));
 }
 
 impl Task {
-    fn poll(self: &Rc<Self>) {
-        // Taken while polling, so a settle during the poll (there is none: promises settle in
-        // later microtasks) could not poll it twice.
-        let Some(mut future) = self.future.take() else {
+    fn step(self: Rc<Self>, settled: Option<Result<JsValue, JsValue>>) {
+        // Taken while stepping, so a settle during the step (there is none: promises settle in
+        // later microtasks) could not step it twice.
+        let Some(mut job) = self.job.take() else {
             return;
         };
-        let waker = ManuallyDrop::new(unsafe { Waker::from_raw(raw(Rc::as_ptr(self))) });
-        match future.as_mut().poll(&mut Context::from_waker(&waker)) {
-            Poll::Pending => self.future.set(Some(future)),
-            Poll::Ready(result) => {
-                drop(future);
+        match job.step(settled) {
+            Next::Wait(promise) => {
+                self.job.set(Some(job));
+                self.listen(&promise);
+            }
+            Next::Done(result) => {
+                drop(job);
                 let (ok, value) = match result {
                     Ok(value) => (true, value),
                     Err(reason) => (false, reason),
@@ -128,43 +108,13 @@ impl Task {
         }
     }
 
-    /// Polls this task again once `promise` settles.
-    fn listen(&self, promise: &Promise) {
+    /// Steps this task again once `promise` settles; the wait holds the task until then.
+    fn listen(self: Rc<Self>, promise: &Promise) {
         if !LISTENING.swap(true, Ordering::Relaxed) {
             // Made once and kept for the life of the module.
             let callback = Closure::<dyn Fn(u32, bool, JsValue)>::new(settled);
             on_settled(&callback.into_js_value());
         }
-        // SAFETY: `self` lives in an `Rc` (every task does); the wait owns one more count until
-        // `settled` takes it back.
-        unsafe { Rc::increment_strong_count(self) };
-        listen(promise, self as *const Task as usize as u32);
+        listen(promise, Rc::into_raw(self) as usize as u32);
     }
-}
-
-// A task's waker: the `Rc<Task>` pointer. Nothing clones or wakes it today (only `Wait` reads
-// it), but a clone owns a count and a wake polls the task, as a waker must.
-static VTABLE: RawWakerVTable = RawWakerVTable::new(clone, wake, wake_by_ref, drop_waker);
-
-fn raw(task: *const Task) -> RawWaker {
-    RawWaker::new(task.cast(), &VTABLE)
-}
-
-unsafe fn clone(data: *const ()) -> RawWaker {
-    Rc::increment_strong_count(data as *const Task);
-    raw(data.cast())
-}
-
-unsafe fn wake(data: *const ()) {
-    let task = Rc::from_raw(data as *const Task);
-    task.poll();
-}
-
-unsafe fn wake_by_ref(data: *const ()) {
-    let task = ManuallyDrop::new(Rc::from_raw(data as *const Task));
-    task.poll();
-}
-
-unsafe fn drop_waker(data: *const ()) {
-    drop(Rc::from_raw(data as *const Task));
 }

@@ -1,7 +1,7 @@
 //! One [`ApiRequest`](crate::request::ApiRequest) attempt through `fetch` (the global one or the
 //! config's `custom_fetch`): [`start`] calls it, [`head`] reads what it resolved with, and the
 //! call's cancellation [`Scope`] bounds every wait in between (the waits themselves are in
-//! `Client::run`).
+//! `client::Run`).
 
 use alloc::string::String;
 
