@@ -1,11 +1,16 @@
 // The calls of the endpoint classes. The module exports one binding per class for all of its
 // calls, `__call(index, args)`, and names them in order (`__calls()`: each class's names, the
 // classes separated by `|`; `index` counts within the class). Each name becomes a method of its
-// class's prototype here, as a class method would (not enumerable). Called once, after the
-// module is instantiated. Every argument, its checking and the request stay in the module.
-import { CartEndpoint, CustomersEndpoint, OrdersEndpoint, __calls } from './epcc_carts.js';
+// class's prototype here, as a class method would (not enumerable). It also tells the module
+// where its promise waits report. Called once, after the module is instantiated. Every
+// argument, its checking and the request stay in the module.
+import {
+  CartEndpoint, CustomersEndpoint, OrdersEndpoint, __calls, __listenWith, __settled,
+} from './epcc_carts.js';
 
 export function installCalls() {
+  // Where the module's promise waits report: its own export (see src/js/task.rs).
+  __listenWith(__settled);
   const classes = [CartEndpoint, CustomersEndpoint, OrdersEndpoint];
   __calls().split('|').forEach((names, group) => {
     names.split(' ').forEach((name, row) => {

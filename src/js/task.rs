@@ -2,8 +2,9 @@
 //! that runs until it needs a promise to settle, then goes on with how it settled ([`Steps`]).
 //! A task waits on at most one promise at a time (races between a promise, a timeout and an
 //! abort are made in JS), so it needs no queue, no waker and no future: every wait of every
-//! task reports to one callback, made once for the module, with the settlement and the task it
-//! wakes as arguments, so a call makes no closure of its own.
+//! task reports to one function of the module ([`settled`], handed to glue.js once by
+//! [`listen_with`]) with the settlement and the task it wakes as arguments, so no wait makes a
+//! closure.
 
 use alloc::boxed::Box;
 use alloc::rc::Rc;
@@ -73,12 +74,23 @@ pub fn rejected(reason: &JsValue) -> Promise {
     outcome.promise()
 }
 
-/// Whether the module's settle callback has been made (once, on the first wait of all).
+/// Whether glue.js has the function every wait reports to.
 static LISTENING: AtomicBool = AtomicBool::new(false);
+
+/// Hands glue.js the function every wait reports to: the package's `__settled` export (this
+/// module's [`settled`] behind its glue), which the package's entry modules pass here when they
+/// load the module. An export rather than a closure keeps wasm-bindgen's closure machinery out
+/// of the package.
+#[wasm_bindgen(js_name = __listenWith, skip_typescript)]
+pub fn listen_with(settled: &JsValue) {
+    on_settled(settled);
+    LISTENING.store(true, Ordering::Relaxed);
+}
 
 /// What every wait reports to: the task that waited (the count [`Task::listen`] gave up for it)
 /// and how the promise settled.
-fn settled(task: u32, ok: bool, value: JsValue) {
+#[wasm_bindgen(js_name = __settled, skip_typescript)]
+pub fn settled(task: u32, ok: bool, value: JsValue) {
     // SAFETY: `task` is the pointer `Task::listen` made with `Rc::into_raw` for this wait, and
     // each wait reports once.
     let task = unsafe { Rc::from_raw(task as usize as *const Task) };
@@ -110,10 +122,12 @@ impl Task {
 
     /// Steps this task again once `promise` settles; the wait holds the task until then.
     fn listen(self: Rc<Self>, promise: &Promise) {
-        if !LISTENING.swap(true, Ordering::Relaxed) {
-            // Made once and kept for the life of the module.
+        // The wasm-bindgen tests load the module without the package's entries: there the
+        // function is a closure, made once and kept for the life of the module.
+        #[cfg(feature = "std")]
+        if !LISTENING.load(Ordering::Relaxed) {
             let callback = Closure::<dyn Fn(u32, bool, JsValue)>::new(settled);
-            on_settled(&callback.into_js_value());
+            listen_with(&callback.into_js_value());
         }
         listen(promise, Rc::into_raw(self) as usize as u32);
     }
