@@ -268,9 +268,8 @@ static WARNED_ABOUT_SECRET: AtomicBool = AtomicBool::new(false);
 
 /// A client secret is a store-wide credential: in a page, any visitor can read it.
 fn warn_if_browser() {
-    let global = super::sys::global();
-    let in_browser = !property(&global, "window").is_undefined()
-        && !property(&global, "document").is_undefined();
+    // A page has a `document`; Node, Deno and workers have none.
+    let in_browser = !property(&super::sys::global(), "document").is_undefined();
     if in_browser && !WARNED_ABOUT_SECRET.swap(true, Ordering::Relaxed) {
         super::sys::warn(
             "epcc-carts: client_secret is set in a browser page, where every visitor can read it. \

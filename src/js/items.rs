@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use super::args::{self, set_property};
 use super::cart::{customer_token, opt, Args, Call, CartEndpoint, NONE};
 use crate::endpoints::items::{self as endpoint, Field, Target, Value};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::request::{ApiRequest, Method};
 
 /// The calls that build their body from several arguments. Each names its arguments in order.
@@ -220,8 +220,7 @@ fn update_items(items: &JsValue) -> Result<String> {
         );
         out.push(&entry);
     }
-    args::stringify(&out)
-        .ok_or_else(|| Error::invalid_input("the items cannot be turned into JSON"))
+    args::json_text(&out)
 }
 
 /// The calls of this module for Rust callers. JavaScript reaches them through
