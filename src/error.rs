@@ -43,7 +43,6 @@ impl ErrorKind {
 /// One entry of the API's `errors` array, as far as the SDK needs to read it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ApiProblem {
-    pub status: Option<u16>,
     pub title: Option<String>,
     pub detail: Option<String>,
 }
@@ -127,7 +126,6 @@ mod tests {
     #[test]
     fn api_message_names_status_title_and_detail() {
         let problem = ApiProblem {
-            status: Some(400),
             title: Some("Last cart".into()),
             detail: Some("This is the last cart".into()),
         };

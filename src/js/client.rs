@@ -612,7 +612,6 @@ fn api_error(response: &RawResponse) -> JsValue {
         .map(|e| e.get(0))
         .filter(|f| f.is_object())
         .map(|f| ApiProblem {
-            status: property(&f, "status").as_f64().map(|s| s as u16),
             title: property(&f, "title").as_string(),
             detail: property(&f, "detail").as_string(),
         });
