@@ -12,8 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-# Today's size (the whole cart: 28,834 B) plus about 2%. Lower it whenever the package shrinks.
-BUDGET=29400
+# Today's size (the whole cart: 28,748 B) plus about 2%. Lower it whenever the package shrinks.
+BUDGET=29300
 
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
