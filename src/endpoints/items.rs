@@ -252,10 +252,15 @@ pub fn item_fields(item_id: &str, quantity: u32) -> Result<[Field<'_>; 3]> {
 
 /// `{"type":"promotion_item","code":..}`.
 pub fn promotion(code: &str) -> Result<String> {
+    check_promotion_code(code)?;
+    Ok(json::object(&[("type", "promotion_item"), ("code", code)]))
+}
+
+fn check_promotion_code(code: &str) -> Result<()> {
     if code.trim_ascii().is_empty() {
         return Err(Error::invalid_input("promotion code must not be empty"));
     }
-    Ok(json::object(&[("type", "promotion_item"), ("code", code)]))
+    Ok(())
 }
 
 /// `Merge(guestCartId, token?, options?)` posts to the cart's items
@@ -307,7 +312,7 @@ pub fn update_fields<'a>(kind: &str, id: &'a str, quantity: Option<u32>) -> Resu
             Ok(item_fields(id, quantity)?.to_vec())
         }
         "promotion_item" => {
-            promotion(id)?;
+            check_promotion_code(id)?;
             Ok(alloc::vec![
                 ("type", Value::Text("promotion_item")),
                 ("code", Value::Text(id)),

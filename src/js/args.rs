@@ -140,6 +140,14 @@ pub fn optional_object(what: &str, value: &JsValue) -> Result<JsValue> {
     Ok(value.clone())
 }
 
+/// An object argument that may be left out, as JSON text (`None` when left out).
+pub fn optional_json(what: &str, value: &JsValue) -> Result<Option<String>> {
+    if is_missing(value) {
+        return Ok(None);
+    }
+    json_object(what, value).map(Some)
+}
+
 /// JSON of a body the SDK assembled; `JSON.stringify` throws only for a caller's value that
 /// has a cycle or a BigInt.
 pub fn json_text(value: &JsValue) -> Result<String> {
@@ -189,12 +197,7 @@ impl route::Args for CallArgs<'_> {
         let data = stringify(items).ok_or_else(|| {
             Error::invalid(&[what, " cannot be turned into JSON (a cycle, or a BigInt?)"])
         })?;
-        let options = optional_object("options", self.get(i + 1))?;
-        let options = match options.is_undefined() {
-            true => None,
-            false => Some(json_object("options", &options)?),
-        };
-        Ok((data, options))
+        Ok((data, optional_json("options", self.get(i + 1))?))
     }
 }
 

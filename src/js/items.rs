@@ -84,10 +84,8 @@ pub(super) fn composite(cart_id: &str, call: Composite, a: &Args) -> Result<ApiR
         Merge => {
             let from = args::string("cart id to merge", &a[0])?;
             token = Some(1);
-            options = Some(match args::optional_object("options", &a[2])? {
-                v if v.is_undefined() => String::from("{}"),
-                v => args::json_object("options", &v)?,
-            });
+            options =
+                Some(args::optional_json("options", &a[2])?.unwrap_or_else(|| String::from("{}")));
             endpoint::merge_data(&from)?
         }
         Checkout | AccountCheckout => {
@@ -100,10 +98,8 @@ pub(super) fn composite(cart_id: &str, call: Composite, a: &Args) -> Result<ApiR
             };
             let billing = args::json_object("billing address", &a[1])?;
             // The shipping address defaults to the billing address, as in the official SDK.
-            let shipping = match args::optional_object("shipping address", &a[2])? {
-                v if v.is_undefined() => billing.clone(),
-                v => args::json_object("shipping address", &v)?,
-            };
+            let shipping =
+                args::optional_json("shipping address", &a[2])?.unwrap_or_else(|| billing.clone());
             if account {
                 extra = endpoint::account_token_header(
                     args::optional_string("account token", Some(&a[3]))?.as_deref(),
