@@ -12,8 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-# Today's size (the whole cart: 28,748 B) plus about 2%. Lower it whenever the package shrinks.
-BUDGET=29300
+# Today's size (the whole cart: 28,669 B) plus about 2%. Lower it whenever the package shrinks.
+BUDGET=29250
 
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
