@@ -65,7 +65,11 @@ for (const [module, name, short] of map.imports) {
 }
 const returned = /return \{\n        __proto__: null,\n(        "[^"]+": import\d+,\n)+    \};/;
 if (!returned.test(glue)) throw new Error('the glue no longer returns its imports as expected');
-glue = glue.replace(returned, `return { ${JSON.stringify(modules[0])}: { ${entries.join(', ')} } };`);
+// When the glue defines every import, its object is the module's import object as it is (a
+// list of every name twice would be incompressible bytes in the shipped file).
+const own = map.imports.every(([module]) => module === './epcc_carts_bg.js');
+const object = own ? 'import0' : `{ ${entries.join(', ')} }`;
+glue = glue.replace(returned, `return { ${JSON.stringify(modules[0])}: ${object} };`);
 
 for (const [name, short] of map.exports) {
   const pattern = new RegExp(`\\bwasm\\.${name.replace(/\$/g, '\\$')}\\b`, 'g');
