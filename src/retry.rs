@@ -7,10 +7,9 @@
 
 #[cfg(doc)]
 use crate::request::Method;
-use crate::text::parse_digits;
 
 /// Longest wait the SDK accepts from a `Retry-After` header.
-pub const MAX_RETRY_AFTER_MS: u64 = 120_000;
+pub const MAX_RETRY_AFTER_MS: u32 = 120_000;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RetryPolicy {
@@ -39,7 +38,7 @@ pub enum Outcome {
     Status {
         status: u16,
         /// What its `Retry-After` asks for, read by [`parse_retry_after`].
-        retry_after_ms: Option<u64>,
+        retry_after_ms: Option<u32>,
     },
     /// No answer: connection refused, reset, or dropped mid-body.
     NetworkError,
@@ -48,7 +47,7 @@ pub enum Outcome {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Decision {
     /// Wait this long, then send the same request again.
-    Retry { delay_ms: u64 },
+    Retry { delay_ms: u32 },
     /// Fetch a new access token, then send the request again at once.
     Reauthenticate,
     /// Report the failure.
@@ -97,10 +96,12 @@ impl RetryPolicy {
         }
     }
 
-    /// `attempt * delay + floor(random * jitter)`, the official SDK's formula.
-    pub fn backoff(&self, attempt: u32, random: f64) -> u64 {
-        let jitter = (random.clamp(0.0, 1.0) * f64::from(self.jitter_ms)) as u64;
-        u64::from(attempt) * u64::from(self.delay_ms) + jitter.min(u64::from(self.jitter_ms))
+    /// `attempt * delay + floor(random * jitter)`, the official SDK's formula (saturating: 32
+    /// bits of milliseconds are seven weeks).
+    pub fn backoff(&self, attempt: u32, random: f64) -> u32 {
+        // The cast saturates and floors; `random` is below 1, so the jitter is too.
+        let jitter = ((random * f64::from(self.jitter_ms)) as u32).min(self.jitter_ms);
+        attempt.saturating_mul(self.delay_ms).saturating_add(jitter)
     }
 }
 
@@ -114,11 +115,14 @@ pub fn parse_retry_after(
     value: &str,
     now_ms: f64,
     date_ms: impl FnOnce(&str) -> f64,
-) -> Option<u64> {
+) -> Option<u32> {
     let value = value.trim_ascii();
     let ms = if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
-        // More digits than a u64 holds is a very long wait: the cap applies.
-        parse_digits(value).unwrap_or(u64::MAX).saturating_mul(1000)
+        // Saturating: more digits than 32 bits hold are a very long wait, and the cap applies.
+        let seconds = value.bytes().fold(0u32, |n, b| {
+            n.saturating_mul(10).saturating_add(u32::from(b - b'0'))
+        });
+        seconds.saturating_mul(1000)
     } else {
         if !is_imf_fixdate(value.as_bytes()) {
             return None;
@@ -128,7 +132,7 @@ pub fn parse_retry_after(
             return None;
         }
         // Casts saturate: a date in the past waits 0 ms.
-        (at - now_ms) as u64
+        (at - now_ms) as u32
     };
     Some(ms.min(MAX_RETRY_AFTER_MS))
 }

@@ -39,16 +39,6 @@ pub fn decimal(n: u64) -> String {
     out
 }
 
-/// A string of ASCII digits only (at most 18 of them) as a number; `None` for anything else.
-pub fn parse_digits(text: &str) -> Option<u64> {
-    if text.is_empty() || text.len() > 18 {
-        return None;
-    }
-    text.bytes().try_fold(0u64, |n, b| {
-        b.is_ascii_digit().then(|| n * 10 + u64::from(b - b'0'))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,10 +47,6 @@ mod tests {
     fn decimals_round_trip() {
         for n in [0u64, 7, 10, 429, 10_000, u64::MAX] {
             assert_eq!(decimal(n), n.to_string());
-        }
-        assert_eq!(parse_digits("0042"), Some(42));
-        for bad in ["", "-1", "1.5", " 1", "1234567890123456789"] {
-            assert_eq!(parse_digits(bad), None, "{bad}");
         }
     }
 

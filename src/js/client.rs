@@ -38,7 +38,7 @@ extern "C" {
 
 /// After waiting for another tab's token request, how often and how long to look for the token
 /// it stored before asking for one (only when it has not arrived yet).
-const STORAGE_SETTLE_POLL_MS: u64 = 20;
+const STORAGE_SETTLE_POLL_MS: u32 = 20;
 const STORAGE_SETTLE_POLLS: u32 = 15;
 
 /// A held Web Lock, released when dropped, whichever way the work under it ends.

@@ -85,10 +85,10 @@ impl Scope {
 
     /// A promise that resolves after `ms` milliseconds; one the scope's timer or signal can end
     /// early when it has them.
-    pub fn pause(&self, ms: u64) -> Promise {
+    pub fn pause(&self, ms: u32) -> Promise {
         match &self.0 {
-            Some(scope) => scope.sleep_promise(ms as f64),
-            None => sleep(ms as f64),
+            Some(scope) => scope.sleep_promise(ms.into()),
+            None => sleep(ms.into()),
         }
     }
 
