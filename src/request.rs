@@ -100,6 +100,7 @@ impl ApiRequest {
 
     /// Sends `headers` after the config's (a call's `additionalHeaders`); refuses names or
     /// values no header could carry.
+    #[inline(never)]
     pub fn extra_headers(mut self, headers: Vec<(String, String)>) -> Result<Self> {
         for (name, value) in &headers {
             validate::header(name, value)?;

@@ -1,6 +1,6 @@
 //! The Carts API: what each cart method of `EPCC.Carts` / `EPCC.Cart(id)` sends, as routes.
 
-use crate::endpoints::route::{Body, Part, Query, Route, Token};
+use crate::endpoints::route::{Body, Check, Field, Last, Part, Query, Route, Token};
 use crate::request::Method;
 
 const CARTS: Part = Part::Text("carts");
@@ -14,6 +14,7 @@ const fn cart(method: Method, body: Body, token: Token) -> Route {
         query: Query::None,
         body,
         token,
+        last: Last::None,
     }
 }
 
@@ -29,22 +30,26 @@ const fn association(method: Method, account: bool) -> Route {
             &[CARTS, Part::Cart, Part::Text("relationships/customers")]
         },
         query: Query::None,
-        body: if account {
-            Body::Related {
-                what: "account id",
-                kind: "account",
-            }
-        } else {
-            Body::Related {
-                what: "customer id",
-                kind: "customer",
-            }
+        body: Body::Fields {
+            fields: if account {
+                &[
+                    ("type", Field::Text("account")),
+                    ("id", Field::Arg("account id", Check::Id)),
+                ]
+            } else {
+                &[
+                    ("type", Field::Text("customer")),
+                    ("id", Field::Arg("customer id", Check::Id)),
+                ]
+            },
+            list: true,
         },
         token: if account {
             Token::Account
         } else {
             Token::Customer
         },
+        last: Last::None,
     }
 }
 
@@ -64,6 +69,7 @@ pub const LIST: Route = Route {
     query: Query::None,
     body: Body::None,
     token: Token::Customer,
+    last: Last::None,
 };
 /// `All(token?)`: `GET /v2/carts` with the builders' query.
 pub const ALL: Route = Route {

@@ -11,7 +11,7 @@ use alloc::borrow::ToOwned;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::endpoints::route::{Body, Part, Query, Route, Token};
+use crate::endpoints::route::{self, Body, Check, Last, Part, Query, Route, Token};
 use crate::error::{Error, Result};
 use crate::json;
 use crate::request::{ApiRequest, Method};
@@ -53,20 +53,15 @@ pub struct Target<'a> {
     pub rest: &'a str,
 }
 
-/// A call on a cart or one of its items. `data_json` is wrapped as `{"data": ...}` (with
-/// `options_json` beside it when given); `None` sends no body.
-pub fn cart_call(
-    method: Method,
-    target: &Target,
-    data_json: Option<&str>,
-    options_json: Option<&str>,
-) -> Result<ApiRequest> {
+/// A call on a cart or one of its items. `data_json` is wrapped as `{"data": ...}`; `None`
+/// sends no body.
+pub fn cart_call(method: Method, target: &Target, data_json: Option<&str>) -> Result<ApiRequest> {
     let mut request = ApiRequest::v2(
         method,
         &cart_path(target.cart_id, target.item_id, target.rest)?,
     );
     if let Some(data) = data_json {
-        request = request.body(json::envelope(data, options_json));
+        request = request.body(json::wrap_data(data));
     }
     Ok(request)
 }
@@ -95,6 +90,7 @@ const fn to(method: Method, path: &'static [Part], body: Body) -> Route {
         query: Query::None,
         body,
         token: Token::None,
+        last: Last::None,
     }
 }
 
@@ -112,6 +108,38 @@ pub const ADD_CUSTOM_ITEM: Route = to(
         kind: "custom_item",
     },
 );
+/// `AddPromotion(code, token?)`: `{"type":"promotion_item","code":..}`.
+pub const ADD_PROMOTION: Route = Route {
+    token: Token::Customer,
+    ..to(
+        Method::Post,
+        &[CARTS, Part::Cart, ITEMS],
+        Body::Fields {
+            fields: &[
+                ("type", route::Field::Text("promotion_item")),
+                ("code", route::Field::Arg("promotion code", Check::Blank)),
+            ],
+            list: false,
+        },
+    )
+};
+/// `Merge(guestCartId, token?, options?)`: the guest cart's items into this cart,
+/// `{"data":{"type":"cart_items","cart_id":..},"options":{...}}`.
+pub const MERGE: Route = Route {
+    token: Token::Customer,
+    last: Last::Options,
+    ..to(
+        Method::Post,
+        &[CARTS, Part::Cart, ITEMS],
+        Body::Fields {
+            fields: &[
+                ("type", route::Field::Text("cart_items")),
+                ("cart_id", route::Field::Arg("cart id to merge", Check::Id)),
+            ],
+            list: false,
+        },
+    )
+};
 /// `BulkAdd(items, options?)`.
 pub const BULK_ADD: Route = to(
     Method::Post,
@@ -250,27 +278,11 @@ pub fn item_fields(item_id: &str, quantity: u32) -> Result<[Field<'_>; 3]> {
     ])
 }
 
-/// `{"type":"promotion_item","code":..}`.
-pub fn promotion(code: &str) -> Result<String> {
-    check_promotion_code(code)?;
-    Ok(json::object(&[("type", "promotion_item"), ("code", code)]))
-}
-
 fn check_promotion_code(code: &str) -> Result<()> {
     if code.trim_ascii().is_empty() {
         return Err(Error::invalid_input("promotion code must not be empty"));
     }
     Ok(())
-}
-
-/// `Merge(guestCartId, token?, options?)` posts to the cart's items
-/// `{"data":{"type":"cart_items","cart_id":..},"options":{...}}`: this is its `data`.
-pub fn merge_data(from_cart_id: &str) -> Result<String> {
-    validate::id("cart id to merge", from_cart_id)?;
-    Ok(json::object(&[
-        ("type", "cart_items"),
-        ("cart_id", from_cart_id),
-    ]))
 }
 
 /// `Checkout` / `CheckoutWithAccountManagementToken` post to `carts/{cart}/checkout`
@@ -396,13 +408,13 @@ mod tests {
             item_id: Some("i1"),
             rest: "",
         };
-        let req = cart_call(Method::Put, &target, Some("{}"), None).unwrap();
+        let req = cart_call(Method::Put, &target, Some("{}")).unwrap();
         assert_eq!(req.path, "/v2/carts/c1/items/i1");
         let bad = Target {
             item_id: Some("a/b"),
             ..target
         };
-        assert!(cart_call(Method::Put, &bad, None, None).is_err());
+        assert!(cart_call(Method::Put, &bad, None).is_err());
     }
 
     #[test]
@@ -443,16 +455,27 @@ mod tests {
 
     #[test]
     fn promotions_merges_and_orders() {
+        let req = send(&ADD_PROMOTION, &[Some("SAVE10"), Some("ct")]).unwrap();
+        assert_eq!(req.path, "/v2/carts/c1/items");
         assert_eq!(
-            promotion("SAVE10").unwrap(),
-            r#"{"type":"promotion_item","code":"SAVE10"}"#
+            req.body.as_deref(),
+            Some(r#"{"data":{"type":"promotion_item","code":"SAVE10"}}"#)
         );
-        assert!(promotion(" ").is_err());
+        assert_eq!(req.customer_token.as_deref(), Some("ct"));
+        assert!(send(&ADD_PROMOTION, &[Some(" ")]).is_err());
+        let req = send(&MERGE, &[Some("guest-1"), Some("ct")]).unwrap();
         assert_eq!(
-            merge_data("guest-1").unwrap(),
-            r#"{"type":"cart_items","cart_id":"guest-1"}"#
+            req.body.as_deref(),
+            Some(r#"{"data":{"type":"cart_items","cart_id":"guest-1"},"options":{}}"#)
         );
-        assert!(merge_data("../x").is_err());
+        assert_eq!(req.customer_token.as_deref(), Some("ct"));
+        let options = Some(r#"{"add_all_or_nothing":true}"#);
+        let req = send(&MERGE, &[Some("guest-1"), None, options]).unwrap();
+        assert!(req
+            .body
+            .unwrap()
+            .ends_with(r#""options":{"add_all_or_nothing":true}}"#));
+        assert!(send(&MERGE, &[Some("../x")]).is_err());
         let req = send(&ORDER, &[Some("o1"), Some("ct")]).unwrap();
         assert_eq!(req.path, "/v2/orders/o1");
         assert_eq!(req.customer_token.as_deref(), Some("ct"));

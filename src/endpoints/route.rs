@@ -3,6 +3,7 @@
 //! request from it. One interpreter for all of them, so a call costs its row, not its own code.
 
 use alloc::string::String;
+use alloc::vec::Vec;
 
 use crate::error::Result;
 use crate::json;
@@ -20,8 +21,12 @@ pub trait Args {
     fn optional_text(&self, i: usize, what: &str) -> Result<Option<String>>;
     /// An object as JSON text; with `kind`, with its `type` set to that.
     fn object_json(&self, i: usize, what: &str, kind: Option<&str>) -> Result<String>;
-    /// An array as JSON text, and the API's `options` object in argument `i + 1`, if given.
-    fn bulk_json(&self, i: usize, what: &str) -> Result<(String, Option<String>)>;
+    /// An array as JSON text.
+    fn array_json(&self, i: usize, what: &str) -> Result<String>;
+    /// The API's `options` object as JSON text, if given.
+    fn options_json(&self, i: usize) -> Result<Option<String>>;
+    /// An object of header names and string values that may be left out (empty then).
+    fn headers(&self, i: usize, what: &str) -> Result<Vec<(String, String)>>;
 }
 
 /// One part of a path; the parts are joined with `/` after `/v2/`.
@@ -59,11 +64,29 @@ pub enum Body {
     /// The caller's array, with the API's `options` object beside it when given (two
     /// arguments).
     Bulk(&'static str),
-    /// `[{"type": kind, "id": <the argument>}]`: a relationship (the id named `what`).
-    Related {
-        what: &'static str,
-        kind: &'static str,
+    /// An object of these fields, in order, each a string (in an array of one when `list`:
+    /// a relationship).
+    Fields {
+        fields: &'static [(&'static str, Field)],
+        list: bool,
     },
+}
+
+/// The value of a field of [`Body::Fields`].
+#[derive(Clone, Copy, Debug)]
+pub enum Field {
+    /// Written as it is.
+    Text(&'static str),
+    /// The next argument, a string (named `what` in messages) that must not be empty, or with
+    /// `Check::Blank` not only spaces either, or with `Check::Id` be an id.
+    Arg(&'static str, Check),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Check {
+    Empty,
+    Blank,
+    Id,
 }
 
 /// The token a call takes as its next argument, if any.
@@ -85,6 +108,18 @@ pub struct Route {
     pub query: Query,
     pub body: Body,
     pub token: Token,
+    /// What an optional argument after the token is, if the call has one.
+    pub last: Last,
+}
+
+/// The optional argument some calls take after the token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Last {
+    None,
+    /// An object of headers to send too (`headers` of `Customers.TokenViaPassword`).
+    Headers,
+    /// The API's `options` object beside `data`, `{}` when left out (`Merge`).
+    Options,
 }
 
 /// The request of a [`Route`] call. `cart_id` is the endpoint's cart id (or why it has none),
@@ -128,42 +163,94 @@ pub fn request(
     let mut request = ApiRequest::v2(route.method, &path).query(query);
     let (data, options) = match route.body {
         Body::None => (None, None),
-        Body::Object(what) => (Some(args.object_json(next, what, None)?), None),
-        Body::Typed { what, kind } => (Some(args.object_json(next, what, Some(kind))?), None),
-        Body::Bulk(what) => {
+        Body::Object(what) => {
             next += 1;
-            let (items, options) = args.bulk_json(next - 1, what)?;
-            (Some(items), options)
+            (Some(args.object_json(next - 1, what, None)?), None)
         }
-        Body::Related { what, kind } => {
-            let id = args.text(next, what)?;
-            validate::id(what, &id)?;
-            let mut data = String::from("[");
-            data.push_str(&json::object(&[("type", kind), ("id", &id)]));
-            data.push(']');
+        Body::Typed { what, kind } => {
+            next += 1;
+            (Some(args.object_json(next - 1, what, Some(kind))?), None)
+        }
+        Body::Bulk(what) => {
+            next += 2;
+            let items = args.array_json(next - 2, what)?;
+            (Some(items), args.options_json(next - 1)?)
+        }
+        Body::Fields { fields, list } => {
+            let mut data = String::from(if list { "[{" } else { "{" });
+            for (i, &(key, field)) in fields.iter().enumerate() {
+                let arg;
+                let value = match field {
+                    Field::Text(text) => text,
+                    Field::Arg(what, check) => {
+                        next += 1;
+                        arg = args.text(next - 1, what)?;
+                        checked(what, check, &arg)?;
+                        &arg
+                    }
+                };
+                if i > 0 {
+                    data.push(',');
+                }
+                json::push_string(&mut data, key);
+                data.push(':');
+                json::push_string(&mut data, value);
+            }
+            data.push_str(if list { "}]" } else { "}" });
             (Some(data), None)
         }
     };
-    if let Some(data) = data {
-        next += 1;
-        request.body = Some(json::envelope(&data, options.as_deref()));
-    }
-    match route.token {
-        Token::None => Ok(request),
+    let mut request = match route.token {
+        Token::None => request,
         Token::Customer => {
-            request.customer_token(args.optional_text(next, "customer token")?.as_deref())
+            let token = args.optional_text(next, "customer token")?;
+            next += 1;
+            request.customer_token(token.as_deref())?
         }
         Token::Account => {
-            if let Some(token) = args.optional_text(next, "account token")? {
+            let token = args.optional_text(next, "account token")?;
+            next += 1;
+            if let Some(token) = token {
                 validate::token("account token", &token)?;
                 request.extra_headers.push((
                     String::from("EP-ACCOUNT-MANAGEMENT-AUTHENTICATION-TOKEN"),
                     token,
                 ));
             }
-            Ok(request)
+            request
+        }
+    };
+    let mut options = options;
+    match route.last {
+        Last::None => {}
+        Last::Headers => request = request.extra_headers(args.headers(next, "headers")?)?,
+        Last::Options => {
+            options = Some(
+                args.options_json(next)?
+                    .unwrap_or_else(|| String::from("{}")),
+            )
         }
     }
+    if let Some(data) = data {
+        request.body = Some(json::envelope(&data, options.as_deref()));
+    }
+    Ok(request)
+}
+
+/// Checks a field's argument.
+fn checked(what: &str, check: Check, value: &str) -> Result<()> {
+    if check == Check::Id {
+        return validate::id(what, value);
+    }
+    let value = if check == Check::Blank {
+        value.trim_ascii()
+    } else {
+        value
+    };
+    if value.is_empty() {
+        return Err(crate::error::Error::invalid(&[what, " must not be empty"]));
+    }
+    Ok(())
 }
 
 /// Arguments for the native tests of routes: strings, or JSON texts for objects and arrays.
@@ -171,7 +258,6 @@ pub fn request(
 pub mod test_args {
     use super::*;
     use crate::error::Error;
-    use alloc::vec::Vec;
 
     pub struct Values<'a>(pub Vec<Option<&'a str>>);
 
@@ -214,12 +300,28 @@ pub mod test_args {
             Ok(value.to_string())
         }
 
-        fn bulk_json(&self, i: usize, what: &str) -> Result<(String, Option<String>)> {
+        fn array_json(&self, i: usize, what: &str) -> Result<String> {
             let items = self
                 .get(i)
                 .filter(|text| text.starts_with('['))
                 .ok_or_else(|| Error::invalid(&[what, " must be an array"]))?;
-            Ok((items.into(), self.get(i + 1).map(String::from)))
+            Ok(items.into())
+        }
+
+        fn options_json(&self, i: usize) -> Result<Option<String>> {
+            Ok(self.get(i).map(String::from))
+        }
+
+        fn headers(&self, i: usize, what: &str) -> Result<Vec<(String, String)>> {
+            let Some(text) = self.get(i) else {
+                return Ok(Vec::new());
+            };
+            let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(text)
+                .map_err(|_| Error::invalid(&[what, " must be an object"]))?;
+            Ok(map
+                .into_iter()
+                .map(|(k, v)| (k, v.as_str().unwrap_or_default().into()))
+                .collect())
         }
     }
 }
@@ -244,6 +346,7 @@ mod tests {
             kind: "thing",
         },
         token: Token::Customer,
+        last: Last::None,
     };
 
     #[test]
@@ -286,6 +389,7 @@ mod tests {
             query: Query::None,
             body: Body::None,
             token: Token::None,
+            last: Last::None,
         };
         let mut q = ListQuery::default();
         q.set_limit(5.0).unwrap();
@@ -315,6 +419,7 @@ mod tests {
             query: Query::None,
             body: Body::Bulk("taxes"),
             token: Token::None,
+            last: Last::None,
         };
         let args = Values(vec![Some("[1]"), Some(r#"{"add_all_or_nothing":true}"#)]);
         let req = request(&bulk, &Ok("c1".into()), ListQuery::default, &args).unwrap();

@@ -189,15 +189,26 @@ impl route::Args for CallArgs<'_> {
         json_text(&body)
     }
 
-    fn bulk_json(&self, i: usize, what: &str) -> Result<(String, Option<String>)> {
+    fn array_json(&self, i: usize, what: &str) -> Result<String> {
         let items = self.get(i);
         if !Array::is_array(items) {
             return Err(wrong_type(what, "an array", items));
         }
-        let data = stringify(items).ok_or_else(|| {
+        stringify(items).ok_or_else(|| {
             Error::invalid(&[what, " cannot be turned into JSON (a cycle, or a BigInt?)"])
-        })?;
-        Ok((data, optional_json("options", self.get(i + 1))?))
+        })
+    }
+
+    fn options_json(&self, i: usize) -> Result<Option<String>> {
+        optional_json("options", self.get(i))
+    }
+
+    fn headers(&self, i: usize, what: &str) -> Result<Vec<(String, String)>> {
+        let value = self.get(i);
+        if is_missing(value) {
+            return Ok(Vec::new());
+        }
+        string_map(what, value)
     }
 }
 

@@ -2,7 +2,6 @@
 
 use alloc::rc::Rc;
 use alloc::string::String;
-use alloc::vec::Vec;
 
 use core::cell::Cell;
 
@@ -13,8 +12,8 @@ use wasm_bindgen::JsCast;
 use super::args;
 use super::client::Client;
 use super::items::Composite;
+use crate::endpoints::carts;
 use crate::endpoints::route::{self, Route};
-use crate::endpoints::{carts, customers};
 use crate::error::{Error, Result};
 use crate::query::ListQuery;
 use crate::request::ApiRequest;
@@ -47,8 +46,6 @@ pub(super) enum Call {
     Route(&'static Route),
     /// A body of the SDK's fields and the caller's values: see [`Composite`].
     Composite(Composite),
-    /// `Customers.Token` / `Customers.TokenViaPassword` (with its headers argument when true).
-    CustomerToken(bool),
 }
 
 /// The classes whose methods are rows of a call table: `CartEndpoint`, `CustomersEndpoint` and
@@ -92,10 +89,13 @@ const _: () = assert!(words(CUSTOMER_NAMES) == CUSTOMER_CALLS.len());
 const _: () = assert!(words(ORDER_NAMES) == ORDER_CALLS.len());
 
 const CUSTOMER_NAMES: &str = "Token TokenViaPassword";
-const CUSTOMER_CALLS: &[Row] = &[
-    (Call::CustomerToken(false), 2),
-    (Call::CustomerToken(true), 3),
-];
+const CUSTOMER_CALLS: &[Row] = {
+    use crate::endpoints::customers::{TOKEN, TOKEN_VIA_PASSWORD};
+    &[
+        (Call::Route(&TOKEN), 2),
+        (Call::Route(&TOKEN_VIA_PASSWORD), 3),
+    ]
+};
 
 const ORDER_NAMES: &str = "Get Items";
 const ORDER_CALLS: &[Row] = {
@@ -154,14 +154,14 @@ const CART_CALLS: &[Row] = {
         (R(&LIST_ITEMS), 0),
         (c(AddProduct), 6),
         (R(&ADD_CUSTOM_ITEM), 1),
-        (c(AddPromotion), 2),
+        (R(&ADD_PROMOTION), 2),
         (R(&BULK_ADD), 2),
         (c(UpdateItem), 4),
         (c(UpdateItemQuantity), 2),
         (c(UpdateItems), 1),
         (R(&REMOVE_ITEM), 1),
         (R(&REMOVE_ALL_ITEMS), 0),
-        (c(Merge), 3),
+        (R(&MERGE), 3),
         (R(&ADD_ITEM_TAX), 2),
         (R(&BULK_ADD_ITEM_TAX), 2),
         (R(&UPDATE_ITEM_TAX), 3),
@@ -228,17 +228,6 @@ impl CartEndpoint {
                 &args::CallArgs(args),
             ),
             Call::Composite(call) => super::items::composite(&self.id()?, call, args),
-            Call::CustomerToken(with_headers) => {
-                let email = args::string("email", &args[0])?;
-                let password = args::string("password", &args[1])?;
-                let headers = match &args[2] {
-                    headers if with_headers && !args::is_missing(headers) => {
-                        args::string_map("headers", headers)?
-                    }
-                    _ => Vec::new(),
-                };
-                customers::token(&email, &password, headers)
-            }
         }
     }
 

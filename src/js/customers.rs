@@ -5,6 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use super::cart::{opt, Call, CartEndpoint, Group, NONE};
 use super::sys::Array;
+use crate::endpoints::customers;
 
 /// The Customers endpoint: `EPCC.Customers`. Its calls run through the same table as the cart
 /// calls (see `CALLS` in cart.rs): a cart endpoint with no cart.
@@ -39,7 +40,7 @@ impl CustomersEndpoint {
     /// ```
     pub fn token(&self, email: JsValue, password: JsValue, options: Option<JsValue>) -> Promise {
         let args = [email, password, NONE, NONE, NONE, NONE];
-        self.0.send(Call::CustomerToken(false), args, options)
+        self.0.send(Call::Route(&customers::TOKEN), args, options)
     }
 
     /// `Token` with extra headers for this request (sent, unlike in the official SDK).
@@ -51,6 +52,7 @@ impl CustomersEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         let args = [email, password, opt(headers), NONE, NONE, NONE];
-        self.0.send(Call::CustomerToken(true), args, options)
+        self.0
+            .send(Call::Route(&customers::TOKEN_VIA_PASSWORD), args, options)
     }
 }

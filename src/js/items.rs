@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use super::args::{self, set_property};
 use super::cart::{customer_token, opt, Args, Call, CartEndpoint, NONE};
 use crate::endpoints::items::{self as endpoint, Field, Target, Value};
+use crate::endpoints::route::Args as _;
 use crate::error::Result;
 use crate::request::{ApiRequest, Method};
 
@@ -19,16 +20,12 @@ use crate::request::{ApiRequest, Method};
 pub(super) enum Composite {
     /// product, quantity?, data?, isSku?, token?, additionalHeaders?
     AddProduct,
-    /// code, token?
-    AddPromotion,
     /// item id, quantity, data?, additionalHeaders?
     UpdateItem,
     /// item id, quantity
     UpdateItemQuantity,
     /// items
     UpdateItems,
-    /// guest cart id, token?, options?
-    Merge,
     /// customer (id or object), billing address, shipping address?, additionalHeaders?
     Checkout,
     /// contact (id or object), billing address, shipping address?, token?, additionalHeaders?
@@ -42,7 +39,6 @@ pub(super) fn composite(cart_id: &str, call: Composite, a: &Args) -> Result<ApiR
     let mut method = Method::Post;
     let mut item = None;
     let mut rest = "/items";
-    let mut options = None;
     // The arguments that are the customer token and `additionalHeaders`, where the call has them.
     let mut token = None;
     let mut extra_headers = None;
@@ -56,10 +52,6 @@ pub(super) fn composite(cart_id: &str, call: Composite, a: &Args) -> Result<ApiR
             extra_headers = Some(5);
             // The caller's data is spread over the SDK's fields, as the official SDK does.
             spread(&fields, &args::optional_object("data", &a[2])?)?
-        }
-        AddPromotion => {
-            token = Some(1);
-            endpoint::promotion(&args::string("promotion code", &a[0])?)?
         }
         UpdateItem | UpdateItemQuantity => {
             method = Method::Put;
@@ -80,13 +72,6 @@ pub(super) fn composite(cart_id: &str, call: Composite, a: &Args) -> Result<ApiR
         UpdateItems => {
             method = Method::Put;
             update_items(&a[0])?
-        }
-        Merge => {
-            let from = args::string("cart id to merge", &a[0])?;
-            token = Some(1);
-            options =
-                Some(args::optional_json("options", &a[2])?.unwrap_or_else(|| String::from("{}")));
-            endpoint::merge_data(&from)?
         }
         Checkout | AccountCheckout => {
             rest = "/checkout";
@@ -110,12 +95,12 @@ pub(super) fn composite(cart_id: &str, call: Composite, a: &Args) -> Result<ApiR
         }
     };
     let target = at(cart_id, item.as_deref(), rest);
-    let mut request = endpoint::cart_call(method, &target, Some(&body), options.as_deref())?;
+    let mut request = endpoint::cart_call(method, &target, Some(&body))?;
     if let Some(i) = token {
         request = request.customer_token(customer_token(Some(&a[i]))?.as_deref())?;
     }
     if let Some(i) = extra_headers {
-        extra.extend(headers(&a[i])?);
+        extra.extend(args::CallArgs(a).headers(i, "additionalHeaders")?);
     }
     request.extra_headers(extra)
 }
@@ -144,14 +129,6 @@ fn flag(what: &str, value: &JsValue) -> Result<bool> {
     value
         .as_bool()
         .ok_or_else(|| args::wrong_type(what, "a boolean", value))
-}
-
-/// A call's `additionalHeaders`, which may be left out.
-fn headers(value: &JsValue) -> Result<Vec<(String, String)>> {
-    if args::is_missing(value) {
-        return Ok(Vec::new());
-    }
-    args::string_map("additionalHeaders", value)
 }
 
 /// The SDK's fields as a new JS object.
@@ -276,7 +253,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Composite(Composite::AddPromotion),
+            Call::Route(&endpoint::ADD_PROMOTION),
             [code, opt(token), NONE, NONE, NONE, NONE],
             options,
         )
@@ -366,7 +343,7 @@ impl CartEndpoint {
         options: Option<JsValue>,
     ) -> Promise {
         self.send(
-            Call::Composite(Composite::Merge),
+            Call::Route(&endpoint::MERGE),
             [cart_id, opt(token), opt(merge_options), NONE, NONE, NONE],
             options,
         )
