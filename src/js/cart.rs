@@ -181,9 +181,9 @@ const CART_CALLS: &[Row] = {
 /// The names of [`CALLS`]: each class's in order, separated by spaces, and the classes from
 /// each other by `|`.
 #[wasm_bindgen(js_name = __calls, skip_typescript)]
-pub fn call_names() -> String {
+pub fn call_names() -> JsValue {
     let [cart, customers, orders] = NAMES;
-    concat(&[cart, "|", customers, "|", orders])
+    JsValue::from_str(&concat(&[cart, "|", customers, "|", orders]))
 }
 
 /// The list builders, for [`CartEndpoint::build`].
@@ -310,9 +310,9 @@ impl CartEndpoint {
     }
 
     /// The cart id this endpoint works on.
-    #[wasm_bindgen(getter = cartId)]
-    pub fn cart_id(&self) -> Option<String> {
-        self.cart_id.clone().ok()
+    #[wasm_bindgen(getter = cartId, unchecked_return_type = "string | undefined")]
+    pub fn cart_id(&self) -> JsValue {
+        super::text_or_undefined(self.cart_id.as_deref().ok())
     }
 
     /// Page size for `All` (1 to 100). Throws `EpccError` for anything else.

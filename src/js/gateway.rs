@@ -47,9 +47,9 @@ pub struct Gateway {
 impl Gateway {
     /// The shopper's current cart id: 32 hex characters made once and kept in storage
     /// (`epcart`), or `undefined` with `disableCart`.
-    #[wasm_bindgen(getter = cartId)]
-    pub fn cart_id(&self) -> Option<String> {
-        self.client.cart_id()
+    #[wasm_bindgen(getter = cartId, unchecked_return_type = "string | undefined")]
+    pub fn js_cart_id(&self) -> JsValue {
+        super::text_or_undefined(self.cart_id().as_deref())
     }
 
     /// Switches the current cart, e.g. to one of the customer's carts from `GetCartsList`. The id
@@ -113,6 +113,11 @@ impl Gateway {
 }
 
 impl Gateway {
+    /// The shopper's current cart id (`cartId` in JavaScript).
+    pub fn cart_id(&self) -> Option<String> {
+        self.client.cart_id()
+    }
+
     /// The call table's endpoint for calls that are not about a cart.
     fn endpoint_without_cart(&self) -> CartEndpoint {
         CartEndpoint::new(Rc::clone(&self.client), Err(no_cart()))

@@ -124,6 +124,9 @@ export class CallScope {
 }
 
 // A wait that nothing can cancel (a call without a signal or a timeout).
+// `globalThis`, for the module (an imported static would be made lazily, with panic paths).
+export const globalObject = () => globalThis;
+
 export const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 // Resolves with a function that releases the Web Lock `name` once it is held, so that tabs of one

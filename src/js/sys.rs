@@ -125,15 +125,16 @@ extern "C" {
     pub fn warn(message: &str);
 }
 
-#[wasm_bindgen]
+#[wasm_bindgen(module = "/src/js/glue.js")]
 extern "C" {
-    /// `globalThis`. js-sys's `global()` probes four names through lazily made statics; every
+    /// `globalThis`. js-sys's `global()` probes four names through lazily made statics, and an
+    /// imported static is a lazily made one too (its panic messages stay in the module); every
     /// runtime the package supports has `globalThis`.
-    #[wasm_bindgen(thread_local_v2, js_name = globalThis)]
-    static GLOBAL: JsValue;
+    #[wasm_bindgen(js_name = globalObject)]
+    fn global_object() -> JsValue;
 }
 
 /// `globalThis`, where `fetch`, `crypto`, `localStorage` and `window` are looked up.
 pub fn global() -> JsValue {
-    GLOBAL.with(JsValue::clone)
+    global_object()
 }
