@@ -311,8 +311,8 @@ impl CartEndpoint {
 
     /// The cart id this endpoint works on.
     #[wasm_bindgen(getter = cartId, unchecked_return_type = "string | undefined")]
-    pub fn cart_id(&self) -> JsValue {
-        super::text_or_undefined(self.cart_id.as_deref().ok())
+    pub fn js_cart_id(&self) -> JsValue {
+        super::text_or_undefined(self.cart_id().as_deref())
     }
 
     /// Page size for `All` (1 to 100). Throws `EpccError` for anything else.
@@ -364,6 +364,11 @@ impl CartEndpoint {
 /// The calls for Rust callers. JavaScript reaches them through [`CartEndpoint::call_by_index`]
 /// and the names in [`CALLS`].
 impl CartEndpoint {
+    /// The cart id this endpoint works on (`cartId` in JavaScript).
+    pub fn cart_id(&self) -> Option<String> {
+        self.cart_id.clone().ok()
+    }
+
     /// Associates this cart with a customer. With a customer token (implicit gateway) the token
     /// must be that customer's; without one the gateway needs client_credentials.
     /// Resolves `{ data: [{ type: 'customer', id }] }` when the association is new, and `{}`
