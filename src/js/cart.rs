@@ -312,7 +312,7 @@ impl CartEndpoint {
     /// The cart id this endpoint works on.
     #[wasm_bindgen(getter = cartId, unchecked_return_type = "string | undefined")]
     pub fn js_cart_id(&self) -> JsValue {
-        super::text_or_undefined(self.cart_id().as_deref())
+        super::text_or_undefined(self.cart_id.as_deref().ok())
     }
 
     /// Page size for `All` (1 to 100). Throws `EpccError` for anything else.
