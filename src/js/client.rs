@@ -107,8 +107,6 @@ pub struct Client {
 enum Job {
     /// An SDK call: its request (or why none could be built) and its options.
     Call(Result<ApiRequest, Error>, Result<CallOptions, Error>),
-    /// `Authenticate()`.
-    Authenticate,
     /// The token request that concurrent calls share.
     Token,
 }
@@ -172,9 +170,10 @@ impl Client {
         self.spawn(Job::Call(request, CallOptions::from_js(options)))
     }
 
-    /// `Authenticate()`: a new token now (shared with any token request under way).
+    /// `Authenticate()`: a new token now (shared with any token request under way): the token
+    /// job's own promise, which settles with the token response.
     pub fn authenticate(self: &Rc<Self>) -> Promise {
-        self.spawn(Job::Authenticate)
+        self.shared_token_request()
     }
 
     fn spawn(self: &Rc<Self>, job: Job) -> Promise {
@@ -259,7 +258,7 @@ impl Client {
 /// the retry policy gives up; the token job first takes a lock shared by every tab of the
 /// origin (Web Locks, where the environment has them), so that tabs opened together make one
 /// token request: a tab that waited while another stored a new token uses that one.
-/// `Authenticate()` waits for the shared token request. Each [`Step`] either moves on at once
+/// `Authenticate()` is the token job's promise itself. Each [`Step`] either moves on at once
 /// or names the promise to wait for and what its settlement means ([`Then`]).
 struct Run {
     client: Rc<Client>,
@@ -303,12 +302,6 @@ impl Run {
                 };
                 (request, scope, step)
             }
-            // Waits for the shared token request; the request is the one that makes.
-            Job::Authenticate => (
-                auth::token_request(config),
-                Scope::open(None, config.timeout_ms)?,
-                Step::Wait(client.shared_token_request(), Then::Authenticated),
-            ),
             // Its own scope: one caller's abort does not cancel the token the others wait for.
             Job::Token => (
                 auth::token_request(config),
@@ -421,7 +414,6 @@ impl Run {
                 self.attempt.token = Some(token.ok_or_else(no_access_token)?);
                 return Ok(Step::Send);
             }
-            (Then::Authenticated, result) => return result.map(Step::Finish),
             (Then::Locked | Then::Token, Err(reason)) => return Err(reason),
             (Then::Response, Ok(response)) => match transport::head(response) {
                 Ok((status, retry_after, text)) => {
@@ -548,8 +540,6 @@ enum Step {
 enum Then {
     /// The lock: the function that releases it.
     Locked,
-    /// The shared token request's answer, which `Authenticate()` resolves with.
-    Authenticated,
     /// The end of a pause before looking at storage again (this many looks so far).
     Poll(u32),
     /// The token response.
