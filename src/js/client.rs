@@ -46,7 +46,8 @@ struct Held(Function);
 
 impl Drop for Held {
     fn drop(&mut self) {
-        let _ = self.0.call0(&JsValue::UNDEFINED);
+        let none = JsValue::UNDEFINED;
+        let _ = self.0.call2(&none, &none, &none);
     }
 }
 

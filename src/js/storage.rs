@@ -34,7 +34,7 @@ impl Storage {
     /// The value under `key`; a storage that throws or holds a non-string reads as empty.
     pub fn get(&self, key: &str) -> Option<String> {
         self.get
-            .call1(&self.target, &JsValue::from_str(key))
+            .call2(&self.target, &JsValue::from_str(key), &JsValue::UNDEFINED)
             .ok()?
             .as_string()
     }
@@ -49,7 +49,9 @@ impl Storage {
     }
 
     pub fn delete(&self, key: &str) {
-        let _ = self.delete.call1(&self.target, &JsValue::from_str(key));
+        let _ = self
+            .delete
+            .call2(&self.target, &JsValue::from_str(key), &JsValue::UNDEFINED);
     }
 }
 

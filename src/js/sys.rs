@@ -43,10 +43,9 @@ extern "C" {
     #[wasm_bindgen(is_type_of = JsValue::is_function)]
     #[derive(Clone)]
     pub type Function;
-    #[wasm_bindgen(method, catch, js_name = call)]
-    pub fn call0(this: &Function, context: &JsValue) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, catch, js_name = call)]
-    pub fn call1(this: &Function, context: &JsValue, arg: &JsValue) -> Result<JsValue, JsValue>;
+    /// `function.call(context, arg1, arg2)`: the one way the module calls a function it was
+    /// given (an import per arity would each cost their own glue); unused arguments are
+    /// `undefined`.
     #[wasm_bindgen(method, catch, js_name = call)]
     pub fn call2(
         this: &Function,
@@ -67,8 +66,6 @@ extern "C" {
     pub type JsString;
     #[wasm_bindgen(method)]
     pub fn trim(this: &JsString) -> JsString;
-    #[wasm_bindgen(method, getter)]
-    pub fn length(this: &JsString) -> u32;
 
     /// A call's `AbortSignal`.
     #[derive(Clone)]
@@ -95,14 +92,17 @@ pub mod json {
 
     #[wasm_bindgen]
     extern "C" {
-        #[wasm_bindgen(js_namespace = JSON, catch)]
-        pub fn parse(text: &str) -> Result<JsValue, JsValue>;
         /// `JSON.parse` of a JS string, so a response body is never copied into the module.
         #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
         pub fn parse_js(text: &JsString) -> Result<JsValue, JsValue>;
         /// A string, or `undefined` for values JSON cannot hold; throws for cycles and BigInts.
         #[wasm_bindgen(js_namespace = JSON, catch)]
         pub fn stringify(value: &JsValue) -> Result<JsValue, JsValue>;
+    }
+
+    /// `JSON.parse` of text from the module.
+    pub fn parse(text: &str) -> Result<JsValue, JsValue> {
+        parse_js(JsValue::from_str(text).unchecked_ref())
     }
 }
 

@@ -152,7 +152,7 @@ pub struct RawResponse {
 impl RawResponse {
     /// Whether the body is empty or only whitespace (a 204).
     pub fn is_empty(&self) -> bool {
-        self.body.trim().length() == 0
+        self.body.trim().is_falsy()
     }
 }
 
