@@ -29,20 +29,12 @@ pub struct FilterWriter {
 impl FilterWriter {
     /// Checks an operator (`eq`, `in`, `like`, ...): a word, with at least one field.
     pub fn operator(op: &str, fields: usize) -> Result<()> {
-        if op.is_empty() || !op.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        let word = !op.is_empty() && op.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        if !word || fields == 0 {
             return Err(Error::invalid(&[
                 "Filter operator '",
                 op,
-                "' is not a word such as eq, like or in",
-            ]));
-        }
-        if fields == 0 {
-            return Err(Error::invalid(&[
-                "Filter operator '",
-                op,
-                "' needs at least one field, e.g. { ",
-                op,
-                ": { name: 'x' } }",
+                "' must be a word such as eq, like or in, with at least one field: { eq: { name: 'x' } }",
             ]));
         }
         Ok(())
@@ -244,12 +236,13 @@ mod tests {
         assert!(FilterWriter::operator("is_null", 1).is_ok());
         for bad in ["", "e q", "eq)", "eq:"] {
             let err = FilterWriter::operator(bad, 1).unwrap_err();
-            assert!(err.message.contains("is not a word"), "{}", err.message);
+            assert!(err.message.contains("must be a word"), "{}", err.message);
         }
         let err = FilterWriter::operator("eq", 0).unwrap_err();
         assert_eq!(
             err.message,
-            "Filter operator 'eq' needs at least one field, e.g. { eq: { name: 'x' } }"
+            "Filter operator 'eq' must be a word such as eq, like or in, with at least one field: \
+             { eq: { name: 'x' } }"
         );
     }
 

@@ -245,35 +245,38 @@ pub fn filter(value: &JsValue) -> Result<Option<String>> {
         FilterWriter::operator(&op, fields.len() as usize)?;
         for j in 0..fields.len() {
             let (field, value) = fields.get(j);
-            writer.open(&op);
-            if let Some(text) = scalar(&value) {
-                writer.value(&field, &text);
-            } else if value.is_object() && !value.is_function() {
-                // A list (`in(id,a,b)`) or an object of attributes (`like(meta.a,1,meta.b,2)`):
-                // both are walked by their keys.
-                let list = Array::is_array(&value);
-                if list {
-                    writer.field(&field);
-                }
-                let items = Entries::of(value.unchecked_ref());
-                for k in 0..items.len() {
-                    let (attribute, item) = items.get(k);
-                    let Some(text) = scalar(&item) else {
-                        let what = concat(&["Filter value ", &op, ".", &field]);
-                        return Err(wrong_type(&what, "strings, numbers or booleans", &item));
-                    };
-                    match list {
-                        true => writer.value("", &text),
-                        false => writer.attribute(&field, &attribute, &text, k == 0),
-                    }
-                }
+            // A single value is walked as a list of one: `eq(name,x)` has `in(id,a,b)`'s shape.
+            let single = !value.is_object();
+            let list = single || Array::is_array(&value);
+            let items = if single {
+                let one = Array::new();
+                one.push(&value);
+                one.into()
             } else {
-                let what = concat(&["Filter value ", &op, ".", &field]);
-                return Err(wrong_type(
-                    &what,
-                    "a string, number, boolean, array or object",
-                    &value,
-                ));
+                value
+            };
+            writer.open(&op);
+            if list {
+                writer.field(&field);
+            }
+            // An array or an object of attributes (`like(meta.a,1,meta.b,2)`): both are walked
+            // by their keys.
+            let items = Entries::of(items.unchecked_ref());
+            for k in 0..items.len() {
+                let (attribute, item) = items.get(k);
+                let Some(text) = scalar(&item) else {
+                    let what = concat(&["Filter value ", &op, ".", &field]);
+                    let expected = if single {
+                        "a string, number, boolean, array or object"
+                    } else {
+                        "strings, numbers or booleans"
+                    };
+                    return Err(wrong_type(&what, expected, &item));
+                };
+                match list {
+                    true => writer.value("", &text),
+                    false => writer.attribute(&field, &attribute, &text, k == 0),
+                }
             }
             writer.close();
         }
