@@ -1,9 +1,10 @@
 // The calls of the endpoint classes. The module exports one binding per class for all of its
 // calls, `__call(index, args)`, and names them in order (`__calls()`: each class's names, the
-// classes separated by `|`; `index` counts within the class). Each name becomes a method of its
-// class's prototype here, as a class method would (not enumerable). It also tells the module
-// where its promise waits report. Called once, after the module is instantiated. Every
-// argument, its checking and the request stay in the module.
+// classes separated by `|`, then CartEndpoint's list builders; `index` counts within the
+// group). Each name becomes a method of its class's prototype here, as a class method would
+// (not enumerable). It also tells the module where its promise waits report. Called once,
+// after the module is instantiated. Every argument, its checking and the request stay in the
+// module.
 import {
   CartEndpoint, CustomersEndpoint, OrdersEndpoint, __calls, __listenWith, __settled,
 } from './epcc_carts.js';
@@ -11,11 +12,15 @@ import {
 export function installCalls() {
   // Where the module's promise waits report: its own export (see src/js/task.rs).
   __listenWith(__settled);
-  const classes = [CartEndpoint, CustomersEndpoint, OrdersEndpoint];
+  // The last group is CartEndpoint's list builders: each applies its value through
+  // `__build(index, value)` and returns the endpoint, for chaining.
+  const classes = [CartEndpoint, CustomersEndpoint, OrdersEndpoint, CartEndpoint];
   __calls().split('|').forEach((names, group) => {
     names.split(' ').forEach((name, row) => {
       Object.defineProperty(classes[group].prototype, name, {
-        value: { [name](...args) { return this.__call(row, args); } }[name],
+        value: group > 2
+          ? { [name](value) { this.__build(row, value); return this; } }[name]
+          : { [name](...args) { return this.__call(row, args); } }[name],
         writable: true,
         configurable: true,
       });

@@ -601,7 +601,7 @@ async fn every_argument_against_the_bad_value_table() {
 
     // Builders throw at once.
     let mut sync_cases = 0;
-    let mut throws = |what: String, result: Result<epcc_carts::js::CartEndpoint, JsValue>| {
+    let mut throws = |what: String, result: Result<&epcc_carts::js::CartEndpoint, JsValue>| {
         sync_cases += 1;
         match result {
             Ok(_) => panic!("{what}: accepted"),

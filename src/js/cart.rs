@@ -25,7 +25,7 @@ use crate::text::concat;
 pub struct CartEndpoint {
     client: Rc<Client>,
     cart_id: Result<String>,
-    query: Rc<Cell<ListQuery>>,
+    query: Cell<ListQuery>,
 }
 
 /// The arguments of a call, in order, `undefined` where left out or where the call has fewer.
@@ -87,6 +87,10 @@ const fn words(names: &str) -> usize {
 const _: () = assert!(words(CART_NAMES) == CART_CALLS.len());
 const _: () = assert!(words(CUSTOMER_NAMES) == CUSTOMER_CALLS.len());
 const _: () = assert!(words(ORDER_NAMES) == ORDER_CALLS.len());
+
+/// The list builders' names, in the order of [`BUILDERS`].
+const BUILDER_NAMES: &str = "Limit Offset Sort Filter With";
+const _: () = assert!(words(BUILDER_NAMES) == BUILDERS.len());
 
 const CUSTOMER_NAMES: &str = "Token TokenViaPassword";
 const CUSTOMER_CALLS: &[Row] = {
@@ -179,11 +183,12 @@ const CART_CALLS: &[Row] = {
 };
 
 /// The names of [`CALLS`]: each class's in order, separated by spaces, and the classes from
-/// each other by `|`.
+/// each other by `|`; then the names of `CartEndpoint`'s list builders ([`BUILDERS`]).
 #[wasm_bindgen(js_name = __calls, skip_typescript)]
 pub fn call_names() -> JsValue {
     let [cart, customers, orders] = NAMES;
-    JsValue::from_str(&concat(&[cart, "|", customers, "|", orders]))
+    let names = [cart, "|", customers, "|", orders, "|", BUILDER_NAMES];
+    JsValue::from_str(&concat(&names))
 }
 
 /// The list builders, for [`CartEndpoint::build`].
@@ -196,12 +201,23 @@ enum Builder {
     With,
 }
 
+/// The builders in the order of [`BUILDER_NAMES`]. The entry modules give `CartEndpoint`'s
+/// prototype one method per name, which passes its index and value to `__build` and returns
+/// the endpoint itself for chaining, as the official SDK's builders do.
+const BUILDERS: [Builder; 5] = [
+    Builder::Limit,
+    Builder::Offset,
+    Builder::Sort,
+    Builder::Filter,
+    Builder::With,
+];
+
 impl CartEndpoint {
     pub(crate) fn new(client: Rc<Client>, cart_id: Result<String>) -> Self {
         CartEndpoint {
             client,
             cart_id,
-            query: Rc::default(),
+            query: Cell::default(),
         }
     }
 
@@ -248,23 +264,14 @@ impl CartEndpoint {
         )
     }
 
-    /// Every builder: checks `value`, applies it, and returns this endpoint for chaining. A
-    /// rejected value leaves the query as it was.
+    /// Every builder: checks `value` and applies it. A rejected value leaves the query as it
+    /// was.
     #[inline(never)]
-    fn build(
-        &self,
-        builder: Builder,
-        value: JsValue,
-    ) -> core::result::Result<CartEndpoint, JsValue> {
+    fn build(&self, builder: Builder, value: &JsValue) -> Result<()> {
         let mut query = self.query.take();
-        let applied = apply(&mut query, builder, &value);
+        let applied = apply(&mut query, builder, value);
         self.query.set(query);
-        applied?;
-        Ok(CartEndpoint {
-            client: Rc::clone(&self.client),
-            cart_id: self.cart_id.clone(),
-            query: Rc::clone(&self.query),
-        })
+        applied
     }
 }
 
@@ -315,49 +322,14 @@ impl CartEndpoint {
         super::text_or_undefined(self.cart_id.as_deref().ok())
     }
 
-    /// Page size for `All` (1 to 100). Throws `EpccError` for anything else.
-    #[wasm_bindgen(js_name = Limit)]
-    pub fn limit(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] value: JsValue,
-    ) -> core::result::Result<CartEndpoint, JsValue> {
-        self.build(Builder::Limit, value)
-    }
-
-    /// Offset for `All` (0 to 10000).
-    #[wasm_bindgen(js_name = Offset)]
-    pub fn offset(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] value: JsValue,
-    ) -> core::result::Result<CartEndpoint, JsValue> {
-        self.build(Builder::Offset, value)
-    }
-
-    /// Sort order for `All`, passed to the API as `sort=`.
-    #[wasm_bindgen(js_name = Sort)]
-    pub fn sort(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] value: JsValue,
-    ) -> core::result::Result<CartEndpoint, JsValue> {
-        self.build(Builder::Sort, value)
-    }
-
-    /// Filter for `All`: `Filter({ eq: { name: 'Gifts' } })` sends `filter=eq(name,Gifts)`.
-    #[wasm_bindgen(js_name = Filter)]
-    pub fn filter(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CartsFilter")] value: JsValue,
-    ) -> core::result::Result<CartEndpoint, JsValue> {
-        self.build(Builder::Filter, value)
-    }
-
-    /// Related resources to include: `With('items')`.
-    #[wasm_bindgen(js_name = With)]
-    pub fn with(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string | string[]")] value: JsValue,
-    ) -> core::result::Result<CartEndpoint, JsValue> {
-        self.build(Builder::With, value)
+    /// Applies builder `index` of [`BUILDERS`] to this endpoint's next list call. Throws an
+    /// `EpccError` for a value the builder does not take.
+    #[wasm_bindgen(js_name = __build, skip_typescript)]
+    pub fn build_by_index(&self, index: u32, value: JsValue) -> core::result::Result<(), JsValue> {
+        let Some(&builder) = BUILDERS.get(index as usize) else {
+            return Err(Error::invalid_input("no such builder").into());
+        };
+        Ok(self.build(builder, &value)?)
     }
 }
 
@@ -367,6 +339,36 @@ impl CartEndpoint {
     /// The cart id this endpoint works on (`cartId` in JavaScript).
     pub fn cart_id(&self) -> Option<String> {
         self.cart_id.clone().ok()
+    }
+
+    /// Page size for `All` and `Items` (1 to 100).
+    pub fn limit(&self, value: JsValue) -> core::result::Result<&Self, JsValue> {
+        self.chain(Builder::Limit, value)
+    }
+
+    /// Offset for `All` and `Items` (0 to 10000).
+    pub fn offset(&self, value: JsValue) -> core::result::Result<&Self, JsValue> {
+        self.chain(Builder::Offset, value)
+    }
+
+    /// Sort order for `All` and `Items`, passed to the API as `sort=`.
+    pub fn sort(&self, value: JsValue) -> core::result::Result<&Self, JsValue> {
+        self.chain(Builder::Sort, value)
+    }
+
+    /// Filter for `All`: `Filter({ eq: { name: 'Gifts' } })` sends `filter=eq(name,Gifts)`.
+    pub fn filter(&self, value: JsValue) -> core::result::Result<&Self, JsValue> {
+        self.chain(Builder::Filter, value)
+    }
+
+    /// Related resources to include: `With('items')`.
+    pub fn with(&self, value: JsValue) -> core::result::Result<&Self, JsValue> {
+        self.chain(Builder::With, value)
+    }
+
+    fn chain(&self, builder: Builder, value: JsValue) -> core::result::Result<&Self, JsValue> {
+        self.build(builder, &value)?;
+        Ok(self)
     }
 
     /// Associates this cart with a customer. With a customer token (implicit gateway) the token

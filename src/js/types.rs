@@ -413,6 +413,16 @@ export interface OrdersEndpoint {
 #[wasm_bindgen(typescript_custom_section)]
 const CART_CALLS: &'static str = r#"
 export interface CartEndpoint {
+  /** Page size for `All` and `Items` (1 to 100). Throws `EpccError` for anything else. */
+  Limit(value: number): this;
+  /** Offset for `All` and `Items` (0 to 10000). */
+  Offset(value: number): this;
+  /** Sort order for `All` and `Items`, passed to the API as `sort=`. */
+  Sort(value: string): this;
+  /** Filter for `All`: `Filter({ eq: { name: 'Gifts' } })` sends `filter=eq(name,Gifts)`. */
+  Filter(value: CartsFilter): this;
+  /** Related resources to include: `With('items')`. */
+  With(value: string | string[]): this;
   /**
    * Associates this cart with an account, with an Account Management token.
    */
