@@ -230,11 +230,6 @@ impl CartEndpoint {
         self.client.call(request, options.as_ref())
     }
 
-    /// The endpoint's cart id, or why it has none.
-    pub(super) fn id(&self) -> Result<String> {
-        self.cart_id.clone()
-    }
-
     fn request(&self, call: Call, args: &Args) -> Result<ApiRequest> {
         match call {
             Call::Route(route) => route::request(
@@ -243,7 +238,10 @@ impl CartEndpoint {
                 || self.query.take(),
                 &args::CallArgs(args),
             ),
-            Call::Composite(call) => super::items::composite(&self.id()?, call, args),
+            Call::Composite(call) => {
+                let id = self.cart_id.as_deref().map_err(Error::clone)?;
+                super::items::composite(id, call, args)
+            }
         }
     }
 
