@@ -277,8 +277,8 @@ fn warn_if_browser() {
     let in_browser = !property(&super::sys::global(), "document").is_undefined();
     if in_browser && !WARNED_ABOUT_SECRET.swap(true, Ordering::Relaxed) {
         super::sys::warn(
-            "epcc-carts: client_secret is set in a browser page, where every visitor can read it. \
-             Use client_credentials only on a server; browsers should use an implicit token (client_id only).",
+            "epcc-carts: every visitor of a page can read its client_secret; use one only on a \
+             server, and an implicit token (client_id only) in browsers.",
         );
     }
 }
