@@ -10,14 +10,21 @@ const MAX_TOKEN_LEN: usize = 8192;
 const MAX_ID_LEN_TEXT: &str = "255";
 const MAX_TOKEN_LEN_TEXT: &str = "8192";
 
+/// Checks text that must not be empty; with `trim`, nor only spaces.
+pub fn not_empty(what: &str, value: &str, trim: bool) -> Result<()> {
+    let value = if trim { value.trim_ascii() } else { value };
+    if value.is_empty() {
+        return Err(Error::invalid(&[what, " must not be empty"]));
+    }
+    Ok(())
+}
+
 /// Checks an id that goes into a URL path: cart, customer or account ids.
 ///
 /// EPCC's "safe characters" are letters, digits, `_` and `-`; anything else could change the path
 /// (`/`, `..`, `?`, `#`, `%`) and is rejected rather than encoded.
 pub fn id(what: &str, value: &str) -> Result<()> {
-    if value.is_empty() {
-        return Err(Error::invalid(&[what, " must not be empty"]));
-    }
+    not_empty(what, value, false)?;
     if value.len() > MAX_ID_LEN {
         return Err(Error::invalid(&[
             what,

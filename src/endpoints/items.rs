@@ -251,13 +251,7 @@ pub type Field<'a> = (&'static str, Value<'a>);
 /// The SDK's fields of a product item: `type: "cart_item"`, `id` (or `sku`) and `quantity`. The
 /// caller's `data` is spread over them (the official SDK's order).
 pub fn product_fields(product: &str, quantity: u32, is_sku: bool) -> Result<[Field<'_>; 3]> {
-    if product.is_empty() {
-        return Err(Error::invalid_input(if is_sku {
-            "sku must not be empty"
-        } else {
-            "product id must not be empty"
-        }));
-    }
+    validate::not_empty(if is_sku { "sku" } else { "product id" }, product, false)?;
     if !is_sku {
         validate::id("product id", product)?;
     }
@@ -279,10 +273,7 @@ pub fn item_fields(item_id: &str, quantity: u32) -> Result<[Field<'_>; 3]> {
 }
 
 fn check_promotion_code(code: &str) -> Result<()> {
-    if code.trim_ascii().is_empty() {
-        return Err(Error::invalid_input("promotion code must not be empty"));
-    }
-    Ok(())
+    validate::not_empty("promotion code", code, true)
 }
 
 /// `Checkout` / `CheckoutWithAccountManagementToken` post to `carts/{cart}/checkout`

@@ -242,15 +242,7 @@ fn checked(what: &str, check: Check, value: &str) -> Result<()> {
     if check == Check::Id {
         return validate::id(what, value);
     }
-    let value = if check == Check::Blank {
-        value.trim_ascii()
-    } else {
-        value
-    };
-    if value.is_empty() {
-        return Err(crate::error::Error::invalid(&[what, " must not be empty"]));
-    }
-    Ok(())
+    validate::not_empty(what, value, check == Check::Blank)
 }
 
 /// Arguments for the native tests of routes: strings, or JSON texts for objects and arrays.

@@ -126,10 +126,11 @@ pub fn stringify(value: &JsValue) -> Option<String> {
 /// An object argument as JSON text, for request bodies (`CreateCart(data)`).
 pub fn json_object(what: &str, value: &JsValue) -> Result<String> {
     object(what, value)?;
-    stringify(value).ok_or_else(|| {
-        Error::invalid(&[what, " cannot be turned into JSON (a cycle, or a BigInt?)"])
-    })
+    stringify(value).ok_or_else(|| Error::invalid(&[what, NOT_JSON]))
 }
+
+/// Why a value could not be sent.
+const NOT_JSON: &str = " cannot be turned into JSON (a cycle, or a BigInt?)";
 
 /// An object argument that may be left out: the object, or `undefined`.
 pub fn optional_object(what: &str, value: &JsValue) -> Result<JsValue> {
@@ -151,9 +152,7 @@ pub fn optional_json(what: &str, value: &JsValue) -> Result<Option<String>> {
 /// JSON of a body the SDK assembled; `JSON.stringify` throws only for a caller's value that
 /// has a cycle or a BigInt.
 pub fn json_text(value: &JsValue) -> Result<String> {
-    stringify(value).ok_or_else(|| {
-        Error::invalid_input("the data cannot be turned into JSON (a cycle, or a BigInt?)")
-    })
+    stringify(value).ok_or_else(|| Error::invalid(&["the data", NOT_JSON]))
 }
 
 /// A call's arguments, in order, as [`route::Args`] reads them.
@@ -194,9 +193,7 @@ impl route::Args for CallArgs<'_> {
         if !Array::is_array(items) {
             return Err(wrong_type(what, "an array", items));
         }
-        stringify(items).ok_or_else(|| {
-            Error::invalid(&[what, " cannot be turned into JSON (a cycle, or a BigInt?)"])
-        })
+        stringify(items).ok_or_else(|| Error::invalid(&[what, NOT_JSON]))
     }
 
     fn options_json(&self, i: usize) -> Result<Option<String>> {
