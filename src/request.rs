@@ -54,7 +54,7 @@ pub struct ApiRequest {
     pub auth: Auth,
     /// Sent as `X-MOLTIN-CUSTOMER-TOKEN`.
     pub customer_token: Option<String>,
-    /// Sent last, after the config's headers (e.g. `EP-ACCOUNT-MANAGEMENT-AUTHENTICATION-TOKEN`).
+    /// Sent last, after the config's headers (e.g. `EP-Account-Management-Authentication-Token`).
     pub extra_headers: Vec<(String, String)>,
 }
 
@@ -95,6 +95,21 @@ impl ApiRequest {
             validate::token("customer token", token)?;
         }
         self.customer_token = token.map(str::to_owned);
+        Ok(self)
+    }
+
+    /// Sends an Account Management token as `EP-Account-Management-Authentication-Token` (the
+    /// official SDK spells it in capitals for associations, in title case for checkout, and
+    /// sends it empty when no token is given; this SDK leaves it out then). Refuses one no
+    /// header could carry.
+    pub fn account_token(mut self, token: Option<&str>) -> Result<Self> {
+        if let Some(token) = token {
+            validate::token("account token", token)?;
+            self.extra_headers.push((
+                "EP-Account-Management-Authentication-Token".to_owned(),
+                token.to_owned(),
+            ));
+        }
         Ok(self)
     }
 

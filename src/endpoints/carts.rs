@@ -20,7 +20,7 @@ const fn cart(method: Method, body: Body, token: Token) -> Route {
 
 /// `POST` (add) or `DELETE` (remove) `carts/:id/relationships/{customers|accounts}` with
 /// `{"data":[{"type":..,"id":..}]}`. A customer token travels as `X-MOLTIN-CUSTOMER-TOKEN`, an
-/// account token as `EP-ACCOUNT-MANAGEMENT-AUTHENTICATION-TOKEN`.
+/// account token as `EP-Account-Management-Authentication-Token`.
 const fn association(method: Method, account: bool) -> Route {
     Route {
         method,
@@ -124,7 +124,7 @@ mod tests {
         assert_eq!(
             req.extra_headers,
             [(
-                "EP-ACCOUNT-MANAGEMENT-AUTHENTICATION-TOKEN".to_owned(),
+                "EP-Account-Management-Authentication-Token".to_owned(),
                 "at".to_owned()
             )]
         );

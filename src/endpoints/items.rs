@@ -7,7 +7,6 @@
 //! the bindings (a JS object spread), from the fields these functions name; everything else is
 //! here.
 
-use alloc::borrow::ToOwned;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -325,21 +324,6 @@ pub fn update_fields<'a>(kind: &str, id: &'a str, quantity: Option<u32>) -> Resu
     }
 }
 
-/// The `EP-Account-Management-Authentication-Token` header of an account checkout; the
-/// official SDK sends it empty when no token is given, this SDK leaves it out.
-pub fn account_token_header(token: Option<&str>) -> Result<Vec<(String, String)>> {
-    match token {
-        None => Ok(Vec::new()),
-        Some(token) => {
-            validate::token("account token", token)?;
-            Ok(alloc::vec![(
-                "EP-Account-Management-Authentication-Token".to_owned(),
-                token.to_owned()
-            )])
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -506,18 +490,5 @@ mod tests {
             ]
         );
         assert!(update_fields("promotion_item", " ", None).is_err());
-    }
-
-    #[test]
-    fn account_checkout_header_only_with_a_token() {
-        assert!(account_token_header(None).unwrap().is_empty());
-        assert_eq!(
-            account_token_header(Some("at")).unwrap(),
-            [(
-                "EP-Account-Management-Authentication-Token".to_owned(),
-                "at".to_owned()
-            )]
-        );
-        assert!(account_token_header(Some("")).is_err());
     }
 }

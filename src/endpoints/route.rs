@@ -95,7 +95,7 @@ pub enum Token {
     None,
     /// A customer token, sent as `X-MOLTIN-CUSTOMER-TOKEN`.
     Customer,
-    /// An Account Management token, sent as `EP-ACCOUNT-MANAGEMENT-AUTHENTICATION-TOKEN`.
+    /// An Account Management token, sent as `EP-Account-Management-Authentication-Token`.
     Account,
 }
 
@@ -160,7 +160,7 @@ pub fn request(
         validate::id(what, &id)?;
         path.push_str(&id);
     }
-    let mut request = ApiRequest::v2(route.method, &path).query(query);
+    let request = ApiRequest::v2(route.method, &path).query(query);
     let (data, options) = match route.body {
         Body::None => (None, None),
         Body::Object(what) => {
@@ -210,14 +210,7 @@ pub fn request(
         Token::Account => {
             let token = args.optional_text(next, "account token")?;
             next += 1;
-            if let Some(token) = token {
-                validate::token("account token", &token)?;
-                request.extra_headers.push((
-                    String::from("EP-ACCOUNT-MANAGEMENT-AUTHENTICATION-TOKEN"),
-                    token,
-                ));
-            }
-            request
+            request.account_token(token.as_deref())?
         }
     };
     let mut options = options;

@@ -2,7 +2,6 @@
 //! merging a guest cart and checkout, with the official SDK's names and argument order.
 
 use alloc::string::String;
-use alloc::vec::Vec;
 
 use super::sys::{Array, Object, Promise};
 use wasm_bindgen::prelude::*;
@@ -42,7 +41,7 @@ pub(super) fn composite(cart_id: &str, call: Composite, a: &Args) -> Result<ApiR
     // The arguments that are the customer token and `additionalHeaders`, where the call has them.
     let mut token = None;
     let mut extra_headers = None;
-    let mut extra = Vec::new();
+    let mut account_token = None;
     let body = match call {
         AddProduct => {
             let is_sku = flag("isSku", &a[3])?;
@@ -86,23 +85,22 @@ pub(super) fn composite(cart_id: &str, call: Composite, a: &Args) -> Result<ApiR
             let shipping =
                 args::optional_json("shipping address", &a[2])?.unwrap_or_else(|| billing.clone());
             if account {
-                extra = endpoint::account_token_header(
-                    args::optional_string("account token", Some(&a[3]))?.as_deref(),
-                )?;
+                account_token = args::optional_string("account token", Some(&a[3]))?;
             }
             extra_headers = Some(if account { 4 } else { 3 });
             endpoint::checkout_data(party_name, &party, &billing, &shipping)
         }
     };
     let target = at(cart_id, item.as_deref(), rest);
-    let mut request = endpoint::cart_call(method, &target, Some(&body))?;
+    let mut request = endpoint::cart_call(method, &target, Some(&body))?
+        .account_token(account_token.as_deref())?;
     if let Some(i) = token {
         request = request.customer_token(customer_token(Some(&a[i]))?.as_deref())?;
     }
-    if let Some(i) = extra_headers {
-        extra.extend(args::CallArgs(a).headers(i, "additionalHeaders")?);
+    match extra_headers {
+        Some(i) => request.extra_headers(args::CallArgs(a).headers(i, "additionalHeaders")?),
+        None => Ok(request),
     }
-    request.extra_headers(extra)
 }
 
 fn at<'a>(cart_id: &'a str, item_id: Option<&'a str>, rest: &'a str) -> Target<'a> {
