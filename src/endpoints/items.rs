@@ -288,9 +288,10 @@ pub fn checkout_data(
     data.push_str(billing_json);
     data.push_str(",\"shipping_address\":");
     data.push_str(shipping_json);
-    data.push(',');
-    json::push_string(&mut data, party);
-    data.push(':');
+    // `party` is one of two words, written as they are.
+    data.push_str(",\"");
+    data.push_str(party);
+    data.push_str("\":");
     data.push_str(party_json);
     data.push('}');
     data
@@ -299,7 +300,8 @@ pub fn checkout_data(
 /// A customer (or contact) given by id, as the official SDK sends it: `{"id":..}`.
 pub fn party_by_id(what: &str, id: &str) -> Result<String> {
     validate::id(what, id)?;
-    Ok(json::object(&[("id", id)]))
+    // An id holds letters, digits, `_` and `-` only: nothing to escape.
+    Ok(crate::text::concat(&["{\"id\":\"", id, "\"}"]))
 }
 
 /// The fields `UpdateItems` sets after an item's other fields, by the item's type: a product

@@ -9,6 +9,7 @@ use crate::error::Result;
 use crate::json;
 use crate::query::ListQuery;
 use crate::request::{ApiRequest, Method};
+use crate::text::concat;
 use crate::validate;
 
 /// The arguments of a call as the core needs them. The bindings read JS values; argument `i` is
@@ -25,6 +26,9 @@ pub trait Args {
     fn array_json(&self, i: usize, what: &str) -> Result<String>;
     /// The API's `options` object as JSON text, if given.
     fn options_json(&self, i: usize) -> Result<Option<String>>;
+    /// An object of these string fields, in order, as JSON text (the bindings have the JS
+    /// engine escape them).
+    fn text_object(&self, fields: &[(&str, String)]) -> String;
     /// An object of header names and string values that may be left out (empty then).
     fn headers(&self, i: usize, what: &str) -> Result<Vec<(String, String)>>;
 }
@@ -177,27 +181,28 @@ pub fn request(
             (Some(items), args.options_json(next - 1)?)
         }
         Body::Fields { fields, list } => {
-            let mut data = String::from(if list { "[{" } else { "{" });
-            for (i, &(key, field)) in fields.iter().enumerate() {
-                let arg;
+            let mut values = Vec::new();
+            for &(key, field) in fields {
                 let value = match field {
-                    Field::Text(text) => text,
+                    Field::Text(text) => String::from(text),
                     Field::Arg(what, check) => {
                         next += 1;
-                        arg = args.text(next - 1, what)?;
+                        let arg = args.text(next - 1, what)?;
                         checked(what, check, &arg)?;
-                        &arg
+                        arg
                     }
                 };
-                if i > 0 {
-                    data.push(',');
-                }
-                json::push_string(&mut data, key);
-                data.push(':');
-                json::push_string(&mut data, value);
+                values.push((key, value));
             }
-            data.push_str(if list { "}]" } else { "}" });
-            (Some(data), None)
+            let object = args.text_object(&values);
+            (
+                Some(if list {
+                    concat(&["[", &object, "]"])
+                } else {
+                    object
+                }),
+                None,
+            )
         }
     };
     let mut request = match route.token {
@@ -295,6 +300,17 @@ pub mod test_args {
 
         fn options_json(&self, i: usize) -> Result<Option<String>> {
             Ok(self.get(i).map(String::from))
+        }
+
+        fn text_object(&self, fields: &[(&str, String)]) -> String {
+            let fields: Vec<String> = fields
+                .iter()
+                .map(|(key, value)| {
+                    let value = serde_json::to_string(value).unwrap();
+                    concat(&["\"", key, "\":", &value])
+                })
+                .collect();
+            concat(&["{", &fields.join(","), "}"])
         }
 
         fn headers(&self, i: usize, what: &str) -> Result<Vec<(String, String)>> {

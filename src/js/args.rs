@@ -200,6 +200,15 @@ impl route::Args for CallArgs<'_> {
         optional_json("options", self.get(i))
     }
 
+    fn text_object(&self, fields: &[(&str, String)]) -> String {
+        let object = Object::new();
+        for (key, value) in fields {
+            set_property(&object, key, &JsValue::from_str(value));
+        }
+        // An object of strings always stringifies.
+        stringify(&object).unwrap_or_default()
+    }
+
     fn headers(&self, i: usize, what: &str) -> Result<Vec<(String, String)>> {
         let value = self.get(i);
         if is_missing(value) {
