@@ -292,12 +292,11 @@ pub fn filter(value: &JsValue) -> Result<Option<String>> {
 
 /// A string, finite number or boolean as the text JS would print.
 fn scalar(value: &JsValue) -> Option<String> {
-    if let Some(s) = value.as_string() {
-        return Some(s);
+    let printable = value.is_string()
+        || value.as_bool().is_some()
+        || value.as_f64().is_some_and(f64::is_finite);
+    if !printable {
+        return None;
     }
-    if let Some(b) = value.as_bool() {
-        return Some(String::from(if b { "true" } else { "false" }));
-    }
-    let n = value.as_f64().filter(|n| n.is_finite())?;
-    super::sys::number_text(n).as_string()
+    super::sys::text_of(value).as_string()
 }

@@ -284,19 +284,19 @@ fn apply(query: &mut ListQuery, builder: Builder, value: &JsValue) -> Result<()>
         }
         Builder::With => {
             let include = if Array::is_array(value) {
+                // A list of strings, joined with commas as `String(list)` joins them.
                 let items: &Array = value.unchecked_ref();
-                let mut joined = String::new();
                 for i in 0..items.length() {
-                    if i > 0 {
-                        joined.push(',');
+                    let item = items.get(i);
+                    if !item.is_string() {
+                        return Err(args::wrong_type("With's items", "a string", &item));
                     }
-                    joined.push_str(&args::string("With's items", &items.get(i))?);
                 }
-                joined
+                super::sys::text_of(value)
             } else {
-                args::string("With", value)?
+                value.clone()
             };
-            query.set_include(&include)
+            query.set_include(&args::string("With", &include)?)
         }
     }
 }

@@ -117,9 +117,9 @@ extern "C" {
     /// `Date.parse(text)`: milliseconds since the epoch, NaN for no date.
     #[wasm_bindgen(js_namespace = Date, js_name = parse)]
     pub fn parse_date(text: &str) -> f64;
-    /// `String(n)`: a number as JavaScript prints it.
+    /// `String(value)`: a number as JavaScript prints it, a list joined with commas.
     #[wasm_bindgen(js_name = String)]
-    pub fn number_text(n: f64) -> JsValue;
+    pub fn text_of(value: &JsValue) -> JsValue;
     /// `console.warn(message)`.
     #[wasm_bindgen(js_namespace = console)]
     pub fn warn(message: &str);
