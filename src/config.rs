@@ -101,9 +101,9 @@ impl Config {
             && bytes.len() <= 261
             && !matches!(bytes[0], b'.' | b'-' | b':')
             && !bytes.windows(2).any(|pair| pair == b"..")
-            && bytes
-                .iter()
-                .all(|b| b.is_ascii_alphanumeric() || crate::text::is_one_of(*b, b".-:[]"));
+            && crate::text::all_bytes(bytes, |b| {
+                b.is_ascii_alphanumeric() || crate::text::is_one_of(b, b".-:[]")
+            });
         if !valid {
             return Err(Error::invalid_input(
                 "config.host must be a host name with an optional port, without scheme or path, e.g. 'useast.api.elasticpath.com' or '127.0.0.1:4010'",

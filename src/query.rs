@@ -29,7 +29,8 @@ pub struct FilterWriter {
 impl FilterWriter {
     /// Checks an operator (`eq`, `in`, `like`, ...): a word, with at least one field.
     pub fn operator(op: &str, fields: usize) -> Result<()> {
-        let word = !op.is_empty() && op.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        let word = !op.is_empty()
+            && text::all_bytes(op.as_bytes(), |b| b.is_ascii_alphanumeric() || b == b'_');
         if !word || fields == 0 {
             return Err(Error::invalid(&[
                 "Filter operator '",

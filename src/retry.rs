@@ -7,6 +7,7 @@
 
 #[cfg(doc)]
 use crate::request::Method;
+use crate::text::all_bytes;
 
 /// Longest wait the SDK accepts from a `Retry-After` header.
 pub const MAX_RETRY_AFTER_MS: u32 = 120_000;
@@ -117,7 +118,7 @@ pub fn parse_retry_after(
     date_ms: impl FnOnce(&str) -> f64,
 ) -> Option<u32> {
     let value = value.trim_ascii();
-    let ms = if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+    let ms = if !value.is_empty() && all_bytes(value.as_bytes(), |b| b.is_ascii_digit()) {
         // Saturating: more digits than 32 bits hold are a very long wait, and the cap applies.
         let seconds = value.bytes().fold(0u32, |n, b| {
             n.saturating_mul(10).saturating_add(u32::from(b - b'0'))

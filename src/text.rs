@@ -14,9 +14,25 @@ pub fn concat(parts: &[&str]) -> String {
 
 /// Whether `b` is one of the bytes in `set`. A plain loop: `<[u8]>::contains` would bring in
 /// core's `memchr`, which is built for long haystacks.
-#[allow(clippy::manual_contains)] // on purpose: see above
 pub fn is_one_of(b: u8, set: &[u8]) -> bool {
-    set.iter().any(|&c| c == b)
+    for &c in set {
+        if c == b {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether every byte of `text` passes `test`. One loop serves every such check: the tests are
+/// plain functions, where a closure per check would make the compiler copy the loop for each.
+#[inline(never)]
+pub fn all_bytes(text: &[u8], test: fn(u8) -> bool) -> bool {
+    for &b in text {
+        if !test(b) {
+            return false;
+        }
+    }
+    true
 }
 
 /// Appends an ASCII byte (the mask tells the compiler it takes one byte in UTF-8).

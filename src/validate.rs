@@ -1,7 +1,7 @@
 //! Argument checks done before anything is sent.
 
 use crate::error::{Error, Result};
-use crate::text::concat;
+use crate::text::{all_bytes, concat};
 
 /// Longest id or token the SDK accepts; anything longer is a bug in the caller.
 pub const MAX_ID_LEN: usize = 255;
@@ -33,7 +33,7 @@ pub fn id(what: &str, value: &str) -> Result<()> {
             " characters",
         ]));
     }
-    if !value.bytes().all(is_safe_byte) {
+    if !all_bytes(value.as_bytes(), is_safe_byte) {
         return Err(Error::invalid(&[
             what,
             " may contain only letters, digits, '_' and '-'",
@@ -61,7 +61,7 @@ pub fn token(what: &str, value: &str) -> Result<()> {
             " must not be empty; leave it out to call without one",
         ]));
     }
-    if value.len() > MAX_TOKEN_LEN || !value.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
+    if value.len() > MAX_TOKEN_LEN || !all_bytes(value.as_bytes(), |b| (0x21..=0x7e).contains(&b)) {
         return Err(Error::invalid(&[
             what,
             " is not a valid token (visible ASCII, at most ",
@@ -76,9 +76,9 @@ pub fn token(what: &str, value: &str) -> Result<()> {
 /// cannot carry.
 pub fn header(name: &str, value: &str) -> Result<()> {
     let name_ok = !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || crate::text::is_one_of(b, b"!#$%&'*+-.^_`|~"));
+        && all_bytes(name.as_bytes(), |b| {
+            b.is_ascii_alphanumeric() || crate::text::is_one_of(b, b"!#$%&'*+-.^_`|~")
+        });
     if !name_ok {
         return Err(Error::invalid(&["'", name, "' is not a valid header name"]));
     }
@@ -89,10 +89,9 @@ pub fn header(name: &str, value: &str) -> Result<()> {
 /// Latin-1 (fetch refuses those, and a line break could smuggle in another header).
 pub fn header_value(what: &str, value: &str) -> Result<()> {
     // On bytes: in UTF-8 a character beyond Latin-1 (U+0100 and up) starts with 0xC4 or more.
-    if value
-        .bytes()
-        .any(|b| b == b'\r' || b == b'\n' || b == 0 || b >= 0xc4)
-    {
+    if !all_bytes(value.as_bytes(), |b| {
+        !(b == b'\r' || b == b'\n' || b == 0 || b >= 0xc4)
+    }) {
         return Err(Error::invalid(&[
             what,
             " contains characters a header cannot carry (line breaks, or beyond Latin-1)",
