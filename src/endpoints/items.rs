@@ -16,53 +16,25 @@ use crate::json;
 use crate::request::{ApiRequest, Method};
 use crate::validate;
 
-/// `carts/{cart}` followed by `/{segment}` for each segment; ids among them are checked.
-fn path(root: &str, ids: &[(&str, &str)], rest: &str) -> Result<String> {
-    let mut out = String::from(root);
-    for (what, id) in ids {
-        validate::id(what, id)?;
-        out.push('/');
-        out.push_str(id);
+/// A call on a cart, `carts/{cart}{rest}`, or on one of its items,
+/// `carts/{cart}/items/{item}{rest}`, with `{"data": data}`. The ids are checked.
+pub fn cart_call(
+    method: Method,
+    cart_id: &str,
+    item_id: Option<&str>,
+    rest: &str,
+    data_json: &str,
+) -> Result<ApiRequest> {
+    validate::id("cart id", cart_id)?;
+    let mut path = String::from("carts/");
+    path.push_str(cart_id);
+    if let Some(item) = item_id {
+        validate::id("item id", item)?;
+        path.push_str("/items/");
+        path.push_str(item);
     }
-    out.push_str(rest);
-    Ok(out)
-}
-
-/// Where a cart call goes: `carts/{cart}{rest}`, or `carts/{cart}/items/{item}{rest}`.
-fn cart_path(cart_id: &str, item_id: Option<&str>, rest: &str) -> Result<String> {
-    match item_id {
-        None => path("carts", &[("cart id", cart_id)], rest),
-        Some(item) => {
-            let mut full = path("carts", &[("cart id", cart_id)], "/items")?;
-            validate::id("item id", item)?;
-            full.push('/');
-            full.push_str(item);
-            full.push_str(rest);
-            Ok(full)
-        }
-    }
-}
-
-/// What a cart item call sends, besides its body.
-pub struct Target<'a> {
-    pub cart_id: &'a str,
-    /// The item the call is about (`items/{item}`), if any.
-    pub item_id: Option<&'a str>,
-    /// What follows: `/items`, `/taxes/{id}`, `/custom-discounts`, ...
-    pub rest: &'a str,
-}
-
-/// A call on a cart or one of its items. `data_json` is wrapped as `{"data": ...}`; `None`
-/// sends no body.
-pub fn cart_call(method: Method, target: &Target, data_json: Option<&str>) -> Result<ApiRequest> {
-    let mut request = ApiRequest::v2(
-        method,
-        &cart_path(target.cart_id, target.item_id, target.rest)?,
-    );
-    if let Some(data) = data_json {
-        request = request.body(json::wrap_data(data));
-    }
-    Ok(request)
+    path.push_str(rest);
+    Ok(ApiRequest::v2(method, &path).body(json::wrap_data(data_json)))
 }
 
 const CARTS: Part = Part::Text("carts");
@@ -380,18 +352,13 @@ mod tests {
 
     #[test]
     fn composite_calls_share_the_cart_path() {
-        let target = Target {
-            cart_id: "c1",
-            item_id: Some("i1"),
-            rest: "",
-        };
-        let req = cart_call(Method::Put, &target, Some("{}")).unwrap();
+        let req = cart_call(Method::Put, "c1", Some("i1"), "", "{}").unwrap();
         assert_eq!(req.path, "/v2/carts/c1/items/i1");
-        let bad = Target {
-            item_id: Some("a/b"),
-            ..target
-        };
-        assert!(cart_call(Method::Put, &bad, None).is_err());
+        assert_eq!(req.body.as_deref(), Some(r#"{"data":{}}"#));
+        let req = cart_call(Method::Post, "c1", None, "/checkout", "{}").unwrap();
+        assert_eq!(req.path, "/v2/carts/c1/checkout");
+        assert!(cart_call(Method::Put, "c1", Some("a/b"), "", "{}").is_err());
+        assert!(cart_call(Method::Put, "c 1", None, "", "{}").is_err());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 
 use super::args::{self, set_property};
 use super::cart::{customer_token, opt, Args, Call, CartEndpoint, NONE};
-use crate::endpoints::items::{self as endpoint, Field, Target, Value};
+use crate::endpoints::items::{self as endpoint, Field, Value};
 use crate::endpoints::route::Args as _;
 use crate::error::Result;
 use crate::request::{ApiRequest, Method};
@@ -91,8 +91,7 @@ pub(super) fn composite(cart_id: &str, call: Composite, a: &Args) -> Result<ApiR
             endpoint::checkout_data(party_name, &party, &billing, &shipping)
         }
     };
-    let target = at(cart_id, item.as_deref(), rest);
-    let mut request = endpoint::cart_call(method, &target, Some(&body))?
+    let mut request = endpoint::cart_call(method, cart_id, item.as_deref(), rest, &body)?
         .account_token(account_token.as_deref())?;
     if let Some(i) = token {
         request = request.customer_token(customer_token(Some(&a[i]))?.as_deref())?;
@@ -100,14 +99,6 @@ pub(super) fn composite(cart_id: &str, call: Composite, a: &Args) -> Result<ApiR
     match extra_headers {
         Some(i) => request.extra_headers(args::CallArgs(a).headers(i, "additionalHeaders")?),
         None => Ok(request),
-    }
-}
-
-fn at<'a>(cart_id: &'a str, item_id: Option<&'a str>, rest: &'a str) -> Target<'a> {
-    Target {
-        cart_id,
-        item_id,
-        rest,
     }
 }
 
