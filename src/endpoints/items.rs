@@ -8,7 +8,6 @@
 //! here.
 
 use alloc::string::String;
-use alloc::vec::Vec;
 
 use crate::endpoints::route::{self, Body, Check, Last, Part, Query, Route, Token};
 use crate::error::{Error, Result};
@@ -278,23 +277,30 @@ pub fn party_by_id(what: &str, id: &str) -> Result<String> {
 
 /// The fields `UpdateItems` sets after an item's other fields, by the item's type: a product
 /// item's `id` and `quantity`, a promotion's `code`, nothing for other types (as the official
-/// SDK does).
-pub fn update_fields<'a>(kind: &str, id: &'a str, quantity: Option<u32>) -> Result<Vec<Field<'a>>> {
+/// SDK does). The first `n` of the three, as `(fields, n)`.
+pub fn update_fields<'a>(
+    kind: &str,
+    id: &'a str,
+    quantity: Option<u32>,
+) -> Result<([Field<'a>; 3], usize)> {
+    let none = ("type", Value::Text(""));
     match kind {
         "cart_item" => {
             let quantity = quantity.ok_or_else(|| {
                 Error::invalid_input("UpdateItems: every cart_item needs a quantity")
             })?;
-            Ok(item_fields(id, quantity)?.to_vec())
+            Ok((item_fields(id, quantity)?, 3))
         }
         "promotion_item" => {
             check_promotion_code(id)?;
-            Ok(alloc::vec![
+            let fields = [
                 ("type", Value::Text("promotion_item")),
                 ("code", Value::Text(id)),
-            ])
+                none,
+            ];
+            Ok((fields, 2))
         }
-        _ => Ok(Vec::new()),
+        _ => Ok(([none; 3], 0)),
     }
 }
 
@@ -445,14 +451,15 @@ mod tests {
                 "shipping_address": {"b": 2}})
         );
         assert!(party_by_id("customer id", "").is_err());
-        assert_eq!(update_fields("custom_item", "x", None).unwrap(), []);
+        assert_eq!(update_fields("custom_item", "x", None).unwrap().1, 0);
         assert!(update_fields("cart_item", "i1", None).is_err());
         assert_eq!(
             update_fields("cart_item", "i1", Some(2)).unwrap(),
-            item_fields("i1", 2).unwrap()
+            (item_fields("i1", 2).unwrap(), 3)
         );
+        let (fields, n) = update_fields("promotion_item", "SAVE10", None).unwrap();
         assert_eq!(
-            update_fields("promotion_item", "SAVE10", None).unwrap(),
+            fields[..n],
             [
                 ("type", Value::Text("promotion_item")),
                 ("code", Value::Text("SAVE10"))

@@ -168,18 +168,16 @@ fn update_items(items: &JsValue) -> Result<String> {
             )?)
         };
         // `type` first, then the item's own fields but its id and quantity, then the fields
-        // of its type (which put those back where the type has them).
+        // of its type (which put those back where the type has them). An item's own `type`
+        // is the kind, or missing, and then the fields of a `cart_item` set it again.
+        let (fields, n) = endpoint::update_fields(&kind, &id, quantity)?;
         let entry = Object::new();
         let kind_value = JsValue::from_str(&kind);
         set_property(&entry, "type", &kind_value);
         Object::assign(&entry, object);
-        set_property(&entry, "type", &kind_value);
         entry.delete_field("id");
         entry.delete_field("quantity");
-        Object::assign(
-            &entry,
-            &fields_object(&endpoint::update_fields(&kind, &id, quantity)?),
-        );
+        Object::assign(&entry, &fields_object(fields.get(..n).unwrap_or_default()));
         out.push(&entry);
     }
     args::json_text(&out)
