@@ -210,14 +210,12 @@ impl Client {
     /// The stored access token, if it is still usable and is not `refused` (a token the API
     /// just rejected, which is dropped from storage and never returned again).
     fn stored_token(&self, refused: Option<&str>) -> Option<String> {
-        let stored = self.stored_credentials()?;
-        if refused == Some(stored.access_token.as_str()) {
+        let token = self.usable_token()?;
+        if refused == Some(token.as_str()) {
             self.storage.delete(&self.config.credentials_key());
             return None;
         }
-        stored
-            .usable_for(&self.config.client_id, now_secs())
-            .then_some(stored.access_token)
+        Some(token)
     }
 
     /// The token request under way, or a new one that later callers will join.
@@ -230,28 +228,28 @@ impl Client {
         promise
     }
 
-    /// The credentials in storage, if they parse. The text is parsed once for as long as it
-    /// stays the same.
-    fn stored_credentials(&self) -> Option<Credentials> {
+    /// The access token in storage, if the credentials there parse and their token can be used
+    /// for this gateway's client now. The text is parsed once for as long as it stays the same.
+    fn usable_token(&self) -> Option<String> {
         let text = self.storage.get(&self.config.credentials_key())?;
-        let cached = update(&self.parsed, |parsed| match parsed {
-            Some((seen, credentials)) if *seen == text => Some(credentials.clone()),
-            _ => None,
-        });
-        if cached.is_some() {
-            return cached;
-        }
-        let json = json::parse(&text).ok()?;
-        let number = |key| property(&json, key).as_f64();
-        let string = |key| property(&json, key).as_string();
-        let credentials = Credentials {
-            client_id: string("client_id")?,
-            access_token: string("access_token")?,
-            expires: number("expires")?,
-            expires_in: number("expires_in").unwrap_or(0.0),
-        };
-        self.parsed.set(Some((text, credentials.clone())));
-        Some(credentials)
+        update(&self.parsed, |parsed| {
+            if !matches!(parsed, Some((seen, _)) if *seen == text) {
+                let json = json::parse(&text).ok()?;
+                let number = |key| property(&json, key).as_f64();
+                let string = |key| property(&json, key).as_string();
+                let credentials = Credentials {
+                    client_id: string("client_id")?,
+                    access_token: string("access_token")?,
+                    expires: number("expires")?,
+                    expires_in: number("expires_in").unwrap_or(0.0),
+                };
+                *parsed = Some((text, credentials));
+            }
+            let (_, credentials) = parsed.as_ref()?;
+            credentials
+                .usable_for(&self.config.client_id, now_secs())
+                .then(|| credentials.access_token.clone())
+        })
     }
 }
 
@@ -350,12 +348,8 @@ impl Run {
                 Step::Check => {
                     step = Step::Send;
                     let now = client.storage.get(&self.key);
-                    if now != self.before {
-                        if let Some(stored) = client.stored_credentials() {
-                            if stored.usable_for(&client.config.client_id, now_secs()) {
-                                step = Step::Finish(json::parse(&now.unwrap_or_default())?);
-                            }
-                        }
+                    if now != self.before && client.usable_token().is_some() {
+                        step = Step::Finish(json::parse(&now.unwrap_or_default())?);
                     }
                     continue;
                 }
