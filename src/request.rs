@@ -116,11 +116,11 @@ impl ApiRequest {
     /// Sends `headers` after the config's (a call's `additionalHeaders`); refuses names or
     /// values no header could carry.
     #[inline(never)]
-    pub fn extra_headers(mut self, headers: Vec<(String, String)>) -> Result<Self> {
+    pub fn extra_headers(mut self, mut headers: Vec<(String, String)>) -> Result<Self> {
         for (name, value) in &headers {
             validate::header(name, value)?;
         }
-        self.extra_headers.extend(headers);
+        self.extra_headers.append(&mut headers);
         Ok(self)
     }
 
