@@ -8,7 +8,7 @@ use alloc::string::String;
 use super::sys::{Function, JsString, Object, Promise};
 use wasm_bindgen::prelude::*;
 
-use super::args::{method, set_property as set};
+use super::args::{method, property, set_property as set};
 use crate::error::{Error, ErrorKind};
 
 #[wasm_bindgen(module = "/src/js/glue.js")]
@@ -35,18 +35,11 @@ extern "C" {
 
 #[wasm_bindgen]
 extern "C" {
-    /// What `fetch` resolved with, read structurally (a `custom_fetch` may return a look-alike).
+    /// What `fetch` resolved with, read structurally (a `custom_fetch` may return a look-alike;
+    /// its `status` and `headers` are read as properties).
     type FetchResponse;
-    #[wasm_bindgen(method, getter, catch)]
-    fn status(this: &FetchResponse) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter, catch)]
-    fn headers(this: &FetchResponse) -> Result<FetchHeaders, JsValue>;
     #[wasm_bindgen(method, catch)]
     fn text(this: &FetchResponse) -> Result<JsValue, JsValue>;
-
-    type FetchHeaders;
-    #[wasm_bindgen(method, catch)]
-    fn get(this: &FetchHeaders, name: &str) -> Result<JsValue, JsValue>;
 }
 
 /// The cancellation scope of one call. A call with neither a signal nor a timeout has nothing
@@ -186,23 +179,22 @@ pub fn head(response: JsValue) -> Result<(u16, Option<String>, Promise), JsValue
             "fetch resolved with something that is not a Response",
         ));
     }
-    let response: FetchResponse = response.into();
-    let status = response
-        .status()
-        .ok()
-        .and_then(|s| s.as_f64())
+    let status = property(&response, "status")
+        .as_f64()
         .filter(|s| (100.0..=599.0).contains(s))
         .ok_or_else(|| JsValue::from_str("the response has no HTTP status"))?
         as u16;
     let retry_after = if status == 429 {
-        response
-            .headers()
-            .ok()
-            .and_then(|h| h.get("retry-after").ok())
+        let headers = property(&response, "headers");
+        method(&headers, "get")
+            .and_then(|get| {
+                get.call2(&headers, &"retry-after".into(), &JsValue::UNDEFINED)
+                    .ok()
+            })
             .and_then(|v| v.as_string())
     } else {
         None
     };
-    let text = response.text()?;
+    let text = response.unchecked_into::<FetchResponse>().text()?;
     Ok((status, retry_after, Promise::resolve(&text)))
 }
