@@ -117,11 +117,15 @@ impl ListQuery {
         Ok(())
     }
 
-    /// The query string without `?`, empty when no builder was used.
-    pub fn to_query_string(&self) -> String {
+    /// The query string without `?`, empty when no builder was used; with `all` false, only
+    /// `include` (what `Get` sends).
+    pub fn to_query_string(&self, all: bool) -> String {
         let mut out = String::new();
         if let Some(include) = &self.include {
             pair(&mut out, "include", include);
+        }
+        if !all {
+            return out;
         }
         if let Some(sort) = &self.sort {
             pair(&mut out, "sort", sort);
@@ -187,7 +191,7 @@ mod tests {
 
     #[test]
     fn empty_builders_make_no_query() {
-        assert_eq!(ListQuery::default().to_query_string(), "");
+        assert_eq!(ListQuery::default().to_query_string(true), "");
         assert_eq!(FilterWriter::default().finish(), None);
     }
 
@@ -202,7 +206,7 @@ mod tests {
         q.set_sort("-updated_at").unwrap();
         q.set_include("Items").unwrap();
         assert_eq!(
-            q.to_query_string(),
+            q.to_query_string(true),
             "include=items&sort=-updated_at&page[limit]=5&page[offset]=10&filter=eq(name,Bob)"
         );
     }
@@ -254,18 +258,18 @@ mod tests {
             ..ListQuery::default()
         };
         assert_eq!(
-            q.to_query_string(),
+            q.to_query_string(true),
             "filter=ilike(name,*R%26D%20%231%2050%25%2B*)"
         );
         q.filter = scalars(&[("eq", &[("name", "caf\u{e9}")])]);
-        assert_eq!(q.to_query_string(), "filter=eq(name,caf%C3%A9)");
+        assert_eq!(q.to_query_string(true), "filter=eq(name,caf%C3%A9)");
     }
 
     #[test]
     fn zero_offset_is_the_default_and_sends_nothing() {
         let mut q = ListQuery::default();
         q.set_offset(0.0).unwrap();
-        assert_eq!(q.to_query_string(), "");
+        assert_eq!(q.to_query_string(true), "");
     }
 
     #[test]

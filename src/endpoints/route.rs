@@ -137,12 +137,8 @@ pub fn request(
 ) -> Result<ApiRequest> {
     let query = match route.query {
         Query::None => String::new(),
-        Query::List => take_query().to_query_string(),
-        Query::Include => ListQuery {
-            include: take_query().include,
-            ..ListQuery::default()
-        }
-        .to_query_string(),
+        Query::List => take_query().to_query_string(true),
+        Query::Include => take_query().to_query_string(false),
     };
     let mut next = 0;
     let mut path = String::new();
