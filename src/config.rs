@@ -125,9 +125,10 @@ impl Config {
         Ok(())
     }
 
-    pub fn add_header(&mut self, name: &str, value: &str) -> Result<()> {
-        validate::header(name, value)?;
-        self.headers.push((name.to_owned(), value.to_owned()));
+    /// Sets the extra headers of every call; refuses names or values no header could carry.
+    pub fn set_headers(&mut self, headers: Vec<(String, String)>) -> Result<()> {
+        validate::headers(&headers)?;
+        self.headers = headers;
         Ok(())
     }
 

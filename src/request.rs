@@ -117,9 +117,7 @@ impl ApiRequest {
     /// values no header could carry.
     #[inline(never)]
     pub fn extra_headers(mut self, mut headers: Vec<(String, String)>) -> Result<Self> {
-        for (name, value) in &headers {
-            validate::header(name, value)?;
-        }
+        validate::headers(&headers)?;
         self.extra_headers.append(&mut headers);
         Ok(self)
     }
@@ -218,7 +216,9 @@ mod tests {
         let mut config = Config::new("cid").unwrap();
         config.currency = Some("USD".into());
         config.language = Some("en".into());
-        config.add_header("X-Shop", "blue").unwrap();
+        config
+            .set_headers(vec![("X-Shop".into(), "blue".into())])
+            .unwrap();
         let mut req = ApiRequest::v2(Method::Post, "carts")
             .customer_token(Some("ct"))
             .unwrap();

@@ -1,5 +1,7 @@
 //! Argument checks done before anything is sent.
 
+use alloc::string::String;
+
 use crate::error::{Error, Result};
 use crate::text::{all_bytes, concat};
 
@@ -68,6 +70,14 @@ pub fn token(what: &str, value: &str) -> Result<()> {
             MAX_TOKEN_LEN_TEXT,
             " characters)",
         ]));
+    }
+    Ok(())
+}
+
+/// Checks headers given in the config or per call, each as [`header`] does.
+pub fn headers(headers: &[(String, String)]) -> Result<()> {
+    for (name, value) in headers {
+        header(name, value)?;
     }
     Ok(())
 }

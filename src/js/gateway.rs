@@ -239,9 +239,7 @@ fn apply(config: &mut Config, setting: Setting, what: &str, value: &JsValue) -> 
             *field = Some(text);
         }
         Headers => {
-            for (name, value) in args::string_map(what, value)? {
-                config.add_header(&name, &value)?;
-            }
+            config.set_headers(args::string_map(what, value)?)?;
         }
         RetryDelay | RetryJitter | MaxAttempts => {
             let min = u32::from(setting == MaxAttempts);
