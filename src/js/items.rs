@@ -82,13 +82,13 @@ pub(super) fn composite(cart_id: &str, call: Composite, a: &Args) -> Result<ApiR
             };
             let billing = args::json_object("billing address", &a[1])?;
             // The shipping address defaults to the billing address, as in the official SDK.
-            let shipping =
-                args::optional_json("shipping address", &a[2])?.unwrap_or_else(|| billing.clone());
+            let shipping = args::optional_json("shipping address", &a[2])?;
             if account {
                 account_token = args::optional_string("account token", Some(&a[3]))?;
             }
             extra_headers = Some(if account { 4 } else { 3 });
-            endpoint::checkout_data(party_name, &party, &billing, &shipping)
+            let shipping = shipping.as_deref().unwrap_or(&billing);
+            endpoint::checkout_data(party_name, &party, &billing, shipping)
         }
     };
     let mut request = endpoint::cart_call(method, cart_id, item.as_deref(), rest, &body)?
