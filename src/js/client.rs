@@ -259,7 +259,7 @@ impl Client {
 /// token request: a tab that waited while another stored a new token uses that one.
 /// `Authenticate()` is the token job's promise itself. Each [`Step`] either moves on at once
 /// or names the promise to wait for and what its settlement means ([`Then`]).
-struct Run {
+pub(super) struct Run {
     client: Rc<Client>,
     /// The shared token request: it takes the lock, stores the token and, when it ends, lets
     /// the next token request start.

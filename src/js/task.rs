@@ -48,15 +48,19 @@ pub trait Steps {
     fn step(&mut self, settled: Option<Result<JsValue, JsValue>>) -> Next;
 }
 
+/// The one kind of job: a call, or the shared token request ([`super::client`]). A concrete
+/// type rather than `dyn Steps`, so stepping is a direct call.
+type Job = super::client::Run;
+
 struct Task {
     /// `None` once finished, and while stepping.
-    job: Cell<Option<Box<dyn Steps>>>,
+    job: Cell<Option<Box<Job>>>,
     /// The promise the task's caller holds.
     outcome: Deferred,
 }
 
 /// Runs `job` as a JS promise, stepping it for the first time now.
-pub fn spawn(job: Box<dyn Steps>) -> Promise {
+pub fn spawn(job: Box<Job>) -> Promise {
     let outcome = Deferred::new();
     let promise = outcome.promise();
     Rc::new(Task {
