@@ -1,4 +1,4 @@
-//! The executor. Every call, `Authenticate()` and the shared token request is a task: a job
+//! The executor. Every call and the shared token request (`Authenticate()`) is a task: a job
 //! that runs until it needs a promise to settle, then goes on with how it settled ([`Steps`]).
 //! A task waits on at most one promise at a time (races between a promise, a timeout and an
 //! abort are made in JS), so it needs no queue, no waker and no future: every wait of every
