@@ -145,7 +145,7 @@ impl ApiRequest {
         &self,
         config: &Config,
         access_token: Option<&str>,
-        add: &mut dyn FnMut(&str, &str),
+        mut add: impl FnMut(&str, &str),
     ) {
         if self.auth == Auth::None {
             add("Content-Type", self.content_type);
@@ -182,7 +182,7 @@ impl ApiRequest {
     /// [`ApiRequest::write_headers`] as a list.
     pub fn headers(&self, config: &Config, access_token: Option<&str>) -> Vec<(String, String)> {
         let mut headers = Vec::new();
-        self.write_headers(config, access_token, &mut |name, value| {
+        self.write_headers(config, access_token, |name: &str, value: &str| {
             headers.push((name.to_owned(), value.to_owned()))
         });
         headers

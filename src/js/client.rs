@@ -365,7 +365,7 @@ impl Run {
                     let headers = Object::new();
                     let token = self.attempt.token.as_deref();
                     self.request
-                        .write_headers(&client.config, token, &mut |name, value| {
+                        .write_headers(&client.config, token, |name: &str, value: &str| {
                             set_property(&headers, name, &JsValue::from_str(value))
                         });
                     let method = self.request.method.as_str();
