@@ -187,7 +187,8 @@ impl Client {
     /// Keeps the token of a token response in storage, in the official SDK's format.
     fn keep_token(&self, json: &JsValue) -> Result<(), JsValue> {
         let access_token = property(json, "access_token");
-        if access_token.as_string().is_none_or(|t| t.is_empty()) {
+        // A non-empty string (an empty one is falsy).
+        if !access_token.is_string() || access_token.is_falsy() {
             return Err(no_access_token().into());
         }
         let record = Object::new();
