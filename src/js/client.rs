@@ -24,7 +24,7 @@ use crate::auth::{self, Credentials};
 use crate::config::Config;
 use crate::error::{ApiProblem, Error, ErrorKind};
 use crate::request::{ApiRequest, Auth};
-use crate::retry::{self, Decision, Outcome};
+use crate::retry::{Decision, Outcome};
 use crate::text::{self, concat};
 use crate::validate;
 
@@ -447,9 +447,7 @@ impl Run {
         let outcome = match &failed {
             Failed::Status(response) => Outcome::Status {
                 status: response.status,
-                retry_after_ms: response.retry_after.as_deref().and_then(|value| {
-                    retry::parse_retry_after(value, super::sys::now(), super::sys::parse_date)
-                }),
+                retry_after_ms: response.retry_after,
             },
             Failed::Network(_) => Outcome::NetworkError,
         };
@@ -542,8 +540,8 @@ enum Then {
     Token,
     /// `fetch`'s response.
     Response,
-    /// The body of a response with this status and `Retry-After`.
-    Body(u16, Option<String>),
+    /// The body of a response with this status and `Retry-After` wait.
+    Body(u16, Option<u32>),
     /// The end of the pause before the next attempt.
     Pause,
 }

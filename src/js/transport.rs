@@ -3,13 +3,12 @@
 //! call's cancellation [`Scope`] bounds every wait in between (the waits themselves are in
 //! `client::Run`).
 
-use alloc::string::String;
-
 use super::sys::{Function, JsString, Object, Promise};
 use wasm_bindgen::prelude::*;
 
 use super::args::{method, property, set_property as set};
 use crate::error::{Error, ErrorKind};
+use crate::retry;
 
 #[wasm_bindgen(module = "/src/js/glue.js")]
 extern "C" {
@@ -136,8 +135,8 @@ impl Fetch {
 /// What came back from one attempt.
 pub struct RawResponse {
     pub status: u16,
-    /// `Retry-After`, read for 429 answers only.
-    pub retry_after: Option<String>,
+    /// The wait `Retry-After` asks for, in milliseconds (read for 429 answers only).
+    pub retry_after: Option<u32>,
     /// The body as a JS string: it is parsed by the JS engine and never copied into the module.
     pub body: JsString,
 }
@@ -171,9 +170,10 @@ pub fn start(
     Ok(Promise::resolve(&started))
 }
 
-/// The head of what `fetch` resolved with: its status, `Retry-After` (read for 429 answers
-/// only) and the promise of its body text. `Err` is why it cannot be read as a response.
-pub fn head(response: JsValue) -> Result<(u16, Option<String>, Promise), JsValue> {
+/// The head of what `fetch` resolved with: its status, the wait its `Retry-After` asks for (read
+/// for 429 answers only) and the promise of its body text. `Err` is why it cannot be read as a
+/// response.
+pub fn head(response: JsValue) -> Result<(u16, Option<u32>, Promise), JsValue> {
     if !response.is_object() {
         return Err(JsValue::from_str(
             "fetch resolved with something that is not a Response",
@@ -192,6 +192,9 @@ pub fn head(response: JsValue) -> Result<(u16, Option<String>, Promise), JsValue
                     .ok()
             })
             .and_then(|v| v.as_string())
+            .and_then(|value| {
+                retry::parse_retry_after(&value, super::sys::now(), super::sys::parse_date)
+            })
     } else {
         None
     };
