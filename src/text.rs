@@ -5,7 +5,7 @@ use alloc::string::String;
 
 /// The pieces joined into one string: `concat(&[what, " must not be empty"])`.
 pub fn concat(parts: &[&str]) -> String {
-    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    let mut out = String::new();
     for part in parts {
         out.push_str(part);
     }
