@@ -8,22 +8,18 @@ use alloc::string::String;
 
 /// `{"data":<data>}` where `data` is already JSON.
 pub fn wrap_data(data_json: &str) -> String {
-    let mut out = String::with_capacity(data_json.len() + 9);
-    out.push_str("{\"data\":");
-    out.push_str(data_json);
-    out.push('}');
-    out
+    envelope(data_json, None)
 }
 
 /// `{"data":<data>}`, or `{"data":<data>,"options":<options>}`; both are JSON already.
 pub fn envelope(data_json: &str, options_json: Option<&str>) -> String {
-    let mut body = wrap_data(data_json);
+    let mut body = String::from("{\"data\":");
+    body.push_str(data_json);
     if let Some(options) = options_json {
-        body.pop();
         body.push_str(",\"options\":");
         body.push_str(options);
-        body.push('}');
     }
+    body.push('}');
     body
 }
 
