@@ -107,13 +107,15 @@ impl ListQuery {
     }
 
     pub fn set_sort(&mut self, sort: &str) -> Result<()> {
-        self.sort = non_empty("Sort", sort)?;
+        self.sort = Some(non_empty("Sort", sort)?);
         Ok(())
     }
 
     /// `With('items')`: lower-cased, as the official SDK does.
     pub fn set_include(&mut self, include: &str) -> Result<()> {
-        self.include = non_empty("With", include)?.map(|s| s.to_ascii_lowercase());
+        let mut include = non_empty("With", include)?;
+        include.make_ascii_lowercase();
+        self.include = Some(include);
         Ok(())
     }
 
@@ -164,11 +166,11 @@ fn whole_number(what: &str, value: f64, min: u32, max: u32, range: &str) -> Resu
         .ok_or_else(|| Error::invalid(&[what, " takes a whole number from ", range]))
 }
 
-fn non_empty(what: &str, value: &str) -> Result<Option<String>> {
+fn non_empty(what: &str, value: &str) -> Result<String> {
     if value.is_empty() {
         return Err(Error::invalid(&[what, " takes a non-empty string"]));
     }
-    Ok(Some(value.to_owned()))
+    Ok(value.to_owned())
 }
 
 #[cfg(test)]
