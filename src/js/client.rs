@@ -208,15 +208,12 @@ impl Client {
         Ok(())
     }
 
-    /// The stored access token, if it is still usable and is not `refused` (a token the API
-    /// just rejected, which is dropped from storage and never returned again).
-    fn stored_token(&self, refused: Option<&str>) -> Option<String> {
-        let token = self.usable_token()?;
-        if refused == Some(token.as_str()) {
+    /// Drops `refused` (a token the API just rejected) from storage if it is still the stored
+    /// one, so it is never used again; a token another tab stored meanwhile stays.
+    fn forget_token(&self, refused: Option<String>) {
+        if refused.is_some() && self.usable_token() == refused {
             self.storage.delete(&self.config.credentials_key());
-            return None;
         }
-        Some(token)
     }
 
     /// The token request under way, or a new one that later callers will join.
@@ -320,7 +317,6 @@ impl Run {
                 number: 1,
                 reauthenticated: false,
                 token: None,
-                refused: None,
             },
             held: None,
             before: None,
@@ -354,7 +350,7 @@ impl Run {
                     }
                     continue;
                 }
-                Step::Token => match client.stored_token(self.attempt.refused.as_deref()) {
+                Step::Token => match client.usable_token() {
                     Some(token) => {
                         self.attempt.token = Some(token);
                         step = Step::Send;
@@ -466,7 +462,7 @@ impl Run {
             Decision::Retry { delay_ms } => Ok(Step::Wait(self.scope.pause(delay_ms), Then::Pause)),
             Decision::Reauthenticate => {
                 attempt.reauthenticated = true;
-                attempt.refused = attempt.token.take();
+                self.client.forget_token(attempt.token.take());
                 Ok(Step::Token)
             }
         }
@@ -553,8 +549,6 @@ struct Attempt {
     /// Whether a new token was fetched after the API refused one.
     reauthenticated: bool,
     token: Option<String>,
-    /// The token the API refused.
-    refused: Option<String>,
 }
 
 /// An attempt that did not succeed.
