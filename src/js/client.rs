@@ -142,10 +142,12 @@ impl Client {
         }
         let stored = self.storage.get(&self.config.cart_key());
         let stored = stored.filter(|id| validate::id("cart id", id).is_ok());
-        if let Some(id) = &stored {
-            self.cart_id.set(Some(id.clone()));
-        }
-        stored.or_else(|| update(&self.cart_id, |id| id.clone()))
+        update(&self.cart_id, |current| {
+            if stored.is_some() {
+                *current = stored;
+            }
+            current.clone()
+        })
     }
 
     /// Makes `cart_id` the current cart (the one `EPCC.Carts` works on) and keeps it in storage
