@@ -120,24 +120,23 @@ fn flag(what: &str, value: &JsValue) -> Result<bool> {
         .ok_or_else(|| args::wrong_type(what, "a boolean", value))
 }
 
-/// The SDK's fields as a new JS object.
-fn fields_object(fields: &[Field]) -> Object {
-    let object = Object::new();
+/// Sets the SDK's fields on `object`, in order.
+fn set_fields(object: &Object, fields: &[Field]) {
     for &(key, value) in fields {
         let value = match value {
             Value::Text(text) => JsValue::from_str(text),
             Value::Number(n) => JsValue::from_f64(n.into()),
         };
-        set_property(&object, key, &value);
+        set_property(object, key, &value);
     }
-    object
 }
 
 /// JSON of `{...fields, ...data}`: the caller's object (when it is one) spread over the SDK's
 /// fields. The caller's object is read, never changed (the official SDK assigns its fields
 /// into it).
 fn spread(fields: &[Field], data: &JsValue) -> Result<String> {
-    let body = fields_object(fields);
+    let body = Object::new();
+    set_fields(&body, fields);
     if data.is_object() {
         Object::assign(&body, data.unchecked_ref());
     }
@@ -177,7 +176,7 @@ fn update_items(items: &JsValue) -> Result<String> {
         Object::assign(&entry, object);
         entry.delete_field("id");
         entry.delete_field("quantity");
-        Object::assign(&entry, &fields_object(fields.get(..n).unwrap_or_default()));
+        set_fields(&entry, fields.get(..n).unwrap_or_default());
         out.push(&entry);
     }
     args::json_text(&out)
