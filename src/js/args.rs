@@ -84,7 +84,8 @@ pub fn set_property(target: &JsValue, key: &str, value: &JsValue) {
 
 /// A plain object (not null, not an array, not a function).
 pub fn object<'a>(what: &str, value: &'a JsValue) -> Result<&'a Object> {
-    if value.is_object() && !Array::is_array(value) && !value.is_function() {
+    // `typeof` is "object" for neither functions nor null.
+    if value.is_object() && !Array::is_array(value) {
         Ok(value.unchecked_ref())
     } else {
         Err(wrong_type(what, "an object", value))
