@@ -3,7 +3,7 @@
 // build that sets none of `development`, `production` or `webpack`. The module's bytes are part of
 // the bundle (./epcc_carts_wasm.js), so nothing is fetched and nothing needs copying; they are
 // instantiated once, before the first import of this package resolves.
-import { __wbg_get_imports as imports, __wbg_finalize_init as finish, __classes } from './epcc_carts.js';
+import { __wbg_get_imports as imports, __wbg_finalize_init as finish } from './epcc_carts.js';
 import { installCalls } from './calls.js';
 import bytes from './epcc_carts_wasm.js';
 
@@ -17,8 +17,11 @@ export {
   CartEndpoint,
   CustomersEndpoint,
   OrdersEndpoint,
+  // Written in JavaScript (the bindings' glue.js): the class of every error this package throws
+  // or rejects with, `isEpccError`, and the two storage classes.
+  EpccError,
+  MemoryStorageFactory,
+  LocalStorageFactory,
+  isEpccError,
 } from './epcc_carts.js';
 
-// What is written in JavaScript: `EpccError`, the class of every error this package throws or
-// rejects with, `isEpccError`, and the two storage classes.
-export const { EpccError, MemoryStorageFactory, LocalStorageFactory, isEpccError } = __classes();

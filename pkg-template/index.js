@@ -6,7 +6,7 @@
 // serve it, a browser without streaming compilation), the module's bytes come from
 // ./epcc_carts_wasm.js instead: a dynamic import, so a bundler makes it a chunk of its own that
 // only such a page ever loads.
-import { __wbg_get_imports as imports, __wbg_finalize_init as finish, __classes } from './epcc_carts.js';
+import { __wbg_get_imports as imports, __wbg_finalize_init as finish } from './epcc_carts.js';
 import { installCalls } from './calls.js';
 
 let wasm;
@@ -24,8 +24,11 @@ export {
   CartEndpoint,
   CustomersEndpoint,
   OrdersEndpoint,
+  // Written in JavaScript (the bindings' glue.js): the class of every error this package throws
+  // or rejects with, `isEpccError`, and the two storage classes.
+  EpccError,
+  MemoryStorageFactory,
+  LocalStorageFactory,
+  isEpccError,
 } from './epcc_carts.js';
 
-// What is written in JavaScript: `EpccError`, the class of every error this package throws or
-// rejects with, `isEpccError`, and the two storage classes.
-export const { EpccError, MemoryStorageFactory, LocalStorageFactory, isEpccError } = __classes();

@@ -5,7 +5,7 @@
 // `module-sync` condition), so import and require share one instance. scripts/finish-package.mjs
 // bundles it twice: as node.js (ES module) and as node.cjs (CommonJS, the bytes inlined), which
 // is what `require` gets where Node cannot require an ES module.
-import { initSync, __classes } from './epcc_carts.js';
+import { initSync } from './epcc_carts.js';
 import { installCalls } from './calls.js';
 import bytes from './epcc_carts_wasm.js';
 
@@ -18,8 +18,11 @@ export {
   CartEndpoint,
   CustomersEndpoint,
   OrdersEndpoint,
+  // Written in JavaScript (the bindings' glue.js): the class of every error this package throws
+  // or rejects with, `isEpccError`, and the two storage classes.
+  EpccError,
+  MemoryStorageFactory,
+  LocalStorageFactory,
+  isEpccError,
 } from './epcc_carts.js';
 
-// What is written in JavaScript: `EpccError`, the class of every error this package throws or
-// rejects with, `isEpccError`, and the two storage classes.
-export const { EpccError, MemoryStorageFactory, LocalStorageFactory, isEpccError } = __classes();

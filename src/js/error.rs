@@ -19,18 +19,8 @@ extern "C" {
         cause: JsValue,
     ) -> JsEpccError;
 
-    #[wasm_bindgen(js_name = classes)]
-    fn js_classes() -> JsValue;
-
     #[wasm_bindgen(js_name = isEpccErrorValue)]
     fn is_epcc_error_value(value: &JsValue) -> bool;
-}
-
-/// What is written in JavaScript and exported by the package entries: `{ EpccError,
-/// MemoryStorageFactory, LocalStorageFactory, isEpccError }`.
-#[wasm_bindgen(js_name = __classes, skip_typescript)]
-pub fn classes() -> JsValue {
-    js_classes()
 }
 
 /// Whether `value` is an error thrown by this package (`isEpccError` in JavaScript).

@@ -79,11 +79,6 @@ export function isEpccErrorValue(value) {
   return value instanceof EpccError;
 }
 
-// What the package exports from here, for its entry modules.
-export function classes() {
-  return { EpccError, MemoryStorageFactory, LocalStorageFactory, isEpccError: isEpccErrorValue };
-}
-
 // One call's cancellation: the caller's AbortSignal and the timeout both abort `signal`, which
 // is passed to fetch and ends every wait of the call.
 export class CallScope {

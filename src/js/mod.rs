@@ -17,7 +17,7 @@ mod types;
 
 pub use cart::CartEndpoint;
 pub use customers::CustomersEndpoint;
-pub use error::{classes, is_epcc_error};
+pub use error::is_epcc_error;
 pub use gateway::{gateway, Gateway};
 pub use orders::OrdersEndpoint;
 pub use storage::{LocalStorageFactory, MemoryStorageFactory};
