@@ -6,12 +6,12 @@
 // after the module is instantiated. Every argument, its checking and the request stay in the
 // module.
 import {
-  CartEndpoint, CustomersEndpoint, OrdersEndpoint, __calls, __listenWith, __settled,
+  CartEndpoint, CustomersEndpoint, OrdersEndpoint, __calls, __settled, onSettled,
 } from './epcc_carts.js';
 
 export function installCalls() {
   // Where the module's promise waits report: its own export (see src/js/task.rs).
-  __listenWith(__settled);
+  onSettled(__settled);
   // The last group is CartEndpoint's list builders: each applies its value through
   // `__build(index, value)` and returns the endpoint, for chaining.
   const classes = [CartEndpoint, CustomersEndpoint, OrdersEndpoint, CartEndpoint];

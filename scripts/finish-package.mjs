@@ -80,7 +80,8 @@ for (const [name, short] of map.exports) {
 // holds one copy and `instanceof EpccError` holds for what the module throws.
 const snippet = glue.match(/^import \{[^}]*\} from '(\.\/snippets\/[^']+\/glue\.js)';$/m);
 if (!snippet) throw new Error('the glue no longer imports the bindings\' snippet');
-glue += `\nexport { EpccError, MemoryStorageFactory, LocalStorageFactory, isEpccErrorValue as isEpccError } from '${snippet[1]}';\n`;
+// The entries also hand the snippet's onSettled the module's __settled export (see calls.js).
+glue += `\nexport { EpccError, MemoryStorageFactory, LocalStorageFactory, isEpccErrorValue as isEpccError, onSettled } from '${snippet[1]}';\n`;
 
 // The entries instantiate the module themselves (index.js streams it, with a fallback), with the
 // glue's imports and its finishing step rather than its `init`, whose loader they do not need.

@@ -9,6 +9,7 @@
 use alloc::boxed::Box;
 use alloc::rc::Rc;
 use core::cell::Cell;
+#[cfg(feature = "std")]
 use core::sync::atomic::{AtomicBool, Ordering};
 
 use super::sys::Promise;
@@ -26,7 +27,9 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn settle(this: &Deferred, ok: bool, value: &JsValue);
 
-    /// Makes `callback` the function [`listen`] reports to.
+    /// Makes `callback` the function [`listen`] reports to (the package's entries call it
+    /// themselves).
+    #[cfg(feature = "std")]
     #[wasm_bindgen(js_name = onSettled)]
     fn on_settled(callback: &JsValue);
     /// Calls the `onSettled` callback with `(task, true, value)` or `(task, false, reason)` when
@@ -78,21 +81,14 @@ pub fn rejected(reason: &JsValue) -> Promise {
     outcome.promise()
 }
 
-/// Whether glue.js has the function every wait reports to.
+/// Whether glue.js has the function every wait reports to (the wasm-bindgen tests, below).
+#[cfg(feature = "std")]
 static LISTENING: AtomicBool = AtomicBool::new(false);
 
-/// Hands glue.js the function every wait reports to: the package's `__settled` export (this
-/// module's [`settled`] behind its glue), which the package's entry modules pass here when they
-/// load the module. An export rather than a closure keeps wasm-bindgen's closure machinery out
-/// of the package.
-#[wasm_bindgen(js_name = __listenWith, skip_typescript)]
-pub fn listen_with(settled: &JsValue) {
-    on_settled(settled);
-    LISTENING.store(true, Ordering::Relaxed);
-}
-
 /// What every wait reports to: the task that waited (the count [`Task::listen`] gave up for it)
-/// and how the promise settled.
+/// and how the promise settled. The package's entry modules hand this export (behind its glue)
+/// to glue.js's `onSettled` when they load the module: an export rather than a closure keeps
+/// wasm-bindgen's closure machinery out of the package.
 #[wasm_bindgen(js_name = __settled, skip_typescript)]
 pub fn settled(task: u32, ok: bool, value: JsValue) {
     // SAFETY: `task` is the pointer `Task::listen` made with `Rc::into_raw` for this wait, and
@@ -129,9 +125,9 @@ impl Task {
         // The wasm-bindgen tests load the module without the package's entries: there the
         // function is a closure, made once and kept for the life of the module.
         #[cfg(feature = "std")]
-        if !LISTENING.load(Ordering::Relaxed) {
+        if !LISTENING.swap(true, Ordering::Relaxed) {
             let callback = Closure::<dyn Fn(u32, bool, JsValue)>::new(settled);
-            listen_with(&callback.into_js_value());
+            on_settled(&callback.into_js_value());
         }
         listen(promise, Rc::into_raw(self) as usize as u32);
     }
