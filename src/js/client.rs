@@ -218,6 +218,11 @@ impl Client {
         }
     }
 
+    /// The text under the credentials key.
+    fn stored_credentials_text(&self) -> Option<String> {
+        self.storage.get(&self.config.credentials_key())
+    }
+
     /// The token request under way, or a new one that later callers will join.
     fn shared_token_request(self: &Rc<Self>) -> Promise {
         if let Some(promise) = update(&self.token_in_flight, |in_flight| in_flight.clone()) {
@@ -231,7 +236,7 @@ impl Client {
     /// The access token in storage, if the credentials there parse and their token can be used
     /// for this gateway's client now. The text is parsed once for as long as it stays the same.
     fn usable_token(&self) -> Option<String> {
-        let text = self.storage.get(&self.config.credentials_key())?;
+        let text = self.stored_credentials_text()?;
         update(&self.parsed, |parsed| {
             if !matches!(parsed, Some((seen, _)) if *seen == text) {
                 let json = json::parse(&text).ok()?;
@@ -267,8 +272,6 @@ pub(super) struct Run {
     request: ApiRequest,
     scope: Scope,
     url: JsValue,
-    /// The credentials storage key.
-    key: String,
     attempt: Attempt,
     /// The token job's lock, released when the job ends, whichever way; and the stored
     /// credentials text from before it was taken.
@@ -312,7 +315,6 @@ impl Run {
             client: Rc::clone(client),
             token_job: matches!(step, Step::Lock),
             url: JsValue::from_str(&request.url(config)),
-            key: config.credentials_key(),
             request,
             scope,
             attempt: Attempt {
@@ -340,13 +342,14 @@ impl Run {
                 Step::Finish(value) => return Ok(Flow::Done(value)),
                 Step::Wait(promise, then) => (promise, then),
                 Step::Lock => {
-                    self.before = client.storage.get(&self.key);
-                    let name = concat(&["epcc-carts:", &self.key]);
+                    let key = client.config.credentials_key();
+                    self.before = client.storage.get(&key);
+                    let name = concat(&["epcc-carts:", &key]);
                     (acquire_lock(&name), Then::Locked)
                 }
                 Step::Check => {
                     step = Step::Send;
-                    let now = client.storage.get(&self.key);
+                    let now = client.stored_credentials_text();
                     if now != self.before && client.usable_token().is_some() {
                         step = Step::Finish(json::parse(&now.unwrap_or_default())?);
                     }
@@ -475,7 +478,7 @@ impl Run {
     /// (that tab's storage writes can reach this one after the lock does), at most
     /// [`STORAGE_SETTLE_POLLS`] times; otherwise on to [`Step::Check`].
     fn settle_poll(&self, waited: bool, polls: u32) -> Step {
-        let unchanged = || self.client.storage.get(&self.key) == self.before;
+        let unchanged = || self.client.stored_credentials_text() == self.before;
         if waited && polls < STORAGE_SETTLE_POLLS && unchanged() {
             Step::Wait(
                 self.scope.pause(STORAGE_SETTLE_POLL_MS),
