@@ -106,8 +106,8 @@ pub struct Client {
 /// What a promise made by [`Client::spawn`] does. One [`Run`] serves every job, so the module
 /// carries one copy of the promise plumbing.
 enum Job {
-    /// An SDK call: its request (or why none could be built) and its options.
-    Call(Result<ApiRequest, Error>, Result<CallOptions, Error>),
+    /// An SDK call: its request and its options, or why there are none.
+    Call(Result<(ApiRequest, CallOptions), Error>),
     /// The token request that concurrent calls share.
     Token,
 }
@@ -170,7 +170,8 @@ impl Client {
         request: Result<ApiRequest, Error>,
         options: Option<&JsValue>,
     ) -> Promise {
-        self.spawn(Job::Call(request, CallOptions::from_js(options)))
+        let call = request.and_then(|request| Ok((request, CallOptions::from_js(options)?)));
+        self.spawn(Job::Call(call))
     }
 
     /// `Authenticate()`: a new token now (shared with any token request under way): the token
@@ -293,9 +294,8 @@ impl Run {
     fn new(client: &Rc<Client>, job: Job) -> Result<Run, JsValue> {
         let config = &client.config;
         let (request, scope, step) = match job {
-            Job::Call(request, options) => {
-                let request = request?;
-                let options = options?;
+            Job::Call(call) => {
+                let (request, options) = call?;
                 let timeout = options.timeout_ms.or(config.timeout_ms);
                 let scope = Scope::open(options.signal.as_ref(), timeout)?;
                 let step = match request.auth {
