@@ -13,13 +13,20 @@ export function installCalls() {
   // Where the module's promise waits report: its own export (see src/js/task.rs).
   onSettled(__settled);
   // The last group is CartEndpoint's list builders: each applies its value through
-  // `__build(index, value)` and returns the endpoint, for chaining.
+  // `__build(index, value)`, throws the EpccError that returns for a value it does not take,
+  // and returns the endpoint, for chaining.
   const classes = [CartEndpoint, CustomersEndpoint, OrdersEndpoint, CartEndpoint];
   __calls().split('|').forEach((names, group) => {
     names.split(' ').forEach((name, row) => {
       Object.defineProperty(classes[group].prototype, name, {
         value: group > 2
-          ? { [name](value) { this.__build(row, value); return this; } }[name]
+          ? {
+            [name](value) {
+              const error = this.__build(row, value);
+              if (error) throw error;
+              return this;
+            },
+          }[name]
           : { [name](...args) { return this.__call(row, args); } }[name],
         writable: true,
         configurable: true,

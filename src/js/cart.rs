@@ -320,14 +320,19 @@ impl CartEndpoint {
         super::text_or_undefined(self.cart_id.as_deref().ok())
     }
 
-    /// Applies builder `index` of [`BUILDERS`] to this endpoint's next list call. Throws an
-    /// `EpccError` for a value the builder does not take.
+    /// Applies builder `index` of [`BUILDERS`] to this endpoint's next list call. Returns the
+    /// `EpccError` for a value the builder does not take, which the installed method throws
+    /// (`undefined` when applied): a plain return value needs none of the glue a `Result`
+    /// export has.
     #[wasm_bindgen(js_name = __build, skip_typescript)]
-    pub fn build_by_index(&self, index: u32, value: JsValue) -> core::result::Result<(), JsValue> {
+    pub fn build_by_index(&self, index: u32, value: JsValue) -> JsValue {
         let Some(&builder) = BUILDERS.get(index as usize) else {
-            return Err(Error::invalid_input("no such builder").into());
+            return Error::invalid_input("no such builder").into();
         };
-        Ok(self.build(builder, &value)?)
+        match self.build(builder, &value) {
+            Ok(()) => JsValue::UNDEFINED,
+            Err(err) => err.into(),
+        }
     }
 }
 
