@@ -89,9 +89,8 @@ export class CallScope {
     this.onUserAbort = () => controller.abort('aborted');
     if (userSignal) userSignal.addEventListener('abort', this.onUserAbort, { once: true });
     this.timer = timeoutMs > 0 ? setTimeout(() => controller.abort('timeout'), timeoutMs) : undefined;
-    this.cancelled = new Promise((_, reject) => {
-      this.signal.addEventListener('abort', () => reject(this.signal.reason), { once: true });
-    });
+    // Rejects when the call is cancelled; the module reads why from `timedOut`.
+    this.cancelled = new Promise((_, reject) => this.signal.addEventListener('abort', reject));
     this.cancelled.catch(() => {});
   }
 
@@ -99,7 +98,7 @@ export class CallScope {
     return this.signal.reason === 'timeout';
   }
 
-  // Settles like `promise`, or rejects with the abort reason as soon as the call is cancelled.
+  // Settles like `promise`, or rejects as soon as the call is cancelled.
   wait(promise) {
     return Promise.race([promise, this.cancelled]);
   }
