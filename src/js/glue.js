@@ -50,7 +50,7 @@ export class LocalStorageFactory extends MemoryStorageFactory {
     try {
       return this.local.getItem(key) ?? undefined;
     } catch {
-      return undefined;
+      // Refused: nothing is read.
     }
   }
 
@@ -61,7 +61,6 @@ export class LocalStorageFactory extends MemoryStorageFactory {
     } catch {
       // Full or refused: the value is not kept.
     }
-    return undefined;
   }
 
   delete(key) {
@@ -71,7 +70,6 @@ export class LocalStorageFactory extends MemoryStorageFactory {
     } catch {
       // Refused: nothing to delete.
     }
-    return undefined;
   }
 }
 
