@@ -43,6 +43,14 @@ const TAXES: Part = Part::Text("taxes");
 const TAX_ITEM: Part = Part::Id("tax item id");
 const DISCOUNTS: Part = Part::Text("custom-discounts");
 const DISCOUNT_ID: Part = Part::Id("custom discount id");
+const CART_ITEMS: &[Part] = &[CARTS, Part::Cart, ITEMS];
+const CART_ITEM: &[Part] = &[CARTS, Part::Cart, ITEMS, ITEM];
+const ITEM_TAXES: &[Part] = &[CARTS, Part::Cart, ITEMS, ITEM, TAXES];
+const ITEM_TAX: &[Part] = &[CARTS, Part::Cart, ITEMS, ITEM, TAXES, TAX_ITEM];
+const CART_DISCOUNTS: &[Part] = &[CARTS, Part::Cart, DISCOUNTS];
+const CART_DISCOUNT: &[Part] = &[CARTS, Part::Cart, DISCOUNTS, DISCOUNT_ID];
+const ITEM_DISCOUNTS: &[Part] = &[CARTS, Part::Cart, ITEMS, ITEM, DISCOUNTS];
+const ITEM_DISCOUNT: &[Part] = &[CARTS, Part::Cart, ITEMS, ITEM, DISCOUNTS, DISCOUNT_ID];
 const TAX: Body = Body::Typed {
     what: "tax",
     kind: "tax_item",
@@ -67,65 +75,54 @@ const fn to(method: Method, path: &'static [Part], body: Body) -> Route {
 /// `Items()`: `GET /v2/carts/{cart}/items` with the builders' query.
 pub const LIST_ITEMS: Route = Route {
     query: Query::List,
-    ..to(Method::Get, &[CARTS, Part::Cart, ITEMS], Body::None)
+    ..to(Method::Get, CART_ITEMS, Body::None)
 };
 /// `AddCustomItem(item)`.
 pub const ADD_CUSTOM_ITEM: Route = to(
     Method::Post,
-    &[CARTS, Part::Cart, ITEMS],
+    CART_ITEMS,
     Body::Typed {
         what: "item",
         kind: "custom_item",
     },
 );
+/// `POST carts/{cart}/items` with a body of these fields, then a customer token.
+const fn post_items(fields: &'static [(&'static str, route::Field)]) -> Route {
+    Route {
+        token: Token::Customer,
+        ..to(
+            Method::Post,
+            CART_ITEMS,
+            Body::Fields {
+                fields,
+                list: false,
+            },
+        )
+    }
+}
+
 /// `AddPromotion(code, token?)`: `{"type":"promotion_item","code":..}`.
-pub const ADD_PROMOTION: Route = Route {
-    token: Token::Customer,
-    ..to(
-        Method::Post,
-        &[CARTS, Part::Cart, ITEMS],
-        Body::Fields {
-            fields: &[
-                ("type", route::Field::Text("promotion_item")),
-                ("code", route::Field::Arg("promotion code", Check::Blank)),
-            ],
-            list: false,
-        },
-    )
-};
+pub const ADD_PROMOTION: Route = post_items(&[
+    ("type", route::Field::Text("promotion_item")),
+    ("code", route::Field::Arg("promotion code", Check::Blank)),
+]);
 /// `Merge(guestCartId, token?, options?)`: the guest cart's items into this cart,
 /// `{"data":{"type":"cart_items","cart_id":..},"options":{...}}`.
 pub const MERGE: Route = Route {
-    token: Token::Customer,
     last: Last::Options,
-    ..to(
-        Method::Post,
-        &[CARTS, Part::Cart, ITEMS],
-        Body::Fields {
-            fields: &[
-                ("type", route::Field::Text("cart_items")),
-                ("cart_id", route::Field::Arg("cart id to merge", Check::Id)),
-            ],
-            list: false,
-        },
-    )
+    ..post_items(&[
+        ("type", route::Field::Text("cart_items")),
+        ("cart_id", route::Field::Arg("cart id to merge", Check::Id)),
+    ])
 };
 /// `BulkAdd(items, options?)`.
-pub const BULK_ADD: Route = to(
-    Method::Post,
-    &[CARTS, Part::Cart, ITEMS],
-    Body::Bulk("items"),
-);
+pub const BULK_ADD: Route = to(Method::Post, CART_ITEMS, Body::Bulk("items"));
 /// `RemoveItem(itemId)`.
-pub const REMOVE_ITEM: Route = to(
-    Method::Delete,
-    &[CARTS, Part::Cart, ITEMS, ITEM],
-    Body::None,
-);
+pub const REMOVE_ITEM: Route = to(Method::Delete, CART_ITEM, Body::None);
 /// `RemoveAllItems()`.
-pub const REMOVE_ALL_ITEMS: Route = to(Method::Delete, &[CARTS, Part::Cart, ITEMS], Body::None);
+pub const REMOVE_ALL_ITEMS: Route = to(Method::Delete, CART_ITEMS, Body::None);
 /// `AddItemTax(itemId, tax)`.
-pub const ADD_ITEM_TAX: Route = to(Method::Post, &[CARTS, Part::Cart, ITEMS, ITEM, TAXES], TAX);
+pub const ADD_ITEM_TAX: Route = to(Method::Post, ITEM_TAXES, TAX);
 /// `BulkAddItemTax(taxes, options?)`.
 pub const BULK_ADD_ITEM_TAX: Route = to(
     Method::Post,
@@ -133,55 +130,23 @@ pub const BULK_ADD_ITEM_TAX: Route = to(
     Body::Bulk("taxes"),
 );
 /// `UpdateItemTax(itemId, taxItemId, tax)`.
-pub const UPDATE_ITEM_TAX: Route = to(
-    Method::Put,
-    &[CARTS, Part::Cart, ITEMS, ITEM, TAXES, TAX_ITEM],
-    TAX,
-);
+pub const UPDATE_ITEM_TAX: Route = to(Method::Put, ITEM_TAX, TAX);
 /// `RemoveItemTax(itemId, taxItemId)`.
-pub const REMOVE_ITEM_TAX: Route = to(
-    Method::Delete,
-    &[CARTS, Part::Cart, ITEMS, ITEM, TAXES, TAX_ITEM],
-    Body::None,
-);
+pub const REMOVE_ITEM_TAX: Route = to(Method::Delete, ITEM_TAX, Body::None);
 /// `AddCartCustomDiscount(discount)`.
-pub const ADD_CART_DISCOUNT: Route = to(Method::Post, &[CARTS, Part::Cart, DISCOUNTS], DISCOUNT);
+pub const ADD_CART_DISCOUNT: Route = to(Method::Post, CART_DISCOUNTS, DISCOUNT);
 /// `BulkAddCartCustomDiscount(discounts, options?)`.
-pub const BULK_ADD_CART_DISCOUNT: Route = to(
-    Method::Post,
-    &[CARTS, Part::Cart, DISCOUNTS],
-    Body::Bulk("discounts"),
-);
+pub const BULK_ADD_CART_DISCOUNT: Route = to(Method::Post, CART_DISCOUNTS, Body::Bulk("discounts"));
 /// `UpdateCartCustomDiscount(discountId, discount)`.
-pub const UPDATE_CART_DISCOUNT: Route = to(
-    Method::Put,
-    &[CARTS, Part::Cart, DISCOUNTS, DISCOUNT_ID],
-    DISCOUNT,
-);
+pub const UPDATE_CART_DISCOUNT: Route = to(Method::Put, CART_DISCOUNT, DISCOUNT);
 /// `RemoveCartCustomDiscount(discountId)`.
-pub const REMOVE_CART_DISCOUNT: Route = to(
-    Method::Delete,
-    &[CARTS, Part::Cart, DISCOUNTS, DISCOUNT_ID],
-    Body::None,
-);
+pub const REMOVE_CART_DISCOUNT: Route = to(Method::Delete, CART_DISCOUNT, Body::None);
 /// `AddItemCustomDiscount(itemId, discount)`.
-pub const ADD_ITEM_DISCOUNT: Route = to(
-    Method::Post,
-    &[CARTS, Part::Cart, ITEMS, ITEM, DISCOUNTS],
-    DISCOUNT,
-);
+pub const ADD_ITEM_DISCOUNT: Route = to(Method::Post, ITEM_DISCOUNTS, DISCOUNT);
 /// `UpdateItemCustomDiscount(itemId, discountId, discount)`.
-pub const UPDATE_ITEM_DISCOUNT: Route = to(
-    Method::Put,
-    &[CARTS, Part::Cart, ITEMS, ITEM, DISCOUNTS, DISCOUNT_ID],
-    DISCOUNT,
-);
+pub const UPDATE_ITEM_DISCOUNT: Route = to(Method::Put, ITEM_DISCOUNT, DISCOUNT);
 /// `RemoveItemCustomDiscount(itemId, discountId)`.
-pub const REMOVE_ITEM_DISCOUNT: Route = to(
-    Method::Delete,
-    &[CARTS, Part::Cart, ITEMS, ITEM, DISCOUNTS, DISCOUNT_ID],
-    Body::None,
-);
+pub const REMOVE_ITEM_DISCOUNT: Route = to(Method::Delete, ITEM_DISCOUNT, Body::None);
 /// `Orders.Get(orderId, token?)`: `GET /v2/orders/{id}`.
 pub const ORDER: Route = Route {
     token: Token::Customer,

@@ -301,10 +301,6 @@ fn apply(query: &mut ListQuery, builder: Builder, value: &JsValue) -> Result<()>
     }
 }
 
-pub(super) fn customer_token(value: Option<&JsValue>) -> Result<Option<String>> {
-    args::optional_string("customer token", value)
-}
-
 #[wasm_bindgen]
 impl CartEndpoint {
     /// Runs the call in row `index` of [`CALLS`] with the arguments a JS method received: its

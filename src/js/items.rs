@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::args::{self, set_property};
-use super::cart::{customer_token, opt, Args, Call, CartEndpoint, NONE};
+use super::cart::{opt, Args, Call, CartEndpoint, NONE};
 use crate::endpoints::items::{self as endpoint, Field, Value};
 use crate::endpoints::route::Args as _;
 use crate::error::Result;
@@ -56,7 +56,7 @@ pub(super) fn composite(cart_id: &str, call: Composite, a: &Args) -> Result<ApiR
             method = Method::Put;
             rest = "";
             let id = args::string("item id", &a[0])?;
-            let fields = endpoint::item_fields(&id, quantity(&a[1], 0, u32::MAX)?)?;
+            let fields = endpoint::item_fields(&id, quantity(&a[1], 0, REQUIRED)?)?;
             let data = match call {
                 UpdateItem => {
                     extra_headers = Some(3);
@@ -94,7 +94,8 @@ pub(super) fn composite(cart_id: &str, call: Composite, a: &Args) -> Result<ApiR
     let mut request = endpoint::cart_call(method, cart_id, item.as_deref(), rest, &body)?
         .account_token(account_token.as_deref())?;
     if let Some(i) = token {
-        request = request.customer_token(customer_token(Some(&a[i]))?.as_deref())?;
+        let token = args::optional_string("customer token", Some(&a[i]))?;
+        request = request.customer_token(token.as_deref())?;
     }
     match extra_headers {
         Some(i) => request.extra_headers(args::CallArgs(a).headers(i, "additionalHeaders")?),
@@ -102,13 +103,17 @@ pub(super) fn composite(cart_id: &str, call: Composite, a: &Args) -> Result<ApiR
     }
 }
 
-/// A quantity argument: a whole number from `min`; `default` when left out.
+/// A quantity argument: a whole number from `min`; `default` when left out, unless `default`
+/// is [`REQUIRED`].
 fn quantity(value: &JsValue, min: u32, default: u32) -> Result<u32> {
-    if args::is_missing(value) && default != u32::MAX {
+    if args::is_missing(value) && default != REQUIRED {
         return Ok(default);
     }
     endpoint::quantity(args::number("quantity", value)?, min)
 }
+
+/// The `default` of a [`quantity`] that may not be left out (no quantity is this large).
+const REQUIRED: u32 = u32::MAX;
 
 /// A boolean argument that may be left out (false).
 fn flag(what: &str, value: &JsValue) -> Result<bool> {
