@@ -124,14 +124,18 @@ pub fn stringify(value: &JsValue) -> Option<String> {
     json::stringify(value).ok().and_then(|s| s.as_string())
 }
 
+/// `value` as JSON text, or why it cannot be sent (`what` names it).
+fn to_json(what: &str, value: &JsValue) -> Result<String> {
+    stringify(value).ok_or_else(|| {
+        Error::invalid(&[what, " cannot be turned into JSON (a cycle, or a BigInt?)"])
+    })
+}
+
 /// An object argument as JSON text, for request bodies (`CreateCart(data)`).
 pub fn json_object(what: &str, value: &JsValue) -> Result<String> {
     object(what, value)?;
-    stringify(value).ok_or_else(|| Error::invalid(&[what, NOT_JSON]))
+    to_json(what, value)
 }
-
-/// Why a value could not be sent.
-const NOT_JSON: &str = " cannot be turned into JSON (a cycle, or a BigInt?)";
 
 /// An object argument that may be left out: the object, or `undefined`.
 pub fn optional_object(what: &str, value: &JsValue) -> Result<JsValue> {
@@ -153,7 +157,7 @@ pub fn optional_json(what: &str, value: &JsValue) -> Result<Option<String>> {
 /// JSON of a body the SDK assembled; `JSON.stringify` throws only for a caller's value that
 /// has a cycle or a BigInt.
 pub fn json_text(value: &JsValue) -> Result<String> {
-    stringify(value).ok_or_else(|| Error::invalid(&["the data", NOT_JSON]))
+    to_json("the data", value)
 }
 
 /// A call's arguments, in order, as [`route::Args`] reads them.
@@ -194,7 +198,7 @@ impl route::Args for CallArgs<'_> {
         if !Array::is_array(items) {
             return Err(wrong_type(what, "an array", items));
         }
-        stringify(items).ok_or_else(|| Error::invalid(&[what, NOT_JSON]))
+        to_json(what, items)
     }
 
     fn options_json(&self, i: usize) -> Result<Option<String>> {
