@@ -12,8 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-# Today's size (the whole cart: 25,120 B) plus about 2%. Lower it whenever the package shrinks.
-BUDGET=25680
+# Today's size (the whole cart: 25,058 B) plus about 2%. Lower it whenever the package shrinks.
+BUDGET=25560
 
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
