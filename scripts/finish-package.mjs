@@ -1,5 +1,7 @@
 // Turns wasm-pack's output in pkg/ into the files the package ships, as small as they can be:
 //
+// 0. The module's panic sites are emptied and the texts only a panic report would read zeroed
+//    (scripts/panic-data.mjs): the panic handler traps without reading them.
 // 1. The module's import and export names, which wasm-bindgen makes long and unique
 //    (`__wbg_getItem_49556a3e59cfb688`), are shortened by binaryen's
 //    --minify-imports-and-exports-and-modules, and the JS glue is rewritten to the new names.
@@ -20,6 +22,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { dropPanicData } from './panic-data.mjs';
+
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const tool = createRequire(join(REPO, 'tests/js/package.json'));
 const pkg = process.argv[2] ?? join(REPO, 'pkg');
@@ -32,7 +36,14 @@ const FEATURES = [
   '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals',
   '--enable-reference-types', '--enable-multivalue',
 ];
-const wasmOpt = join(tool.resolve('binaryen/package.json'), '../bin/wasm-opt');
+const binaryen = join(tool.resolve('binaryen/package.json'), '../bin');
+const wasmOpt = join(binaryen, 'wasm-opt');
+
+// 0. What the module's panics would report, which its trapping handler never reads.
+const dropped = dropPanicData(wasmFile, binaryen, FEATURES);
+console.log(`[finish] ${dropped.sites} panic sites emptied, ${dropped.zeroed} bytes of panic text zeroed` +
+  (dropped.kept.length ? `; kept, as still referred to: ${dropped.kept.map(t => JSON.stringify(t)).join(', ')}` : ''));
+
 const map = JSON.parse(execFileSync(wasmOpt, [
   ...FEATURES, wasmFile, '--minify-imports-and-exports-and-modules', '-o', wasmFile,
 ], { encoding: 'utf8' }));
