@@ -1,17 +1,23 @@
-// The calls of the endpoint classes. The module exports one binding per class for all of its
-// calls, `__call(index, args)`, and names them in order (`__calls()`: each class's names, the
-// classes separated by `|`, then CartEndpoint's list builders; `index` counts within the
-// group). Each name becomes a method of its class's prototype here, as a class method would
-// (not enumerable). It also tells the module where its promise waits report. Called once,
-// after the module is instantiated. Every argument, its checking and the request stay in the
-// module.
+// The calls of the endpoint classes. The module exports one binding for all of them and names
+// them in order (`__calls()`: each class's names, the classes separated by `|`, then
+// CartEndpoint's list builders; `index` counts within the group). Each name becomes a method
+// of its class's prototype here, as a class method would (not enumerable): CartEndpoint's pass
+// their index and arguments to the endpoint's `__call(index, args)`; those of EPCC.Customers
+// and EPCC.Orders, which need no cart and so are plain objects over the gateway (their classes
+// are in the bindings' glue.js), to the gateway's `__call(group, index, args)`. It also tells
+// the module where its promise waits report. Called once, after the module is instantiated.
+// Every argument, its checking and the request stay in the module.
 import {
-  CartEndpoint, CustomersEndpoint, OrdersEndpoint, __calls, __settled, onSettled,
+  CartEndpoint, CustomersEndpoint, Gateway, OrdersEndpoint, __calls, __settled, onSettled,
 } from './epcc_carts.js';
 
 export function installCalls() {
   // Where the module's promise waits report: its own export (see src/js/task.rs).
   onSettled(__settled);
+  Object.defineProperties(Gateway.prototype, {
+    Customers: { get() { return new CustomersEndpoint(this); }, configurable: true },
+    Orders: { get() { return new OrdersEndpoint(this); }, configurable: true },
+  });
   // The last group is CartEndpoint's list builders: each applies its value through
   // `__build(index, value)`, throws the EpccError that returns for a value it does not take,
   // and returns the endpoint, for chaining.
@@ -27,7 +33,7 @@ export function installCalls() {
               return this;
             },
           }[name]
-          : { [name](...args) { return this.__call(row, args); } }[name],
+          : { [name](...args) { return (this.gateway || this).__call(group, row, args); } }[name],
         writable: true,
         configurable: true,
       });

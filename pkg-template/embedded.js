@@ -15,10 +15,11 @@ export {
   gateway,
   Gateway,
   CartEndpoint,
+  // Written in JavaScript (the bindings' glue.js): the classes of EPCC.Customers and
+  // EPCC.Orders, the class of every error this package throws or rejects with, `isEpccError`,
+  // and the two storage classes.
   CustomersEndpoint,
   OrdersEndpoint,
-  // Written in JavaScript (the bindings' glue.js): the class of every error this package throws
-  // or rejects with, `isEpccError`, and the two storage classes.
   EpccError,
   MemoryStorageFactory,
   LocalStorageFactory,

@@ -48,25 +48,17 @@ pub(super) enum Call {
     Composite(Composite),
 }
 
-/// The classes whose methods are rows of a call table: `CartEndpoint`, `CustomersEndpoint` and
-/// `OrdersEndpoint`, in the order of [`CALLS`].
-#[derive(Clone, Copy)]
-pub(super) enum Group {
-    Cart,
-    Customers,
-    Orders,
-}
-
 /// A call: what it does and how many arguments it takes before the per-call `options`. Its
 /// name is the word at the same place in its class's names.
 type Row = (Call, u8);
 
-/// Every call of the endpoints, one table per class ([`Group`]), with the names JavaScript
-/// gives them, in the same order and separated by spaces (the names are one string, not a
-/// pointer per row). The package's entry modules give each class's prototype one method per
-/// name (see [`call_names`]), each passing its index and arguments to the class's `__call`: one
-/// export per class serves every call, so a call costs its row and its request-building lines,
-/// not a binding of its own.
+/// Every call of the endpoints, one table per class (group 0 `CartEndpoint`, 1
+/// `CustomersEndpoint`, 2 `OrdersEndpoint`), with the names JavaScript gives them, in the same
+/// order and separated by spaces (the names are one string, not a pointer per row). The
+/// package's entry modules give each class's prototype one method per name (see
+/// [`call_names`]), each passing its index and arguments to one export: `CartEndpoint`'s
+/// `__call`, or for the two classes with no cart the gateway's `__call` with the group. So a
+/// call costs its row and its request-building lines, not a binding of its own.
 pub(super) const CALLS: [&[Row]; 3] = [CART_CALLS, CUSTOMER_CALLS, ORDER_CALLS];
 const NAMES: [&str; 3] = [CART_NAMES, CUSTOMER_NAMES, ORDER_NAMES];
 
@@ -247,8 +239,11 @@ impl CartEndpoint {
 
     /// Runs row `index` of the `group` class's table in [`CALLS`].
     #[inline(never)]
-    pub(super) fn run_row(&self, group: Group, index: u32, args: &Array) -> Promise {
-        let Some(&(call, arity)) = CALLS[group as usize].get(index as usize) else {
+    pub(super) fn run_row(&self, group: u32, index: u32, args: &Array) -> Promise {
+        let row = CALLS
+            .get(group as usize)
+            .and_then(|calls| calls.get(index as usize));
+        let Some(&(call, arity)) = row else {
             return self
                 .client
                 .call(Err(Error::invalid_input("no such call")), None);
@@ -303,11 +298,13 @@ fn apply(query: &mut ListQuery, builder: Builder, value: &JsValue) -> Result<()>
 
 #[wasm_bindgen]
 impl CartEndpoint {
-    /// Runs the call in row `index` of [`CALLS`] with the arguments a JS method received: its
-    /// arguments in order, then the per-call `options`.
+    /// Runs the call in row `index` of class `group`'s table in [`CALLS`] (0 for this class's
+    /// own) with the arguments a JS method received: its arguments in order, then the per-call
+    /// `options`. It takes the group as the gateway's `__call` does, so that one installed
+    /// method serves both.
     #[wasm_bindgen(js_name = __call, skip_typescript)]
-    pub fn call_by_index(&self, index: u32, args: &Array) -> Promise {
-        self.run_row(Group::Cart, index, args)
+    pub fn call_by_index(&self, group: u32, index: u32, args: &Array) -> Promise {
+        self.run_row(group, index, args)
     }
 
     /// The cart id this endpoint works on.

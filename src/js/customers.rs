@@ -3,13 +3,13 @@
 use super::sys::Promise;
 use wasm_bindgen::prelude::*;
 
-use super::cart::{opt, Call, CartEndpoint, Group, NONE};
-use super::sys::Array;
+use super::cart::{opt, Call, CartEndpoint, NONE};
 use crate::endpoints::customers;
 
-/// The Customers endpoint: `EPCC.Customers`. Its calls run through the same table as the cart
-/// calls (see `CALLS` in cart.rs): a cart endpoint with no cart.
-#[wasm_bindgen]
+/// The Customers endpoint: `EPCC.Customers`. Its calls are rows of the same table as the cart
+/// calls (see `CALLS` in cart.rs), run by a cart endpoint with no cart. In JavaScript it is a
+/// plain object over the gateway (its class is in glue.js): the gateway's `__call` runs its
+/// rows, so the module exports no class for it.
 pub struct CustomersEndpoint(CartEndpoint);
 
 impl CustomersEndpoint {
@@ -18,18 +18,8 @@ impl CustomersEndpoint {
     }
 }
 
-#[wasm_bindgen]
-impl CustomersEndpoint {
-    /// Runs the call in row `index` of the call table (a `Customers` row) with the arguments a
-    /// JS method received.
-    #[wasm_bindgen(js_name = __call, skip_typescript)]
-    pub fn call_by_index(&self, index: u32, args: &Array) -> Promise {
-        self.0.run_row(Group::Customers, index, args)
-    }
-}
-
-/// The calls for Rust callers. JavaScript reaches them through `__call` and the names in the
-/// call table.
+/// The calls for Rust callers. JavaScript reaches them through the gateway's `__call` and the
+/// names in the call table.
 impl CustomersEndpoint {
     /// Signs a customer in with email and password; the answer's `data.token` is the customer
     /// token the cart calls take.

@@ -4,7 +4,7 @@ use alloc::rc::Rc;
 use alloc::string::String;
 use core::sync::atomic::{AtomicBool, Ordering};
 
-use super::sys::{Function, Promise};
+use super::sys::{Array, Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -92,16 +92,12 @@ impl Gateway {
         CartEndpoint::new(Rc::clone(&self.client), id)
     }
 
-    /// Customer tokens: `EPCC.Customers.Token(email, password)`.
-    #[wasm_bindgen(getter = Customers)]
-    pub fn customers(&self) -> CustomersEndpoint {
-        CustomersEndpoint::new(self.endpoint_without_cart())
-    }
-
-    /// Orders: `EPCC.Orders.Get(orderId, customerToken)`.
-    #[wasm_bindgen(getter = Orders)]
-    pub fn orders(&self) -> OrdersEndpoint {
-        OrdersEndpoint::new(self.endpoint_without_cart())
+    /// Runs row `index` of class `group`'s table in the call table (`CALLS` in cart.rs) with
+    /// the arguments a JS method received: the methods of `EPCC.Customers` and `EPCC.Orders`,
+    /// the calls that need no cart, come here.
+    #[wasm_bindgen(js_name = __call, skip_typescript)]
+    pub fn call_by_index(&self, group: u32, index: u32, args: &Array) -> Promise {
+        self.endpoint_without_cart().run_row(group, index, args)
     }
 
     /// Fetches a new access token now and keeps it in storage. Calls need not do this first:
@@ -116,6 +112,16 @@ impl Gateway {
     /// The shopper's current cart id (`cartId` in JavaScript).
     pub fn cart_id(&self) -> Option<String> {
         self.client.cart_id()
+    }
+
+    /// Customer tokens: `EPCC.Customers.Token(email, password)`.
+    pub fn customers(&self) -> CustomersEndpoint {
+        CustomersEndpoint::new(self.endpoint_without_cart())
+    }
+
+    /// Orders: `EPCC.Orders.Get(orderId, customerToken)`.
+    pub fn orders(&self) -> OrdersEndpoint {
+        OrdersEndpoint::new(self.endpoint_without_cart())
     }
 
     /// The call table's endpoint for calls that are not about a cart.

@@ -73,6 +73,20 @@ export class LocalStorageFactory extends MemoryStorageFactory {
   }
 }
 
+// `EPCC.Customers` and `EPCC.Orders`: the calls that need no cart, run by the gateway they come
+// from (its `__call`). The package's entries install their methods, as CartEndpoint's.
+export class CustomersEndpoint {
+  constructor(gateway) {
+    this.gateway = gateway;
+  }
+}
+
+export class OrdersEndpoint {
+  constructor(gateway) {
+    this.gateway = gateway;
+  }
+}
+
 export function isEpccErrorValue(value) {
   return value instanceof EpccError;
 }

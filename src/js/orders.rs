@@ -3,12 +3,11 @@
 use super::sys::Promise;
 use wasm_bindgen::prelude::*;
 
-use super::cart::{opt, Call, CartEndpoint, Group, NONE};
-use super::sys::Array;
+use super::cart::{opt, Call, CartEndpoint, NONE};
 
-/// The Orders endpoint: `EPCC.Orders`. Its calls run through the same table as the cart calls
-/// (see `CALLS` in cart.rs): a cart endpoint with no cart.
-#[wasm_bindgen]
+/// The Orders endpoint: `EPCC.Orders`. Its calls are rows of the same table as the cart calls
+/// (see `CALLS` in cart.rs), run by a cart endpoint with no cart. In JavaScript it is a plain
+/// object over the gateway, as `EPCC.Customers` is (see `CustomersEndpoint`).
 pub struct OrdersEndpoint(CartEndpoint);
 
 impl OrdersEndpoint {
@@ -17,18 +16,8 @@ impl OrdersEndpoint {
     }
 }
 
-#[wasm_bindgen]
-impl OrdersEndpoint {
-    /// Runs the call in row `index` of the call table (an `Orders` row) with the arguments a JS
-    /// method received.
-    #[wasm_bindgen(js_name = __call, skip_typescript)]
-    pub fn call_by_index(&self, index: u32, args: &Array) -> Promise {
-        self.0.run_row(Group::Orders, index, args)
-    }
-}
-
-/// The calls for Rust callers. JavaScript reaches them through `__call` and the names in the
-/// call table.
+/// The calls for Rust callers. JavaScript reaches them through the gateway's `__call` and the
+/// names in the call table.
 impl OrdersEndpoint {
     /// An order, with the customer's token when it is a customer's order.
     ///

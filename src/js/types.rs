@@ -371,9 +371,27 @@ export declare class LocalStorageFactory extends MemoryStorageFactory {}
 export function isEpccError(value: unknown): value is EpccError;
 "#;
 
-/// The Customers and Orders calls, installed as the cart calls are (rows of `CALLS` in cart.rs).
+/// The Customers and Orders endpoints: classes written in JavaScript (glue.js) whose calls are
+/// installed as the cart calls are (rows of `CALLS` in cart.rs), and the gateway's getters.
 #[wasm_bindgen(typescript_custom_section)]
 const CUSTOMER_AND_ORDER_CALLS: &'static str = r#"
+export interface Gateway {
+  /** Customer tokens: `EPCC.Customers.Token(email, password)`. */
+  readonly Customers: CustomersEndpoint;
+  /** Orders: `EPCC.Orders.Get(orderId, customerToken)`. */
+  readonly Orders: OrdersEndpoint;
+}
+
+/** `EPCC.Customers`: customer tokens for the carts flows. */
+export declare class CustomersEndpoint {
+  private constructor();
+}
+
+/** `EPCC.Orders`: the order a checkout made. */
+export declare class OrdersEndpoint {
+  private constructor();
+}
+
 export interface CustomersEndpoint {
   /**
    * Signs a customer in with email and password; the answer's `data.token` is the customer

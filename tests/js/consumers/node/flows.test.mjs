@@ -72,3 +72,21 @@ test('errors are EpccError instances with kind, status and the API errors', asyn
   await assert.rejects(EPCC.Carts.All(), err => err instanceof EpccError && err.status === 403);
   assert.throws(() => gateway({}), err => isEpccError(err) && err.kind === 'invalid_input');
 });
+
+test('each endpoint class has its own calls: Customers and Orders carry no cart calls', async () => {
+  const { CartEndpoint, CustomersEndpoint, OrdersEndpoint } = await import('epcc-carts');
+  const EPCC = gateway({ ...config, storage: new MemoryStorageFactory() });
+  assert.ok(EPCC.Carts instanceof CartEndpoint);
+  assert.ok(EPCC.Customers instanceof CustomersEndpoint);
+  assert.ok(EPCC.Orders instanceof OrdersEndpoint);
+  assert.deepEqual(
+    Object.getOwnPropertyNames(CustomersEndpoint.prototype).sort(),
+    ['Token', 'TokenViaPassword', 'constructor'],
+  );
+  assert.deepEqual(Object.getOwnPropertyNames(OrdersEndpoint.prototype).sort(), ['Get', 'Items', 'constructor']);
+  assert.equal(EPCC.Customers.GetCartsList, undefined);
+  assert.equal(EPCC.Orders.Token, undefined);
+  assert.equal(typeof EPCC.Carts.Token, 'undefined');
+  // Orders.Get checks its order id in the module, as every call does.
+  await assert.rejects(EPCC.Orders.Get('a/b'), err => isEpccError(err) && err.kind === 'invalid_input');
+});
