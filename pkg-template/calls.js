@@ -8,13 +8,30 @@
 // the module where its promise waits report. Called once, after the module is instantiated.
 // Every argument, its checking and the request stay in the module.
 import {
-  CartEndpoint, CustomersEndpoint, Gateway, OrdersEndpoint, __calls, __settled, onSettled,
+  CartEndpoint, CustomersEndpoint, Gateway, OrdersEndpoint, __calls, __gateway, __settled, onSettled,
 } from './epcc_carts.js';
+
+// What the module's `__gateway` and `__setCartId` return is the EpccError to throw for a bad
+// value: a plain return value needs none of the glue a throwing export has.
+const thrown = error => {
+  if (error) throw error;
+};
+
+export const gateway = config => {
+  const made = __gateway(config);
+  if (made instanceof Gateway) return made;
+  throw made;
+};
 
 export function installCalls() {
   // Where the module's promise waits report: its own export (see src/js/task.rs).
   onSettled(__settled);
   Object.defineProperties(Gateway.prototype, {
+    cartId: {
+      get: Object.getOwnPropertyDescriptor(Gateway.prototype, 'cartId').get,
+      set(id) { thrown(this.__setCartId(id)); },
+      configurable: true,
+    },
     Customers: { get() { return new CustomersEndpoint(this); }, configurable: true },
     Orders: { get() { return new OrdersEndpoint(this); }, configurable: true },
   });
@@ -28,8 +45,7 @@ export function installCalls() {
         value: group > 2
           ? {
             [name](value) {
-              const error = this.__build(row, value);
-              if (error) throw error;
+              thrown(this.__build(row, value));
               return this;
             },
           }[name]

@@ -11,8 +11,8 @@ const wasm = await WebAssembly.instantiate(bytes, imports());
 finish(wasm.instance, wasm.module);
 installCalls();
 
+export { gateway } from './calls.js';
 export {
-  gateway,
   Gateway,
   CartEndpoint,
   // Written in JavaScript (the bindings' glue.js): the classes of EPCC.Customers and

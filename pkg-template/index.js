@@ -18,8 +18,8 @@ try {
 finish(wasm.instance, wasm.module);
 installCalls();
 
+export { gateway } from './calls.js';
 export {
-  gateway,
   Gateway,
   CartEndpoint,
   // Written in JavaScript (the bindings' glue.js): the classes of EPCC.Customers and

@@ -12,8 +12,8 @@ import bytes from './epcc_carts_wasm.js';
 initSync({ module: bytes });
 installCalls();
 
+export { gateway } from './calls.js';
 export {
-  gateway,
   Gateway,
   CartEndpoint,
   // Written in JavaScript (the bindings' glue.js): the classes of EPCC.Customers and

@@ -27,14 +27,19 @@ use crate::validate;
 /// const EPCC = gateway({ client_id: 'YOUR_CLIENT_ID' })
 /// const { data } = await EPCC.Carts.GetCartsList(customerToken)
 /// ```
-#[wasm_bindgen]
-pub fn gateway(
-    #[wasm_bindgen(unchecked_param_type = "GatewayConfig")] config: JsValue,
-) -> core::result::Result<Gateway, JsValue> {
+pub fn gateway(config: JsValue) -> core::result::Result<Gateway, JsValue> {
     let (config, storage, fetch) = from_js(&config)?;
     Ok(Gateway {
         client: Client::new(config, storage, fetch),
     })
+}
+
+/// `gateway(config)` for the package's entries: the new `Gateway`, or the `EpccError` for a bad
+/// config, which the entries' `gateway` throws. A plain return value needs none of the glue a
+/// `Result` export has (see pkg-template/calls.js).
+#[wasm_bindgen(js_name = __gateway, skip_typescript)]
+pub fn gateway_or_error(config: JsValue) -> JsValue {
+    gateway(config).map_or_else(|err| err, JsValue::from)
 }
 
 /// A configured client: `EPCC` in the official SDK's examples.
@@ -45,28 +50,19 @@ pub struct Gateway {
 
 #[wasm_bindgen]
 impl Gateway {
-    /// The shopper's current cart id: 32 hex characters made once and kept in storage
-    /// (`epcart`), or `undefined` with `disableCart`.
-    #[wasm_bindgen(getter = cartId, unchecked_return_type = "string | undefined")]
+    /// The shopper's current cart id: `cartId` in JavaScript (declared in types.rs with its
+    /// setter, which the package's entries install over [`Gateway::set_cart_id_or_error`]).
+    #[wasm_bindgen(getter = cartId, skip_typescript)]
     pub fn js_cart_id(&self) -> JsValue {
         super::text_or_undefined(self.cart_id().as_deref())
     }
 
-    /// Switches the current cart, e.g. to one of the customer's carts from `GetCartsList`. The id
-    /// is kept in storage (`epcart`), so a reload, and every tab sharing localStorage, keeps it.
-    /// Throws `EpccError` (`invalid_input`) for an id outside `A-Z a-z 0-9 _ -`.
-    ///
-    /// ```js
-    /// const { data } = await EPCC.Carts.GetCartsList(customerToken)
-    /// EPCC.cartId = data[0].id
-    /// ```
-    #[wasm_bindgen(setter = cartId)]
-    pub fn set_cart_id(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] cart_id: JsValue,
-    ) -> core::result::Result<(), JsValue> {
-        let cart_id = args::string("cart id", &cart_id)?;
-        Ok(self.client.set_cart_id(&cart_id)?)
+    /// [`Gateway::set_cart_id`] for the `cartId` setter the entries install: `undefined`, or the
+    /// `EpccError` the setter throws.
+    #[wasm_bindgen(js_name = __setCartId, skip_typescript)]
+    pub fn set_cart_id_or_error(&self, cart_id: JsValue) -> JsValue {
+        self.set_cart_id(cart_id)
+            .map_or_else(|err| err, |()| JsValue::UNDEFINED)
     }
 
     /// The cart endpoint for the current cart, as the seed examples write it:
@@ -112,6 +108,14 @@ impl Gateway {
     /// The shopper's current cart id (`cartId` in JavaScript).
     pub fn cart_id(&self) -> Option<String> {
         self.client.cart_id()
+    }
+
+    /// Switches the current cart (`EPCC.cartId = id`), e.g. to one of the customer's carts from
+    /// `GetCartsList`. The id is kept in storage (`epcart`), so a reload, and every tab sharing
+    /// localStorage, keeps it. Fails with `invalid_input` for an id outside `A-Z a-z 0-9 _ -`.
+    pub fn set_cart_id(&self, cart_id: JsValue) -> core::result::Result<(), JsValue> {
+        let cart_id = args::string("cart id", &cart_id)?;
+        Ok(self.client.set_cart_id(&cart_id)?)
     }
 
     /// Customer tokens: `EPCC.Customers.Token(email, password)`.

@@ -371,11 +371,40 @@ export declare class LocalStorageFactory extends MemoryStorageFactory {}
 export function isEpccError(value: unknown): value is EpccError;
 "#;
 
-/// The Customers and Orders endpoints: classes written in JavaScript (glue.js) whose calls are
-/// installed as the cart calls are (rows of `CALLS` in cart.rs), and the gateway's getters.
+/// What the package's entries add to the bindings: `gateway` (which throws the error the
+/// module's `__gateway` returns), the gateway's `cartId` accessors and its `Customers` and
+/// `Orders` getters, and the Customers and Orders endpoints, classes written in JavaScript
+/// (glue.js) whose calls are installed as the cart calls are (rows of `CALLS` in cart.rs).
 #[wasm_bindgen(typescript_custom_section)]
 const CUSTOMER_AND_ORDER_CALLS: &'static str = r#"
+/**
+ * Creates a client. Throws an `EpccError` (kind `invalid_input`) for a bad config.
+ *
+ * ```js
+ * import { gateway } from 'epcc-carts'
+ * const EPCC = gateway({ client_id: 'YOUR_CLIENT_ID' })
+ * const { data } = await EPCC.Carts.GetCartsList(customerToken)
+ * ```
+ */
+export function gateway(config: GatewayConfig): Gateway;
+
 export interface Gateway {
+  /**
+   * The shopper's current cart id: 32 hex characters made once and kept in storage (`epcart`),
+   * or `undefined` with `disableCart`.
+   */
+  get cartId(): string | undefined;
+  /**
+   * Switches the current cart, e.g. to one of the customer's carts from `GetCartsList`. The id
+   * is kept in storage (`epcart`), so a reload, and every tab sharing localStorage, keeps it.
+   * Throws `EpccError` (`invalid_input`) for an id outside `A-Z a-z 0-9 _ -`.
+   *
+   * ```js
+   * const { data } = await EPCC.Carts.GetCartsList(customerToken)
+   * EPCC.cartId = data[0].id
+   * ```
+   */
+  set cartId(value: string);
   /** Customer tokens: `EPCC.Customers.Token(email, password)`. */
   readonly Customers: CustomersEndpoint;
   /** Orders: `EPCC.Orders.Get(orderId, customerToken)`. */

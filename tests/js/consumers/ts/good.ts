@@ -38,6 +38,7 @@ export async function adminFlow(customerId: string): Promise<number> {
   const all = await Admin.Carts.All();
   const page = await Admin.Cart('cart-1').Limit(10).Offset(0).Filter({ eq: { name: 'Gifts' } }).All();
   const cartId: string | undefined = EPCC.cartId;
+  EPCC.cartId = 'cart-2';
   console.log(cartId, page.meta.page.current);
   return all.data.length;
 }
