@@ -4,7 +4,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::sys::{json, reflect, Array, Function, Object};
+use super::sys::{json, reflect, string as text, Array, Function, Object};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -45,9 +45,7 @@ pub fn is_missing(value: &JsValue) -> bool {
 
 /// A string argument that must be present.
 pub fn string(what: &str, value: &JsValue) -> Result<String> {
-    value
-        .as_string()
-        .ok_or_else(|| wrong_type(what, "a string", value))
+    text(value).ok_or_else(|| wrong_type(what, "a string", value))
 }
 
 /// A string argument that may be left out (`undefined` or `null`).
@@ -115,13 +113,13 @@ impl<'a> Entries<'a> {
     pub fn get(&self, i: u32) -> (String, JsValue) {
         let key = self.keys.get(i);
         let value = reflect::get(self.object, &key).unwrap_or(JsValue::UNDEFINED);
-        (key.as_string().unwrap_or_default(), value)
+        (text(&key).unwrap_or_default(), value)
     }
 }
 
 /// JSON text of `value`, or `None` where `JSON.stringify` throws (a cycle, a BigInt).
 pub fn stringify(value: &JsValue) -> Option<String> {
-    json::stringify(value).ok().and_then(|s| s.as_string())
+    json::stringify(value).ok().as_ref().and_then(text)
 }
 
 /// `value` as JSON text, or why it cannot be sent (`what` names it).
@@ -229,10 +227,9 @@ pub fn string_map(what: &str, value: &JsValue) -> Result<Vec<(String, String)>> 
     let mut out = Vec::new();
     for i in 0..entries.len() {
         let (key, value) = entries.get(i);
-        let text = value
-            .as_string()
+        let string = text(&value)
             .ok_or_else(|| wrong_type(&concat(&[what, "['", &key, "']"]), "a string", &value))?;
-        out.push((key, text));
+        out.push((key, string));
     }
     Ok(out)
 }
@@ -303,5 +300,5 @@ fn scalar(value: &JsValue) -> Option<String> {
     if !printable {
         return None;
     }
-    super::sys::text_of(value).as_string()
+    text(&super::sys::text_of(value))
 }

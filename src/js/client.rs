@@ -10,7 +10,7 @@ use alloc::rc::Rc;
 use alloc::string::String;
 use core::cell::Cell;
 
-use super::sys::{json, Array, Function, Object, Promise};
+use super::sys::{self, json, Array, Function, Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -242,7 +242,7 @@ impl Client {
             if !matches!(parsed, Some((seen, _)) if *seen == text) {
                 let json = json::parse(&text).ok()?;
                 let number = |key| property(&json, key).as_f64();
-                let string = |key| property(&json, key).as_string();
+                let string = |key| sys::string(&property(&json, key));
                 let credentials = Credentials {
                     client_id: string("client_id")?,
                     access_token: string("access_token")?,
@@ -407,7 +407,7 @@ impl Run {
             }
             (Then::Poll(polls), _) => return Ok(self.settle_poll(true, polls)),
             (Then::Token, Ok(response)) => {
-                let token = property(&response, "access_token").as_string();
+                let token = sys::string(&property(&response, "access_token"));
                 self.attempt.token = Some(token.ok_or_else(no_access_token)?);
                 return Ok(Step::Send);
             }
@@ -595,8 +595,8 @@ fn api_error(response: &RawResponse) -> JsValue {
         .map(|e| e.get(0))
         .filter(|f| f.is_object())
         .map(|f| ApiProblem {
-            title: property(&f, "title").as_string(),
-            detail: property(&f, "detail").as_string(),
+            title: sys::string(&property(&f, "title")),
+            detail: sys::string(&property(&f, "detail")),
         });
     to_js(
         &Error::from_status(response.status, first.as_ref()),
@@ -607,10 +607,7 @@ fn api_error(response: &RawResponse) -> JsValue {
 
 fn network_error(cause: &JsValue) -> JsValue {
     let mut message = String::from("the request did not reach the API or its answer was lost");
-    if let Some(reason) = property(cause, "message")
-        .as_string()
-        .or_else(|| cause.as_string())
-    {
+    if let Some(reason) = sys::string(&property(cause, "message")).or_else(|| sys::string(cause)) {
         message.push_str(": ");
         message.push_str(&reason);
     }

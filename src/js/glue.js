@@ -133,6 +133,12 @@ export class CallScope {
 // `globalThis`, for the module (an imported static would be made lazily, with panic paths).
 export const globalObject = () => globalThis;
 
+// Writes `text` as UTF-8 into the module's memory at [at, at + room): how the module reads a
+// string (see `string` in src/js/sys.rs). Returns the bytes written.
+const encoder = new TextEncoder();
+export const encodeInto = (text, memory, at, room) =>
+  encoder.encodeInto(text, new Uint8Array(memory.buffer, at, room)).written;
+
 export const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 // Resolves with a function that releases the Web Lock `name` once it is held, so that tabs of one

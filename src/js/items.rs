@@ -76,7 +76,7 @@ pub(super) fn composite(cart_id: &str, call: Composite, a: &Args) -> Result<ApiR
             rest = "/checkout";
             let account = matches!(call, AccountCheckout);
             let party_name = if account { "contact" } else { "customer" };
-            let party = match a[0].as_string() {
+            let party = match super::sys::string(&a[0]) {
                 Some(id) => endpoint::party_by_id(party_name, &id)?,
                 None => args::json_object(party_name, &a[0])?,
             };

@@ -35,8 +35,9 @@ impl Storage {
     pub fn get(&self, key: &str) -> Option<String> {
         self.get
             .call2(&self.target, &JsValue::from_str(key), &JsValue::UNDEFINED)
-            .ok()?
-            .as_string()
+            .ok()
+            .as_ref()
+            .and_then(super::sys::string)
     }
 
     /// Stores `value`; a storage that throws (a full quota, a private window) is not fatal.

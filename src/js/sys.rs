@@ -4,7 +4,10 @@
 //! anything calls them (about 1 KB gzip of dead code); these few declarations describe only
 //! what the package uses. Names and signatures follow js-sys, so the code reads the same.
 
+use alloc::string::String;
+
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen]
 extern "C" {
@@ -66,6 +69,9 @@ extern "C" {
     pub type JsString;
     #[wasm_bindgen(method)]
     pub fn trim(this: &JsString) -> JsString;
+    /// Its length in UTF-16 code units.
+    #[wasm_bindgen(method, getter)]
+    pub fn length(this: &JsString) -> u32;
 
     /// A call's `AbortSignal`.
     #[derive(Clone)]
@@ -132,6 +138,29 @@ extern "C" {
     /// runtime the package supports has `globalThis`.
     #[wasm_bindgen(js_name = globalObject)]
     fn global_object() -> JsValue;
+
+    /// Writes `text` as UTF-8 into `memory` at `[at, at + room)`; returns the bytes written.
+    #[wasm_bindgen(js_name = encodeInto)]
+    fn encode_into(text: &JsString, memory: &JsValue, at: *mut u8, room: u32) -> u32;
+}
+
+/// A JavaScript string as a Rust `String`; `None` for any other value. Lone surrogates become
+/// U+FFFD, as in every UTF-8 encoding of a JS string.
+///
+/// wasm-bindgen's `JsValue::as_string` does the same with glue of its own (an encoder loop and
+/// the module's `malloc` and `realloc` exports): this is one `TextEncoder.encodeInto` into room
+/// the module reserved, three bytes for each UTF-16 unit, which is enough for any string.
+pub fn string(value: &JsValue) -> Option<String> {
+    let text: &JsString = value.dyn_ref()?;
+    let room = text.length() * 3;
+    let mut bytes = alloc::vec::Vec::with_capacity(room as usize);
+    let written = encode_into(text, &wasm_bindgen::memory(), bytes.as_mut_ptr(), room);
+    // SAFETY: encodeInto wrote `written` (at most `room`) bytes of UTF-8 at the start of the
+    // buffer, and nothing else touched the buffer, or allocated, in between.
+    unsafe {
+        bytes.set_len(written as usize);
+        Some(String::from_utf8_unchecked(bytes))
+    }
 }
 
 /// `globalThis`, where `fetch`, `crypto`, `localStorage` and `window` are looked up.

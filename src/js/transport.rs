@@ -191,7 +191,8 @@ pub fn head(response: JsValue) -> Result<(u16, Option<u32>, Promise), JsValue> {
                 get.call2(&headers, &"retry-after".into(), &JsValue::UNDEFINED)
                     .ok()
             })
-            .and_then(|v| v.as_string())
+            .as_ref()
+            .and_then(super::sys::string)
             .and_then(|value| {
                 retry::parse_retry_after(&value, super::sys::now(), super::sys::parse_date)
             })
