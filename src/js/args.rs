@@ -4,7 +4,10 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::sys::{json, reflect, string as text, Array, Function, Object};
+use super::sys::{
+    boolean as boolean_of, json, number as number_of, reflect, string as text, Array, Function,
+    Object,
+};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -21,9 +24,9 @@ pub fn type_name(value: &JsValue) -> &'static str {
         "undefined"
     } else if value.is_string() {
         "a string"
-    } else if value.as_f64().is_some() {
+    } else if number_of(value).is_some() {
         "a number"
-    } else if value.as_bool().is_some() {
+    } else if boolean_of(value).is_some() {
         "a boolean"
     } else if Array::is_array(value) {
         "an array"
@@ -58,9 +61,12 @@ pub fn optional_string(what: &str, value: Option<&JsValue>) -> Result<Option<Str
 
 /// A number argument.
 pub fn number(what: &str, value: &JsValue) -> Result<f64> {
-    value
-        .as_f64()
-        .ok_or_else(|| wrong_type(what, "a number", value))
+    number_of(value).ok_or_else(|| wrong_type(what, "a number", value))
+}
+
+/// A boolean argument.
+pub fn boolean(what: &str, value: &JsValue) -> Result<bool> {
+    boolean_of(value).ok_or_else(|| wrong_type(what, "a boolean", value))
 }
 
 /// A property of an object, `undefined` when absent or when reading it throws.
@@ -295,8 +301,8 @@ pub fn filter(value: &JsValue) -> Result<Option<String>> {
 /// A string, finite number or boolean as the text JS would print.
 fn scalar(value: &JsValue) -> Option<String> {
     let printable = value.is_string()
-        || value.as_bool().is_some()
-        || value.as_f64().is_some_and(f64::is_finite);
+        || boolean_of(value).is_some()
+        || number_of(value).is_some_and(f64::is_finite);
     if !printable {
         return None;
     }

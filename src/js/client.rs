@@ -241,7 +241,7 @@ impl Client {
         update(&self.parsed, |parsed| {
             if !matches!(parsed, Some((seen, _)) if *seen == text) {
                 let json = json::parse(&text).ok()?;
-                let number = |key| property(&json, key).as_f64();
+                let number = |key| sys::number(&property(&json, key));
                 let string = |key| sys::string(&property(&json, key));
                 let credentials = Credentials {
                     client_id: string("client_id")?,

@@ -268,9 +268,7 @@ fn apply(config: &mut Config, setting: Setting, what: &str, value: &JsValue) -> 
             *field = n;
         }
         DisableCart => {
-            config.disable_cart = value
-                .as_bool()
-                .ok_or_else(|| args::wrong_type(what, "a boolean", value))?;
+            config.disable_cart = args::boolean(what, value)?;
         }
         Timeout => config.timeout_ms = Some(client::timeout_ms(what, value)?),
     }

@@ -139,6 +139,11 @@ const encoder = new TextEncoder();
 export const encodeInto = (text, memory, at, room) =>
   encoder.encodeInto(text, new Uint8Array(memory.buffer, at, room)).written;
 
+// How the module reads numbers and booleans (see `number` and `boolean` in src/js/sys.rs).
+export const isNumber = value => typeof value == 'number';
+export const isBoolean = value => typeof value == 'boolean';
+export const numberValue = value => value;
+
 export const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 // Resolves with a function that releases the Web Lock `name` once it is held, so that tabs of one

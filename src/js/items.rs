@@ -120,9 +120,7 @@ fn flag(what: &str, value: &JsValue) -> Result<bool> {
     if args::is_missing(value) {
         return Ok(false);
     }
-    value
-        .as_bool()
-        .ok_or_else(|| args::wrong_type(what, "a boolean", value))
+    args::boolean(what, value)
 }
 
 /// Sets the SDK's fields on `object`, in order.

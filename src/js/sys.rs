@@ -69,9 +69,6 @@ extern "C" {
     pub type JsString;
     #[wasm_bindgen(method)]
     pub fn trim(this: &JsString) -> JsString;
-    /// Its length in UTF-16 code units.
-    #[wasm_bindgen(method, getter)]
-    pub fn length(this: &JsString) -> u32;
 
     /// A call's `AbortSignal`.
     #[derive(Clone)]
@@ -142,6 +139,31 @@ extern "C" {
     /// Writes `text` as UTF-8 into `memory` at `[at, at + room)`; returns the bytes written.
     #[wasm_bindgen(js_name = encodeInto)]
     fn encode_into(text: &JsString, memory: &JsValue, at: *mut u8, room: u32) -> u32;
+
+    /// `typeof value == 'number'`.
+    #[wasm_bindgen(js_name = isNumber)]
+    fn is_number(value: &JsValue) -> bool;
+    /// `typeof value == 'boolean'`.
+    #[wasm_bindgen(js_name = isBoolean)]
+    fn is_boolean(value: &JsValue) -> bool;
+    /// A value already known to be a number, as one.
+    #[wasm_bindgen(js_name = numberValue)]
+    fn number_value(value: &JsValue) -> f64;
+}
+
+/// A JavaScript number (NaN included) as an `f64`; `None` for any other value.
+///
+/// wasm-bindgen's `JsValue::as_f64` does the same through memory: its import writes a flag and
+/// the number where the module reads them back, with a `DataView` of its own in the glue. Two
+/// plain imports need neither.
+pub fn number(value: &JsValue) -> Option<f64> {
+    is_number(value).then(|| number_value(value))
+}
+
+/// A JavaScript boolean as a `bool`; `None` for any other value. (`JsValue::as_bool` has glue of
+/// its own for the same.)
+pub fn boolean(value: &JsValue) -> Option<bool> {
+    is_boolean(value).then(|| value.is_truthy())
 }
 
 /// A JavaScript string as a Rust `String`; `None` for any other value. Lone surrogates become
@@ -152,7 +174,9 @@ extern "C" {
 /// the module reserved, three bytes for each UTF-16 unit, which is enough for any string.
 pub fn string(value: &JsValue) -> Option<String> {
     let text: &JsString = value.dyn_ref()?;
-    let room = text.length() * 3;
+    // Its length in UTF-16 code units: the getter `Array::length` imports reads `length` of
+    // whatever it is given, and one import serves both.
+    let room = text.unchecked_ref::<Array>().length() * 3;
     let mut bytes = alloc::vec::Vec::with_capacity(room as usize);
     let written = encode_into(text, &wasm_bindgen::memory(), bytes.as_mut_ptr(), room);
     // SAFETY: encodeInto wrote `written` (at most `room`) bytes of UTF-8 at the start of the

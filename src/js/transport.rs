@@ -179,8 +179,7 @@ pub fn head(response: JsValue) -> Result<(u16, Option<u32>, Promise), JsValue> {
             "fetch resolved with something that is not a Response",
         ));
     }
-    let status = property(&response, "status")
-        .as_f64()
+    let status = super::sys::number(&property(&response, "status"))
         .filter(|s| (100.0..=599.0).contains(s))
         .ok_or_else(|| JsValue::from_str("the response has no HTTP status"))?
         as u16;
