@@ -66,6 +66,11 @@ const replaceExact = (from, to) => {
   glue = glue.split(from).join(to);
 };
 
+// Each class's FinalizationRegistry, without the stand-in wasm-bindgen writes for runtimes that
+// lack one: every runtime the package supports has one, as the package needs an AbortSignal's
+// `reason` (src/js/glue.js), which came later (Chrome 98, Firefox 97, Safari 15.4, Node 17.2).
+replaceExact("(typeof FinalizationRegistry === 'undefined')\n    ? { register: () => {}, unregister: () => {} }\n    : ", '');
+
 const namespaces = new Map();
 for (const match of glue.matchAll(/import \* as (import\d+) from "([^"]+)"/g)) namespaces.set(match[2], match[1]);
 const entries = [];
