@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Size gate. Measures what a browser loads from the package (gzip -9 of pkg/epcc_carts_bg.wasm +
 # pkg/index.js, the entry with the glue bundled in; bench/size.mjs does the measuring) against:
-#   - the budget below: fails when the package grows past it (run by scripts/test.sh);
 #   - the official SDK's browser bundle (@moltin/sdk, pinned in tests/js/package.json, esbuild
-#     --bundle --minify for browsers with node-localstorage external): reported, and with
-#     --official the gate fails unless the package is smaller.
+#     --bundle --minify for browsers with node-localstorage external), measured in the same run:
+#     the gate fails unless the package is smaller (run by scripts/test.sh);
+#   - the budget below, which also holds when the official bundle is measured larger.
 # It also prints what one call adds: the package is built a second time without one call
 # (the crate's `size-probe` feature leaves out Cart.Delete) and the two sizes compared.
 # EPCC_SKIP_BUILD=1 reuses pkg/ as it is.
@@ -12,8 +12,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-# Today's size (the whole cart: 25,058 B) plus about 2%. Lower it whenever the package shrinks.
-BUDGET=25560
+# Less than 24,109 B, the official browser bundle as first measured and the figure the package
+# set out to beat (it measures 24,156 B here now). Today: 24,062 B. Lower it whenever the
+# package shrinks.
+BUDGET=24108
 
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
@@ -52,8 +54,8 @@ status=0
 if [ "$ours" -lt "$official" ]; then
   echo "smaller than the official bundle by $((official - ours)) bytes"
 else
-  echo "NOT smaller than the official bundle: $((ours - official)) bytes over" >&2
-  if [ "${1:-}" = --official ]; then status=1; fi
+  echo "size gate FAILED: NOT smaller than the official bundle, $((ours - official)) bytes over" >&2
+  status=1
 fi
 if [ "$ours" -gt "$BUDGET" ]; then
   echo "size gate FAILED: $ours bytes is over the budget of $BUDGET (scripts/check-size.sh)" >&2
