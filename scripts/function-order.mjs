@@ -17,6 +17,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { WasmReader } from './wasm-reader.mjs';
+
 export function reverseFunctions(wasmFile, binDir, features) {
   const dir = mkdtempSync(join(tmpdir(), 'epcc-function-order-'));
   try {
@@ -60,23 +62,6 @@ function reverseInText(wat) {
 // The number of function bodies in the module's code section; also checks that it compiles.
 function definedFunctions(bytes) {
   new WebAssembly.Module(bytes);
-  let p = 8;
-  const leb = () => {
-    let value = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = bytes[p++];
-      value |= (byte & 127) << shift;
-      shift += 7;
-    } while (byte & 128);
-    return value >>> 0;
-  };
-  while (p < bytes.length) {
-    const id = bytes[p++];
-    const size = leb();
-    if (id === 10) return leb();
-    p += size;
-  }
-  return 0;
+  const reader = new WasmReader(bytes);
+  return reader.sections(id => (id === 10 ? reader.leb() : undefined)) ?? 0;
 }

@@ -23,6 +23,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { WasmReader } from './wasm-reader.mjs';
+
 // What only a panic report reads. Each is searched for in the data, then checked for references.
 const PANIC_TEXTS = [
   // Source locations: the Rust library's paths, and this crate's own should a panic site of its
@@ -128,34 +130,19 @@ function zeroUnreferenced(bytes, addresses) {
 
 // The active data segments: where each lives in memory and where its bytes are in the file.
 function dataSegments(bytes) {
-  let p = 8;
-  const leb = () => {
-    let value = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = bytes[p++];
-      value |= (byte & 0x7f) << shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return value >>> 0;
-  };
+  const reader = new WasmReader(bytes);
   const segments = [];
-  while (p < bytes.length) {
-    const id = bytes[p++];
-    const end = leb() + p;
-    if (id === 11) {
-      for (let n = leb(); n > 0; n--) {
-        // Active segments of memory 0 at a constant address: flag 0, i32.const N, end.
-        if (leb() !== 0 || bytes[p++] !== 0x41) throw new Error('a data segment not at a constant address');
-        const address = leb();
-        if (bytes[p++] !== 0x0b) throw new Error('a data segment address that is not one constant');
-        const size = leb();
-        segments.push({ address, at: p, size });
-        p += size;
-      }
+  reader.sections(id => {
+    if (id !== 11) return;
+    for (let n = reader.leb(); n > 0; n--) {
+      // Active segments of memory 0 at a constant address: flag 0, i32.const N, end.
+      if (reader.leb() !== 0 || reader.byte() !== 0x41) throw new Error('a data segment not at a constant address');
+      const address = reader.leb();
+      if (reader.byte() !== 0x0b) throw new Error('a data segment address that is not one constant');
+      const size = reader.leb();
+      segments.push({ address, at: reader.at, size });
+      reader.at += size;
     }
-    p = end;
-  }
+  });
   return segments;
 }
