@@ -12,28 +12,19 @@
 //
 // Usage: reverseFunctions(wasmFile, binDir, features), where binDir holds binaryen's wasm-dis
 // and wasm-as. Returns the number of functions.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 
-import { WasmReader } from './wasm-reader.mjs';
+import { WasmReader, rewriteAsText } from './wasm-reader.mjs';
 
 export function reverseFunctions(wasmFile, binDir, features) {
-  const dir = mkdtempSync(join(tmpdir(), 'epcc-function-order-'));
-  try {
-    const watFile = join(dir, 'module.wat');
-    execFileSync(join(binDir, 'wasm-dis'), [...features, wasmFile, '-o', watFile]);
-    const { wat, functions } = reverseInText(readFileSync(watFile, 'utf8'));
-    writeFileSync(watFile, wat);
-    const before = definedFunctions(readFileSync(wasmFile));
+  const before = definedFunctions(readFileSync(wasmFile));
+  rewriteAsText(wasmFile, binDir, features, text => {
+    const { wat, functions } = reverseInText(text);
     if (functions !== before) throw new Error(`found ${functions} functions in the text, the module has ${before}`);
-    execFileSync(join(binDir, 'wasm-as'), [...features, watFile, '-o', wasmFile]);
-    if (definedFunctions(readFileSync(wasmFile)) !== before) throw new Error('reordering changed the number of functions');
-    return functions;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+    return wat;
+  });
+  if (definedFunctions(readFileSync(wasmFile)) !== before) throw new Error('reordering changed the number of functions');
+  return before;
 }
 
 // wasm-dis prints the defined functions one after another, each from a ` (func $name ...` line

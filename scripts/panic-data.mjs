@@ -18,12 +18,9 @@
 //
 // Usage: dropPanicData(wasmFile, binDir, features), where binDir holds binaryen's
 // wasm-dis and wasm-as. Returns { sites, zeroed, kept }.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 
-import { WasmReader } from './wasm-reader.mjs';
+import { WasmReader, rewriteAsText } from './wasm-reader.mjs';
 
 // What only a panic report reads. Each is searched for in the data, then checked for references.
 const PANIC_TEXTS = [
@@ -43,21 +40,16 @@ const PANIC_TEXTS = [
 const SITE_STATEMENT = /^\((?:(?:i32|i64)\.store(?:8|16|32)?(?: offset=\d+)?(?: align=\d+)?|global\.set \$global\$0)$/;
 
 export function dropPanicData(wasmFile, binDir, features) {
-  const dir = mkdtempSync(join(tmpdir(), 'epcc-panic-data-'));
-  try {
-    const watFile = join(dir, 'module.wat');
-    execFileSync(join(binDir, 'wasm-dis'), [...features, wasmFile, '-o', watFile]);
-    const { wat, sites } = emptyPanicSites(readFileSync(watFile, 'utf8'));
-    writeFileSync(watFile, wat);
-    execFileSync(join(binDir, 'wasm-as'), [...features, watFile, '-o', wasmFile]);
-
-    const bytes = readFileSync(wasmFile);
-    const { zeroed, kept } = zeroUnreferenced(bytes, referencedAddresses(wat));
-    writeFileSync(wasmFile, bytes);
-    return { sites, zeroed, kept };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  let sites = 0;
+  const wat = rewriteAsText(wasmFile, binDir, features, text => {
+    const emptied = emptyPanicSites(text);
+    sites = emptied.sites;
+    return emptied.wat;
+  });
+  const bytes = readFileSync(wasmFile);
+  const { zeroed, kept } = zeroUnreferenced(bytes, referencedAddresses(wat));
+  writeFileSync(wasmFile, bytes);
+  return { sites, zeroed, kept };
 }
 
 // wasm-dis prints each function as ` (func ...`, its statements two spaces in, and ` )`.

@@ -1,5 +1,27 @@
-// Reads a WebAssembly module's bytes: its sections and the unsigned LEB128 numbers in them. For
-// the build steps of scripts/finish-package.mjs that look inside the module.
+// What the build steps of scripts/finish-package.mjs that look inside the module share: a reader
+// of its bytes (sections and the unsigned LEB128 numbers in them), and a round trip through its
+// text format.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// Rewrites the module in `wasmFile` through its text: binaryen's wasm-dis (in binDir) prints it,
+// `edit(wat)` returns the text to assemble, and wasm-as writes it back. Returns that text.
+export function rewriteAsText(wasmFile, binDir, features, edit) {
+  const dir = mkdtempSync(join(tmpdir(), 'epcc-wat-'));
+  try {
+    const watFile = join(dir, 'module.wat');
+    execFileSync(join(binDir, 'wasm-dis'), [...features, wasmFile, '-o', watFile]);
+    const wat = edit(readFileSync(watFile, 'utf8'));
+    writeFileSync(watFile, wat);
+    execFileSync(join(binDir, 'wasm-as'), [...features, watFile, '-o', wasmFile]);
+    return wat;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export class WasmReader {
   constructor(bytes) {
     this.bytes = bytes;
