@@ -1,12 +1,12 @@
 // The calls of the endpoint classes. The module exports one binding for all of them and names
 // them in order (`__calls()`: each class's names, the classes separated by `|`, then
 // CartEndpoint's list builders; `index` counts within the group). Each name becomes a method
-// of its class's prototype here, as a class method would (not enumerable): CartEndpoint's pass
-// their index and arguments to the endpoint's `__call(index, args)`; those of EPCC.Customers
-// and EPCC.Orders, which need no cart and so are plain objects over the gateway (their classes
-// are in the bindings' glue.js), to the gateway's `__call(group, index, args)`. It also tells
-// the module where its promise waits report. Called once, after the module is instantiated.
-// Every argument, its checking and the request stay in the module.
+// of its class's prototype here, as a class method would (not enumerable), which passes its
+// group, index, arguments and endpoint to the gateway's `__call(group, index, args, endpoint)`.
+// The endpoints (`EPCC.Cart(id)`, `EPCC.Customers`, `EPCC.Orders`) are plain objects over the
+// gateway; their classes are in the bindings' glue.js. It also tells the module where its
+// promise waits report. Called once, after the module is instantiated. Every argument, its
+// checking and the request stay in the module.
 import {
   CartEndpoint, CustomersEndpoint, Gateway, OrdersEndpoint, __calls, __gateway, __settled, onSettled,
 } from './epcc_carts.js';
@@ -32,12 +32,15 @@ export function installCalls() {
       set(id) { thrown(this.__setCartId(id)); },
       configurable: true,
     },
+    // The current cart is read when the endpoint is made, as in the official SDK.
+    Cart: { value(id) { return new CartEndpoint(this, id ?? this.cartId); }, writable: true, configurable: true },
+    Carts: { get() { return this.Cart(); }, configurable: true },
     Customers: { get() { return new CustomersEndpoint(this); }, configurable: true },
     Orders: { get() { return new OrdersEndpoint(this); }, configurable: true },
   });
-  // The last group is CartEndpoint's list builders: each applies its value through
+  // The last group is CartEndpoint's list builders: each has its value checked by
   // `__build(index, value)`, throws the EpccError that returns for a value it does not take,
-  // and returns the endpoint, for chaining.
+  // keeps the value for the next call that uses it, and returns the endpoint, for chaining.
   const classes = [CartEndpoint, CustomersEndpoint, OrdersEndpoint, CartEndpoint];
   __calls().split('|').forEach((names, group) => {
     names.split(' ').forEach((name, row) => {
@@ -45,11 +48,12 @@ export function installCalls() {
         value: group > 2
           ? {
             [name](value) {
-              thrown(this.__build(row, value));
+              thrown(this.gateway.__build(row, value));
+              (this.query ??= [])[row] = value;
               return this;
             },
           }[name]
-          : { [name](...args) { return (this.gateway || this).__call(group, row, args); } }[name],
+          : { [name](...args) { return this.gateway.__call(group, row, args, this); } }[name],
         writable: true,
         configurable: true,
       });

@@ -98,12 +98,12 @@ for (const [name, short] of map.exports) {
   glue = glue.replace(pattern, `wasm.${short}`);
 }
 // What is written in JavaScript and exported by the package (EpccError, the storage classes,
-// isEpccError and the classes of EPCC.Customers and EPCC.Orders) comes from the bindings' snippet, the same module the glue imports, so a bundle
+// isEpccError and the classes of EPCC.Cart(id), EPCC.Customers and EPCC.Orders) comes from the bindings' snippet, the same module the glue imports, so a bundle
 // holds one copy and `instanceof EpccError` holds for what the module throws.
 const snippet = glue.match(/^import \{[^}]*\} from '(\.\/snippets\/[^']+\/glue\.js)';$/m);
 if (!snippet) throw new Error('the glue no longer imports the bindings\' snippet');
 // The entries also hand the snippet's onSettled the module's __settled export (see calls.js).
-glue += `\nexport { EpccError, MemoryStorageFactory, LocalStorageFactory, isEpccErrorValue as isEpccError, CustomersEndpoint, OrdersEndpoint, onSettled } from '${snippet[1]}';\n`;
+glue += `\nexport { EpccError, MemoryStorageFactory, LocalStorageFactory, isEpccErrorValue as isEpccError, CartEndpoint, CustomersEndpoint, OrdersEndpoint, onSettled } from '${snippet[1]}';\n`;
 
 // The entries instantiate the module themselves (index.js streams it, with a fallback), with the
 // glue's imports and its finishing step rather than its `init`, whose loader they do not need.

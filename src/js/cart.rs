@@ -9,7 +9,7 @@ use super::sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::args;
+use super::args::{self, property, set_property};
 use super::client::Client;
 use super::items::Composite;
 use crate::endpoints::carts;
@@ -21,7 +21,11 @@ use crate::text::concat;
 
 /// One cart's endpoint. The list builders (`Limit`, `Offset`, `Sort`, `Filter`, `With`) change
 /// this endpoint and return it for chaining; they are cleared by the call that uses them.
-#[wasm_bindgen]
+///
+/// In JavaScript, `EPCC.Cart(id)` is a plain object of glue.js's `CartEndpoint` class holding
+/// its gateway, its cart id and the values its builders took; each of its calls makes one of
+/// these for the time it takes to build the request ([`CartEndpoint::from_js`]). So an endpoint
+/// costs JavaScript no more than an object: no module memory, nothing to free.
 pub struct CartEndpoint {
     client: Rc<Client>,
     cart_id: Result<String>,
@@ -194,8 +198,8 @@ enum Builder {
 }
 
 /// The builders in the order of [`BUILDER_NAMES`]. The entry modules give `CartEndpoint`'s
-/// prototype one method per name, which passes its index and value to `__build` and returns
-/// the endpoint itself for chaining, as the official SDK's builders do.
+/// prototype one method per name, which has the gateway's `__build` check its value, keeps
+/// it, and returns the endpoint itself for chaining, as the official SDK's builders do.
 const BUILDERS: [Builder; 5] = [
     Builder::Limit,
     Builder::Offset,
@@ -205,7 +209,7 @@ const BUILDERS: [Builder; 5] = [
 ];
 
 impl CartEndpoint {
-    pub(crate) fn new(client: Rc<Client>, cart_id: Result<String>) -> Self {
+    pub(super) fn new(client: Rc<Client>, cart_id: Result<String>) -> Self {
         CartEndpoint {
             client,
             cart_id,
@@ -237,9 +241,47 @@ impl CartEndpoint {
         }
     }
 
-    /// Runs row `index` of the `group` class's table in [`CALLS`].
+    /// Runs row `index` of the `group` class's table in [`CALLS`] for the JavaScript endpoint
+    /// `js` (see [`CartEndpoint`]): with its cart id (`undefined` when the gateway has no
+    /// current cart) and the values its builders took (`query`, by builder index), which are
+    /// applied again here (a value changed since its builder took it fails the call) and
+    /// cleared when the call uses them. The calls of the classes without a cart ignore `js`.
+    pub(super) fn run_js(
+        client: &Rc<Client>,
+        group: u32,
+        index: u32,
+        args: &Array,
+        js: &JsValue,
+    ) -> Promise {
+        let mut cart_id = Err(no_cart());
+        let query = if group == 0 {
+            let id = property(js, "cartId");
+            if !id.is_undefined() {
+                cart_id = args::string("cart id", &id);
+            }
+            property(js, "query")
+        } else {
+            NONE
+        };
+        let endpoint = CartEndpoint::new(Rc::clone(client), cart_id);
+        if Array::is_array(&query) {
+            let values: &Array = query.unchecked_ref();
+            for (i, &builder) in BUILDERS.iter().enumerate() {
+                let value = values.get(i as u32);
+                if !value.is_undefined() {
+                    if let Err(err) = endpoint.build(builder, &value) {
+                        return client.call(Err(err), None);
+                    }
+                }
+            }
+        }
+        endpoint.run_row(group, index, args, js)
+    }
+
+    /// Runs row `index` of the `group` class's table in [`CALLS`]; `js` is the JavaScript
+    /// endpoint whose builders' values it clears when the call uses them.
     #[inline(never)]
-    pub(super) fn run_row(&self, group: u32, index: u32, args: &Array) -> Promise {
+    fn run_row(&self, group: u32, index: u32, args: &Array, js: &JsValue) -> Promise {
         let row = CALLS
             .get(group as usize)
             .and_then(|calls| calls.get(index as usize));
@@ -248,6 +290,11 @@ impl CartEndpoint {
                 .client
                 .call(Err(Error::invalid_input("no such call")), None);
         };
+        if let Call::Route(route) = call {
+            if !matches!(route.query, route::Query::None) {
+                set_property(js, "query", &NONE);
+            }
+        }
         let arg = |i: u8| if i < arity { args.get(i.into()) } else { NONE };
         let options = args.get(arity.into());
         self.send(
@@ -296,37 +343,16 @@ fn apply(query: &mut ListQuery, builder: Builder, value: &JsValue) -> Result<()>
     }
 }
 
-#[wasm_bindgen]
-impl CartEndpoint {
-    /// Runs the call in row `index` of class `group`'s table in [`CALLS`] (0 for this class's
-    /// own) with the arguments a JS method received: its arguments in order, then the per-call
-    /// `options`. It takes the group as the gateway's `__call` does, so that one installed
-    /// method serves both.
-    #[wasm_bindgen(js_name = __call, skip_typescript)]
-    pub fn call_by_index(&self, group: u32, index: u32, args: &Array) -> Promise {
-        self.run_row(group, index, args)
-    }
-
-    /// The cart id this endpoint works on.
-    #[wasm_bindgen(getter = cartId, unchecked_return_type = "string | undefined")]
-    pub fn js_cart_id(&self) -> JsValue {
-        super::text_or_undefined(self.cart_id.as_deref().ok())
-    }
-
-    /// Applies builder `index` of [`BUILDERS`] to this endpoint's next list call. Returns the
-    /// `EpccError` for a value the builder does not take, which the installed method throws
-    /// (`undefined` when applied): a plain return value needs none of the glue a `Result`
-    /// export has.
-    #[wasm_bindgen(js_name = __build, skip_typescript)]
-    pub fn build_by_index(&self, index: u32, value: JsValue) -> JsValue {
-        let Some(&builder) = BUILDERS.get(index as usize) else {
-            return Error::invalid_input("no such builder").into();
-        };
-        match self.build(builder, &value) {
-            Ok(()) => JsValue::UNDEFINED,
-            Err(err) => err.into(),
-        }
-    }
+/// Checks `value` for builder `index` of [`BUILDERS`]: `undefined`, or the `EpccError` for a
+/// value the builder does not take, which the installed builder method throws (a plain return
+/// value needs none of the glue a `Result` export has). The JS endpoint keeps the value it took;
+/// the call that uses it applies it again ([`CartEndpoint::from_js`]).
+pub(super) fn check_builder(index: u32, value: &JsValue) -> JsValue {
+    let checked = match BUILDERS.get(index as usize) {
+        Some(&builder) => apply(&mut ListQuery::default(), builder, value),
+        None => Err(Error::invalid_input("no such builder")),
+    };
+    checked.map_or_else(JsValue::from, |()| JsValue::UNDEFINED)
 }
 
 /// The calls for Rust callers. JavaScript reaches them through [`CartEndpoint::call_by_index`]
@@ -509,4 +535,11 @@ impl CartEndpoint {
             options,
         )
     }
+}
+
+/// The error of a cart call on a gateway with no current cart.
+pub(super) fn no_cart() -> Error {
+    Error::invalid_input(
+        "this gateway was created with disableCart, so it has no current cart: use EPCC.Cart('cart-id')",
+    )
 }

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::args::{self, property};
-use super::cart::CartEndpoint;
+use super::cart::{no_cart, CartEndpoint};
 use super::client::{self, Client};
 use super::customers::CustomersEndpoint;
 use super::orders::OrdersEndpoint;
@@ -65,35 +65,25 @@ impl Gateway {
             .map_or_else(|err| err, |()| JsValue::UNDEFINED)
     }
 
-    /// The cart endpoint for the current cart, as the seed examples write it:
-    /// `await EPCC.Carts.AddCustomerAssociation(customerId, customerToken)`.
-    #[wasm_bindgen(getter = Carts)]
-    pub fn carts(&self) -> CartEndpoint {
-        CartEndpoint::new(
-            Rc::clone(&self.client),
-            self.client.cart_id().ok_or_else(no_cart),
-        )
-    }
-
-    /// The cart endpoint for `cartId`, or for the current cart when it is left out.
-    #[wasm_bindgen(js_name = Cart)]
-    pub fn cart(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] cart_id: Option<JsValue>,
-    ) -> CartEndpoint {
-        let id = match cart_id {
-            Some(id) => args::string("cart id", &id),
-            None => self.client.cart_id().ok_or_else(no_cart),
-        };
-        CartEndpoint::new(Rc::clone(&self.client), id)
-    }
-
     /// Runs row `index` of class `group`'s table in the call table (`CALLS` in cart.rs) with
-    /// the arguments a JS method received: the methods of `EPCC.Customers` and `EPCC.Orders`,
-    /// the calls that need no cart, come here.
+    /// the arguments a JS method of `endpoint` received: every call of `EPCC.Cart(id)`,
+    /// `EPCC.Customers` and `EPCC.Orders` comes here (see pkg-template/calls.js).
     #[wasm_bindgen(js_name = __call, skip_typescript)]
-    pub fn call_by_index(&self, group: u32, index: u32, args: &Array) -> Promise {
-        self.endpoint_without_cart().run_row(group, index, args)
+    pub fn call_by_index(
+        &self,
+        group: u32,
+        index: u32,
+        args: &Array,
+        endpoint: &JsValue,
+    ) -> Promise {
+        CartEndpoint::run_js(&self.client, group, index, args, endpoint)
+    }
+
+    /// Checks a value for builder `index` of `CartEndpoint` (`Limit`, `Offset`, …): `undefined`,
+    /// or the `EpccError` the builder method throws.
+    #[wasm_bindgen(js_name = __build, skip_typescript)]
+    pub fn check_builder(&self, index: u32, value: JsValue) -> JsValue {
+        super::cart::check_builder(index, &value)
     }
 
     /// Fetches a new access token now and keeps it in storage. Calls need not do this first:
@@ -105,6 +95,21 @@ impl Gateway {
 }
 
 impl Gateway {
+    /// The cart endpoint for the current cart, as the seed examples write it:
+    /// `await EPCC.Carts.AddCustomerAssociation(customerId, customerToken)`.
+    pub fn carts(&self) -> CartEndpoint {
+        self.cart(None)
+    }
+
+    /// The cart endpoint for `cartId`, or for the current cart when it is left out.
+    pub fn cart(&self, cart_id: Option<JsValue>) -> CartEndpoint {
+        let id = match cart_id {
+            Some(id) => args::string("cart id", &id),
+            None => self.client.cart_id().ok_or_else(no_cart),
+        };
+        CartEndpoint::new(Rc::clone(&self.client), id)
+    }
+
     /// The shopper's current cart id (`cartId` in JavaScript).
     pub fn cart_id(&self) -> Option<String> {
         self.client.cart_id()
@@ -132,12 +137,6 @@ impl Gateway {
     fn endpoint_without_cart(&self) -> CartEndpoint {
         CartEndpoint::new(Rc::clone(&self.client), Err(no_cart()))
     }
-}
-
-fn no_cart() -> Error {
-    Error::invalid_input(
-        "this gateway was created with disableCart, so it has no current cart: use EPCC.Cart('cart-id')",
-    )
 }
 
 /// Reads the official SDK's config keys; unknown keys are ignored, as there.

@@ -73,8 +73,18 @@ export class LocalStorageFactory extends MemoryStorageFactory {
   }
 }
 
-// `EPCC.Customers` and `EPCC.Orders`: the calls that need no cart, run by the gateway they come
-// from (its `__call`). The package's entries install their methods, as CartEndpoint's.
+// `EPCC.Cart(id)` and `EPCC.Carts`: one cart's calls, run by the gateway they come from (its
+// `__call`, which reads the cart id and what the list builders took, `query`, from here). A
+// plain object: making one costs no module memory, and there is nothing to free.
+export class CartEndpoint {
+  constructor(gateway, cartId) {
+    this.gateway = gateway;
+    this.cartId = cartId;
+  }
+}
+
+// `EPCC.Customers` and `EPCC.Orders`: the calls that need no cart, run the same way. The
+// package's entries install the methods of all three classes.
 export class CustomersEndpoint {
   constructor(gateway) {
     this.gateway = gateway;

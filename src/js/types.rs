@@ -405,10 +405,28 @@ export interface Gateway {
    * ```
    */
   set cartId(value: string);
+  /** The cart endpoint for `cartId`, or for the current cart when it is left out. */
+  Cart(cartId?: string): CartEndpoint;
+  /**
+   * The cart endpoint for the current cart, as the seed examples write it:
+   * `await EPCC.Carts.AddCustomerAssociation(customerId, customerToken)`.
+   */
+  readonly Carts: CartEndpoint;
   /** Customer tokens: `EPCC.Customers.Token(email, password)`. */
   readonly Customers: CustomersEndpoint;
   /** Orders: `EPCC.Orders.Get(orderId, customerToken)`. */
   readonly Orders: OrdersEndpoint;
+}
+
+/**
+ * One cart's endpoint: `EPCC.Cart(id)`, `EPCC.Carts`. The list builders (`Limit`, `Offset`,
+ * `Sort`, `Filter`, `With`) change this endpoint and return it for chaining; they are cleared
+ * by the call that uses them.
+ */
+export declare class CartEndpoint {
+  private constructor();
+  /** The cart id this endpoint works on. */
+  readonly cartId: string | undefined;
 }
 
 /** `EPCC.Customers`: customer tokens for the carts flows. */
@@ -456,7 +474,7 @@ export interface OrdersEndpoint {
 "#;
 
 /// The cart calls. `CartEndpoint` gains them when the module loads (one method per row of
-/// `CALLS` in cart.rs); TypeScript merges this interface into the generated class.
+/// `CALLS` in cart.rs); TypeScript merges this interface into the class declared above.
 #[wasm_bindgen(typescript_custom_section)]
 const CART_CALLS: &'static str = r#"
 export interface CartEndpoint {

@@ -90,3 +90,42 @@ test('each endpoint class has its own calls: Customers and Orders carry no cart 
   // Orders.Get checks its order id in the module, as every call does.
   await assert.rejects(EPCC.Orders.Get('a/b'), err => isEpccError(err) && err.kind === 'invalid_input');
 });
+
+test("an endpoint keeps its builders' values until the call that uses them", async () => {
+  const lists = [];
+  const custom_fetch = async (url, init) => {
+    if (String(url).includes('/oauth/')) {
+      return new Response(JSON.stringify({ access_token: 'tok', expires: Date.now() / 1000 + 3600, expires_in: 3600 }));
+    }
+    if (init.method === 'GET') lists.push(String(url));
+    return new Response('{"data":[]}');
+  };
+  const Admin = gateway({
+    client_id: 'builders', client_secret: 'secret', host: 'api.test', custom_fetch, storage: new MemoryStorageFactory(),
+  });
+  const cart = Admin.Cart('builders-cart');
+  assert.equal(cart.cartId, 'builders-cart');
+  assert.equal(cart.Limit(5), cart, 'builders chain');
+  // A value a builder does not take throws at once and leaves what the endpoint holds as it was.
+  assert.throws(() => cart.Offset(-1), err => isEpccError(err) && err.kind === 'invalid_input' && /Offset/.test(err.message));
+  const filter = { eq: { name: 'Gifts' } };
+  cart.Filter(filter);
+  // As in the official SDK, the filter object is read when the call is made.
+  filter.eq.name = 'Toys';
+  await cart.AddCustomerAssociation('customer-1'); // takes no list settings: they stay
+  await cart.All();
+  await cart.All(); // the first All() used them up
+  assert.deepEqual(lists, [
+    'https://api.test/v2/carts?page[limit]=5&filter=eq(name,Toys)',
+    'https://api.test/v2/carts',
+  ]);
+  // Each endpoint holds its own settings.
+  Admin.Cart('other').Limit(2);
+  await Admin.Cart('other').All();
+  assert.equal(lists.at(-1), 'https://api.test/v2/carts');
+  // A filter changed into one the builder would refuse fails the call, not the process.
+  const bad = { eq: { name: 'Gifts' } };
+  cart.Filter(bad);
+  bad.eq = 42;
+  await assert.rejects(cart.All(), err => isEpccError(err) && err.kind === 'invalid_input');
+});
