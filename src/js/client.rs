@@ -412,30 +412,18 @@ impl Run {
                 return Ok(Step::Send);
             }
             (Then::Locked | Then::Token, Err(reason)) => return Err(reason),
-            (Then::Response, Ok(response)) => match transport::head(response) {
-                Ok((status, retry_after, text)) => {
-                    return Ok(Step::Wait(text, Then::Body(status, retry_after)))
-                }
-                Err(cause) => Failed::Network(cause),
-            },
-            (Then::Body(status, retry_after), Ok(body)) => {
-                let response = RawResponse {
-                    status,
-                    retry_after,
-                    body: body
-                        .dyn_into()
-                        .unwrap_or_else(|_| JsValue::from_str("").unchecked_into()),
-                };
-                if (200..300).contains(&status) {
+            (Then::Response, Ok(exchanged)) => match transport::answer(&exchanged) {
+                Ok(response) if (200..300).contains(&response.status) => {
                     let json = parse_success(response)?;
                     if self.token_job {
                         self.client.keep_token(&json)?;
                     }
                     return Ok(Step::Finish(json));
                 }
-                Failed::Status(response)
-            }
-            (Then::Response | Then::Body(..), Err(cause)) => Failed::Network(cause),
+                Ok(response) => Failed::Status(response),
+                Err(cause) => Failed::Network(cause),
+            },
+            (Then::Response, Err(cause)) => Failed::Network(cause),
             (Then::Pause, Ok(_)) => return Ok(Step::Send),
             (Then::Pause, Err(_)) => return Err(self.scope.cancel_error().into()),
         };
@@ -539,10 +527,8 @@ enum Then {
     Poll(u32),
     /// The token response.
     Token,
-    /// `fetch`'s response.
+    /// `fetch`'s response and its body text (see [`transport::start`]).
     Response,
-    /// The body of a response with this status and `Retry-After` wait.
-    Body(u16, Option<u32>),
     /// The end of the pause before the next attempt.
     Pause,
 }

@@ -156,6 +156,15 @@ export const numberValue = value => value;
 
 export const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
+// One attempt: calls `fetch` and, once it answers, reads the body as text, so that the module
+// waits once per attempt: a promise of `[response, text]`. A `custom_fetch` may resolve with a
+// look-alike of a Response (an object with `status`, `headers.get` and `text()`).
+export const exchange = (fetch, self, url, init) =>
+  Promise.resolve(fetch.call(self, url, init)).then(response => {
+    if (!response || typeof response != 'object') throw 'fetch resolved with something that is not a Response';
+    return Promise.resolve(response.text()).then(text => [response, text]);
+  });
+
 // Resolves with a function that releases the Web Lock `name` once it is held, so that tabs of one
 // origin take turns; at once, with a no-op, where there are no Web Locks (Node, old browsers).
 // The function's `waited` is true when another tab held the lock first.

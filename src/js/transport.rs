@@ -1,9 +1,9 @@
 //! One [`ApiRequest`](crate::request::ApiRequest) attempt through `fetch` (the global one or the
-//! config's `custom_fetch`): [`start`] calls it, [`head`] reads what it resolved with, and the
+//! config's `custom_fetch`): [`start`] calls it, [`answer`] reads what it resolved with, and the
 //! call's cancellation [`Scope`] bounds every wait in between (the waits themselves are in
 //! `client::Run`).
 
-use super::sys::{Function, JsString, Object, Promise};
+use super::sys::{Array, Function, JsString, Object, Promise};
 use wasm_bindgen::prelude::*;
 
 use super::args::{method, property, set_property as set};
@@ -30,15 +30,16 @@ extern "C" {
 
     /// Resolves after `ms` milliseconds.
     fn sleep(ms: f64) -> Promise;
-}
 
-#[wasm_bindgen]
-extern "C" {
-    /// What `fetch` resolved with, read structurally (a `custom_fetch` may return a look-alike;
-    /// its `status` and `headers` are read as properties).
-    type FetchResponse;
-    #[wasm_bindgen(method, catch)]
-    fn text(this: &FetchResponse) -> Result<JsValue, JsValue>;
+    /// Calls `fetch` and, once it answers, reads the body: a promise of `[response, text]`.
+    /// Throws what `fetch` threw.
+    #[wasm_bindgen(catch)]
+    fn exchange(
+        fetch: &Function,
+        this: &JsValue,
+        url: &JsValue,
+        init: &Object,
+    ) -> Result<Promise, JsValue>;
 }
 
 /// The cancellation scope of one call. A call with neither a signal nor a timeout has nothing
@@ -148,7 +149,9 @@ impl RawResponse {
     }
 }
 
-/// Starts one attempt: calls `fetch` and returns its promise of a response, or what it threw.
+/// Starts one attempt: calls `fetch` and reads the body of what it resolves with. Returns the
+/// promise of `[response, body text]` ([`answer`] reads it), or what `fetch` threw. Both steps
+/// are one promise, so the module waits once per attempt.
 pub fn start(
     fetch: &Fetch,
     scope: &Scope,
@@ -166,19 +169,15 @@ pub fn start(
     if let Some(scope) = &scope.0 {
         set(&init, "signal", &scope.signal());
     }
-    let started = fetch.function.call2(&fetch.this, url, &init)?;
-    Ok(Promise::resolve(&started))
+    exchange(&fetch.function, &fetch.this, url, &init)
 }
 
-/// The head of what `fetch` resolved with: its status, the wait its `Retry-After` asks for (read
-/// for 429 answers only) and the promise of its body text. `Err` is why it cannot be read as a
-/// response.
-pub fn head(response: JsValue) -> Result<(u16, Option<u32>, Promise), JsValue> {
-    if !response.is_object() {
-        return Err(JsValue::from_str(
-            "fetch resolved with something that is not a Response",
-        ));
-    }
+/// What an attempt came back with, from the `[response, body text]` [`start`]'s promise
+/// resolved with: its status, the wait its `Retry-After` asks for (read for 429 answers only)
+/// and the body. `Err` is why it cannot be read as a response.
+pub fn answer(exchanged: &JsValue) -> Result<RawResponse, JsValue> {
+    let exchanged: &Array = exchanged.unchecked_ref();
+    let response = exchanged.get(0);
     let status = super::sys::number(&property(&response, "status"))
         .filter(|s| (100.0..=599.0).contains(s))
         .ok_or_else(|| JsValue::from_str("the response has no HTTP status"))?
@@ -198,6 +197,12 @@ pub fn head(response: JsValue) -> Result<(u16, Option<u32>, Promise), JsValue> {
     } else {
         None
     };
-    let text = response.unchecked_into::<FetchResponse>().text()?;
-    Ok((status, retry_after, Promise::resolve(&text)))
+    Ok(RawResponse {
+        status,
+        retry_after,
+        body: exchanged
+            .get(1)
+            .dyn_into()
+            .unwrap_or_else(|_| JsValue::from_str("").unchecked_into()),
+    })
 }

@@ -129,3 +129,24 @@ test("an endpoint keeps its builders' values until the call that uses them", asy
   bad.eq = 42;
   await assert.rejects(cart.All(), err => isEpccError(err) && err.kind === 'invalid_input');
 });
+
+test('a custom_fetch may answer with a look-alike of a Response; anything else is a network error', async () => {
+  const answers = [];
+  const custom_fetch = async url => {
+    if (String(url).includes('/oauth/')) {
+      return new Response(JSON.stringify({ access_token: 'tok', expires: Date.now() / 1000 + 3600, expires_in: 3600 }));
+    }
+    return answers.shift();
+  };
+  const EPCC = gateway({ client_id: 'look-alike', host: 'api.test', custom_fetch, storage: new MemoryStorageFactory(), fetchMaxAttempts: 1 });
+  // status, headers.get and a text() that returns a string rather than a promise
+  answers.push({ status: 200, headers: { get: () => null }, text: () => '{"data":[{"id":"a"}]}' });
+  assert.deepEqual(await EPCC.Carts.GetCartsList('ct'), { data: [{ id: 'a' }] });
+  const network = pattern => err => isEpccError(err) && err.kind === 'network' && pattern.test(err.message);
+  answers.push(42);
+  await assert.rejects(EPCC.Carts.GetCartsList('ct'), network(/not a Response/));
+  answers.push({ status: 200, text: () => Promise.reject(new Error('connection reset while reading')) });
+  await assert.rejects(EPCC.Carts.GetCartsList('ct'), network(/connection reset while reading/));
+  answers.push({ text: async () => '{}' });
+  await assert.rejects(EPCC.Carts.GetCartsList('ct'), network(/no HTTP status/));
+});
