@@ -9,7 +9,7 @@ import { CLIENT_ID, EMULATOR_URL, REPO, clearJournal, importTool, journal, media
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
 
 /** Serves bench/www at /, pkg/ at /ours/ and the official bundle's directory at /official/. */
-async function serve(officialDir) {
+export async function serve(officialDir) {
   const roots = [['/ours/', `${REPO}pkg`], ['/official/', officialDir], ['/', `${REPO}bench/www`]];
   const server = createServer(async (req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
