@@ -373,14 +373,9 @@ impl Run {
                     let method = self.request.method.as_str();
                     let body = self.request.body.as_deref();
                     let url = &self.url;
-                    match transport::start(&client.fetch, &self.scope, method, url, &headers, body)
-                    {
-                        Ok(promise) => (promise, Then::Response),
-                        Err(cause) => {
-                            step = self.retry(Failed::Network(cause))?;
-                            continue;
-                        }
-                    }
+                    let promise =
+                        transport::start(&client.fetch, &self.scope, method, url, &headers, body);
+                    (promise, Then::Response)
                 }
             };
             // A lock is waited for to the end: one granted after its waiter gave up would never

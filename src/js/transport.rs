@@ -31,15 +31,9 @@ extern "C" {
     /// Resolves after `ms` milliseconds.
     fn sleep(ms: f64) -> Promise;
 
-    /// Calls `fetch` and, once it answers, reads the body: a promise of `[response, text]`.
-    /// Throws what `fetch` threw.
-    #[wasm_bindgen(catch)]
-    fn exchange(
-        fetch: &Function,
-        this: &JsValue,
-        url: &JsValue,
-        init: &Object,
-    ) -> Result<Promise, JsValue>;
+    /// Calls `fetch` (in a microtask) and, once it answers, reads the body: a promise of
+    /// `[response, text]`, which rejects with what `fetch` threw or rejected with.
+    fn exchange(fetch: &Function, this: &JsValue, url: &JsValue, init: &Object) -> Promise;
 }
 
 /// The cancellation scope of one call. A call with neither a signal nor a timeout has nothing
@@ -150,8 +144,8 @@ impl RawResponse {
 }
 
 /// Starts one attempt: calls `fetch` and reads the body of what it resolves with. Returns the
-/// promise of `[response, body text]` ([`answer`] reads it), or what `fetch` threw. Both steps
-/// are one promise, so the module waits once per attempt.
+/// promise of `[response, body text]` ([`answer`] reads it), which rejects when `fetch` throws
+/// or rejects. Both steps are one promise, so the module waits once per attempt.
 pub fn start(
     fetch: &Fetch,
     scope: &Scope,
@@ -159,7 +153,7 @@ pub fn start(
     url: &JsValue,
     headers: &Object,
     body: Option<&str>,
-) -> Result<Promise, JsValue> {
+) -> Promise {
     let init = Object::new();
     set(&init, "method", &JsValue::from_str(method));
     set(&init, "headers", headers);

@@ -149,4 +149,11 @@ test('a custom_fetch may answer with a look-alike of a Response; anything else i
   await assert.rejects(EPCC.Carts.GetCartsList('ct'), network(/connection reset while reading/));
   answers.push({ text: async () => '{}' });
   await assert.rejects(EPCC.Carts.GetCartsList('ct'), network(/no HTTP status/));
+  // What a custom_fetch throws rather than rejects with is a network error too, kept as cause.
+  const thrown = new TypeError('refused before sending');
+  const throwing = gateway({
+    client_id: 'look-alike', host: 'api.test', storage: new MemoryStorageFactory(), fetchMaxAttempts: 1,
+    custom_fetch: () => { throw thrown; },
+  });
+  await assert.rejects(throwing.Cart('c1').Get(), err => network(/refused before sending/)(err) && err.cause === thrown);
 });
