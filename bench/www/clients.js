@@ -67,18 +67,25 @@ export async function concurrent(call, width, batches) {
 
 /**
  * Rounds in which every client makes `sequential` calls, then `batches` × `width` concurrent
- * ones, the starting client rotating each round; `between` runs after each round. Short rounds
- * interleave the clients finely, so that the load of a shared machine falls on all of them
- * alike, and each client's figure is its median round (a burst of load slows a few rounds of
- * every client, not one client's share): ops/s of the median round, and the rounds' spread.
+ * ones; `between` runs after each round. A client is a call, or a runner of its own
+ * (`{ sequential(count), concurrent(width, batches) }`, each resolving with milliseconds: the
+ * Node run's clients in worker threads). Short rounds interleave the clients finely, so that
+ * the load of a shared machine falls on all of them alike, and each client's figure is its
+ * median round (a burst of load slows a few rounds of every client, not one client's share).
  */
 export async function callCost(clients, { sequential: count, width, batches, rounds }, between = async () => {}) {
   const names = Object.keys(clients);
+  const runners = Object.fromEntries(Object.entries(clients).map(([name, client]) => [name, typeof client === 'function'
+    ? { sequential: n => sequential(client, n), concurrent: (w, b) => concurrent(client, w, b) }
+    : client]));
   const times = Object.fromEntries(names.map(n => [n, { seq: [], con: [] }]));
   for (let round = 0; round < rounds; round++) {
-    const order = names.map((_, i) => names[(i + round) % names.length]);
-    for (const name of order) times[name].seq.push(await sequential(clients[name], count));
-    for (const name of order) times[name].con.push(await concurrent(clients[name], width, batches));
+    // The starting client rotates, and every other round runs in reverse: each client follows
+    // every other one equally often, so none always inherits what the same neighbour left.
+    const rotated = names.map((_, i) => names[(i + (round >> 1)) % names.length]);
+    const order = round % 2 ? rotated.reverse() : rotated;
+    for (const name of order) times[name].seq.push(await runners[name].sequential(count));
+    for (const name of order) times[name].con.push(await runners[name].concurrent(width, batches));
     await between(round);
   }
   const median = xs => {
