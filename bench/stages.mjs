@@ -1,0 +1,44 @@
+// Where a GetCartsList call's time goes, stage by stage (bench/www/stages.js), in Node 20 and in
+// headless Chromium, for the official SDK and ours, against the release emulator; with
+// EPCC_BEFORE=<directory of another build of the package>, that build too, side by side.
+// Started by scripts/stages.sh, which provides the emulator. Prints two Markdown tables.
+import { pathToFileURL } from 'node:url';
+import { launch } from '../tests/js/lib/browser.mjs';
+import { CLIENT_ID, EMULATOR_URL, REPO, importTool, shopperStore } from './lib.mjs';
+import { serve } from './browser.mjs';
+import { buildOfficialBundle } from './size.mjs';
+import { STAGES, measureStages } from './www/stages.js';
+
+const ROUNDS = 60;
+const before = process.env.EPCC_BEFORE;
+const store = await shopperStore(5);
+const config = { emulator: EMULATOR_URL, clientId: CLIENT_ID, customerToken: store.customerToken };
+
+const table = (where, results) => {
+  console.log(`\n${where} (µs, median of ${ROUNDS * 10} calls each)\n`);
+  console.log(`| client | ${STAGES.join(' | ')} |`);
+  console.log(`| --- |${STAGES.map(() => ' ---: |').join('')}`);
+  for (const [name, figures] of Object.entries(results)) console.log(`| ${name} | ${figures.join(' | ')} |`);
+};
+
+const modules = { official: await importTool('@moltin/sdk'), ours: await import(pathToFileURL(`${REPO}pkg/node.js`).href) };
+if (before) modules.before = await import(pathToFileURL(`${before}/node.js`).href);
+table('Node 20', await measureStages(modules, config, ROUNDS));
+
+const official = buildOfficialBundle();
+const server = await serve(official.dir, { before, isolated: true });
+const browser = await launch();
+try {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => typeof window.setup === 'function');
+  table('headless Chromium', await page.evaluate(async ({ config, rounds, before }) => {
+    const { measureStages } = await import('/stages.js');
+    const modules = { official: await import('/official/official.js'), ours: await import('/ours/index.js') };
+    if (before) modules.before = await import('/before/index.js');
+    return measureStages(modules, config, rounds);
+  }, { config, rounds: ROUNDS, before: Boolean(before) }));
+} finally {
+  await browser.close();
+  server.close();
+}
