@@ -12,7 +12,7 @@ const settings = {
   width: 25, // calls at once
   batches: 1, // concurrent batches per client per round
   rounds: 100, // short rounds, the clients in turn: see callCost in bench/www/clients.js
-  coldRuns: 7, // fresh contexts per SDK
+  coldRuns: 15, // fresh contexts per SDK
   fanOut: 50,
   wrkSeconds: 5,
   wrkConnections: 10,

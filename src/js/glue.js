@@ -169,6 +169,15 @@ export const exchange = (fetch, self, url, init) =>
     return Promise.resolve(response.text()).then(text => [response, text]);
   });
 
+// A page's first Web Lock request waits for the connection to the lock manager (4 to 10 ms in
+// Chromium, against about 1 ms for the next): asking it for nothing while the module loads opens
+// that connection early, before the first call needs a token.
+try {
+  globalThis.navigator?.locks?.query().catch(() => {});
+} catch {
+  // A context without access to Web Locks: the first call finds out again.
+}
+
 // Resolves with a function that releases the Web Lock `name` once it is held, so that tabs of one
 // origin take turns; at once, with a no-op, where there are no Web Locks (Node, old browsers).
 // The function's `waited` is true when another tab held the lock first.
