@@ -76,6 +76,39 @@ async fn tabs_opened_together_make_one_token_request_even_when_storage_lags() {
     assert_eq!(bearer[0], bearer[1], "both tabs use the one token");
 }
 
+/// The token lock is for a storage other tabs read: a gateway on the memory storage takes none
+/// (a page's first lock request waits milliseconds for the lock manager), one on localStorage
+/// takes it. Browsers only: Node has no Web Locks.
+#[wasm_bindgen_test]
+async fn only_a_storage_other_tabs_read_takes_the_token_lock() {
+    if in_node() {
+        return;
+    }
+    let spy = js_sys::Function::new_no_args(
+        "const locks = navigator.locks;
+         const request = locks.request.bind(locks);
+         const names = [];
+         locks.request = (name, ...rest) => { names.push(name); return request(name, ...rest); };
+         return { names, restore: () => { delete locks.request; } };",
+    )
+    .call0(&JsValue::UNDEFINED)
+    .unwrap();
+    let names: Array = get(&spy, "names").unchecked_into();
+    let memory = gateway_on(&epcc_carts::js::MemoryStorageFactory::new().into(), "{}");
+    ok(memory.authenticate()).await;
+    assert_eq!(names.length(), 0, "no lock for the memory storage");
+    let local_storage: JsValue = epcc_carts::js::LocalStorageFactory::new().into();
+    let local = gateway_on(&local_storage, r#"{"name":"lock-test"}"#);
+    ok(local.authenticate()).await;
+    assert_eq!(names.length(), 1, "the lock for localStorage");
+    let restore: js_sys::Function = get(&spy, "restore").unchecked_into();
+    restore.call0(&JsValue::UNDEFINED).unwrap();
+    for key in ["lock-test_ep_credentials", "lock-test_ep_cart"] {
+        let delete: js_sys::Function = get(&local_storage, "delete").unchecked_into();
+        delete.call1(&local_storage, &key.into()).unwrap();
+    }
+}
+
 #[wasm_bindgen_test]
 async fn an_expired_token_is_replaced_once_and_the_call_succeeds() {
     let epcc = shopper();

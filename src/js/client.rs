@@ -31,9 +31,9 @@ use crate::validate;
 #[wasm_bindgen(module = "/src/js/glue.js")]
 extern "C" {
     /// Resolves with a `release` function once the Web Lock `name` is held (at once where there
-    /// are no Web Locks).
+    /// are no Web Locks, or when `storage` is one no other tab reads).
     #[wasm_bindgen(js_name = acquireLock)]
-    fn acquire_lock(name: &str) -> Promise;
+    fn acquire_lock(name: &str, storage: &JsValue) -> Promise;
 }
 
 /// After waiting for another tab's token request, how often and how long to look for the token
@@ -345,7 +345,7 @@ impl Run {
                     let key = client.config.credentials_key();
                     self.before = client.storage.get(&key);
                     let name = concat(&["epcc-carts:", &key]);
-                    (acquire_lock(&name), Then::Locked)
+                    (acquire_lock(&name, client.storage.js()), Then::Locked)
                 }
                 Step::Check => {
                     step = Step::Send;

@@ -179,11 +179,12 @@ try {
 }
 
 // Resolves with a function that releases the Web Lock `name` once it is held, so that tabs of one
-// origin take turns; at once, with a no-op, where there are no Web Locks (Node, old browsers).
-// The function's `waited` is true when another tab held the lock first.
-export function acquireLock(name) {
+// origin take turns; at once, with a no-op, where there are no Web Locks (Node, old browsers) or
+// when the gateway's `storage` is one no other tab reads (the two classes above keeping values in
+// memory). The function's `waited` is true when another tab held the lock first.
+export function acquireLock(name, storage) {
   const locks = globalThis.navigator && globalThis.navigator.locks;
-  if (!locks) return Promise.resolve(() => {});
+  if (!locks || (storage instanceof MemoryStorageFactory && !storage.local)) return Promise.resolve(() => {});
   return new Promise(held => {
     const hold = waited => () => new Promise(release => {
       release.waited = waited;

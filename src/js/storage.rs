@@ -31,6 +31,11 @@ impl Storage {
         })
     }
 
+    /// The storage object itself.
+    pub fn js(&self) -> &JsValue {
+        &self.target
+    }
+
     /// The value under `key`; a storage that throws or holds a non-string reads as empty.
     pub fn get(&self, key: &str) -> Option<String> {
         self.get
