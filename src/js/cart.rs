@@ -24,7 +24,7 @@ use crate::text::concat;
 ///
 /// In JavaScript, `EPCC.Cart(id)` is a plain object of glue.js's `CartEndpoint` class holding
 /// its gateway, its cart id and the values its builders took; each of its calls makes one of
-/// these for the time it takes to build the request ([`CartEndpoint::from_js`]). So an endpoint
+/// these for the time it takes to build the request ([`CartEndpoint::run_js`]). So an endpoint
 /// costs JavaScript no more than an object: no module memory, nothing to free.
 pub struct CartEndpoint {
     client: Rc<Client>,
@@ -346,7 +346,7 @@ fn apply(query: &mut ListQuery, builder: Builder, value: &JsValue) -> Result<()>
 /// Checks `value` for builder `index` of [`BUILDERS`]: `undefined`, or the `EpccError` for a
 /// value the builder does not take, which the installed builder method throws (a plain return
 /// value needs none of the glue a `Result` export has). The JS endpoint keeps the value it took;
-/// the call that uses it applies it again ([`CartEndpoint::from_js`]).
+/// the call that uses it applies it again ([`CartEndpoint::run_js`]).
 pub(super) fn check_builder(index: u32, value: &JsValue) -> JsValue {
     let checked = match BUILDERS.get(index as usize) {
         Some(&builder) => apply(&mut ListQuery::default(), builder, value),
@@ -355,7 +355,7 @@ pub(super) fn check_builder(index: u32, value: &JsValue) -> JsValue {
     checked.map_or_else(JsValue::from, |()| JsValue::UNDEFINED)
 }
 
-/// The calls for Rust callers. JavaScript reaches them through [`CartEndpoint::call_by_index`]
+/// The calls for Rust callers. JavaScript reaches them through the gateway's `__call`
 /// and the names in [`CALLS`].
 impl CartEndpoint {
     /// The cart id this endpoint works on (`cartId` in JavaScript).

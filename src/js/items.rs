@@ -186,7 +186,7 @@ fn update_items(items: &JsValue) -> Result<String> {
 }
 
 /// The calls of this module for Rust callers. JavaScript reaches them through
-/// [`CartEndpoint::call_by_index`] and the names in [`super::cart::CALLS`].
+/// the gateway's `__call` and the names in [`super::cart::CALLS`].
 impl CartEndpoint {
     /// This cart's items (`include`, `sort`, paging and `filter` from the builders).
     pub fn items(&self, options: Option<JsValue>) -> Promise {

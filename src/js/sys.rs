@@ -60,8 +60,6 @@ extern "C" {
     /// A promise.
     #[derive(Clone)]
     pub type Promise;
-    #[wasm_bindgen(static_method_of = Promise)]
-    pub fn resolve(value: &JsValue) -> Promise;
 
     /// A JavaScript string that stays on the JavaScript side (response bodies).
     #[wasm_bindgen(is_type_of = JsValue::is_string)]
