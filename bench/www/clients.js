@@ -66,6 +66,16 @@ export async function concurrent(call, width, batches) {
 }
 
 /**
+ * The order in which the clients take their turn in `round`: the starting one rotates, and
+ * every other round runs in reverse, so each client follows every other one equally often and
+ * none always inherits what the same neighbour left.
+ */
+export function turnOrder(names, round) {
+  const rotated = names.map((_, i) => names[(i + (round >> 1)) % names.length]);
+  return round % 2 ? rotated.reverse() : rotated;
+}
+
+/**
  * Rounds in which every client makes `sequential` calls, then `batches` × `width` concurrent
  * ones; `between` runs after each round. A client is a call, or a runner of its own
  * (`{ sequential(count), concurrent(width, batches) }`, each resolving with milliseconds: the
@@ -80,10 +90,7 @@ export async function callCost(clients, { sequential: count, width, batches, rou
     : client]));
   const times = Object.fromEntries(names.map(n => [n, { seq: [], con: [] }]));
   for (let round = 0; round < rounds; round++) {
-    // The starting client rotates, and every other round runs in reverse: each client follows
-    // every other one equally often, so none always inherits what the same neighbour left.
-    const rotated = names.map((_, i) => names[(i + (round >> 1)) % names.length]);
-    const order = round % 2 ? rotated.reverse() : rotated;
+    const order = turnOrder(names, round);
     for (const name of order) times[name].seq.push(await runners[name].sequential(count));
     for (const name of order) times[name].con.push(await runners[name].concurrent(width, batches));
     await between(round);

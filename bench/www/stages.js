@@ -5,6 +5,8 @@
 // in short rounds (the starting one rotating, every other round reversed); each figure is the
 // median over every call, in microseconds.
 
+import { turnOrder } from './clients.js';
+
 export const STAGES = ['call → fetch', 'fetch → response', 'response → text()', 'text()', 'text → caller', 'total'];
 
 export async function measureStages(modules, { emulator, clientId, customerToken }, rounds, perRound = 10) {
@@ -41,8 +43,7 @@ export async function measureStages(modules, { emulator, clientId, customerToken
   const names = Object.keys(calls);
   const samples = Object.fromEntries(names.map(n => [n, []]));
   for (let round = 0; round < rounds; round++) {
-    const rotated = names.map((_, i) => names[(i + (round >> 1)) % names.length]);
-    for (const name of round % 2 ? rotated.reverse() : rotated) {
+    for (const name of turnOrder(names, round)) {
       for (let i = 0; i < perRound; i++) {
         t = {};
         const start = now();
