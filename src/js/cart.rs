@@ -257,7 +257,9 @@ impl CartEndpoint {
         let query = if group == 0 {
             let id = property(js, "cartId");
             if !id.is_undefined() {
-                cart_id = args::string("cart id", &id);
+                cart_id = client
+                    .known_cart_id(&id)
+                    .map_or_else(|| args::string("cart id", &id), Ok);
             }
             property(js, "query")
         } else {

@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 
 use super::args::{self, property, set_property};
 use super::error::to_js;
-use super::storage::Storage;
+use super::storage::{Key, Storage};
 use super::task;
 use super::transport::{self, Fetch, RawResponse, Scope};
 use super::update;
@@ -96,11 +96,14 @@ pub struct Client {
     fetch: Fetch,
     /// The token request under way, shared by every call that needs a token meanwhile.
     token_in_flight: Cell<Option<Promise>>,
-    /// The current cart (`EPCC.cartId`); `None` with `disableCart`.
-    cart_id: Cell<Option<String>>,
-    /// The last credentials text read from storage and what it parsed to, so a call whose token
-    /// has not changed skips the parse.
-    parsed: Cell<Option<(String, Credentials)>>,
+    /// The current cart (`EPCC.cartId`; `None` with `disableCart`) as a JS string and as
+    /// text: a call on `EPCC.Cart()` finds the same JS string (`===`) and copies nothing in.
+    cart: Cell<Option<(JsValue, String)>>,
+    /// The value last read under the cart key, so an unchanged one is not read again.
+    cart_seen: Cell<JsValue>,
+    /// The last credentials value read from storage and what it parsed to, so a call whose
+    /// token has not changed skips copying and parsing it.
+    parsed: Cell<Option<(JsValue, Credentials)>>,
 }
 
 /// What a promise made by [`Client::spawn`] does. One [`Run`] serves every job, so the module
@@ -114,39 +117,61 @@ enum Job {
 
 impl Client {
     pub fn new(config: Config, storage: Storage, fetch: Fetch) -> Rc<Self> {
-        let cart_id = if config.disable_cart {
+        let cart = if config.disable_cart {
             None
         } else {
-            let key = config.cart_key();
-            Some(storage.get(&key).unwrap_or_else(|| {
+            let id = storage.get(Key::Cart).unwrap_or_else(|| {
                 let id = new_cart_id();
-                storage.set(&key, &id);
+                storage.set(Key::Cart, &id);
                 id
-            }))
+            });
+            Some((JsValue::from_str(&id), id))
         };
         Rc::new(Client {
             config,
             storage,
             fetch,
             token_in_flight: Cell::new(None),
-            cart_id: Cell::new(cart_id),
+            cart: Cell::new(cart),
+            cart_seen: Cell::new(JsValue::UNDEFINED),
             parsed: Cell::new(None),
         })
     }
 
-    /// The current cart id. Storage is read each time, so a switch made by another tab sharing
-    /// localStorage applies here at once.
-    pub fn cart_id(&self) -> Option<String> {
+    /// The current cart id, as a JS string and as text. Storage is read each time, so a
+    /// switch made by another tab sharing localStorage applies here at once; a value that is
+    /// not a cart id leaves it as it was.
+    pub fn cart(&self) -> Option<(JsValue, String)> {
         if self.config.disable_cart {
             return None;
         }
-        let stored = self.storage.get(&self.config.cart_key());
-        let stored = stored.filter(|id| validate::id("cart id", id).is_ok());
-        update(&self.cart_id, |current| {
-            if stored.is_some() {
-                *current = stored;
+        let stored = self.storage.read(Key::Cart);
+        let seen = self.cart_seen.replace(stored.clone());
+        update(&self.cart, |current| {
+            if stored != seen {
+                if let Some(id) =
+                    sys::string(&stored).filter(|id| validate::id("cart id", id).is_ok())
+                {
+                    *current = Some((stored, id));
+                }
             }
             current.clone()
+        })
+    }
+
+    /// The current cart id.
+    pub fn cart_id(&self) -> Option<String> {
+        self.cart().map(|(_, id)| id)
+    }
+
+    /// The text of `id` when it is the JS string of the current cart as last read (no storage
+    /// read: an endpoint made by `EPCC.Cart()` holds the string the current cart was read as).
+    pub fn known_cart_id(&self, id: &JsValue) -> Option<String> {
+        update(&self.cart, |current| {
+            current
+                .as_ref()
+                .filter(|(js, _)| js == id)
+                .map(|(_, text)| text.clone())
         })
     }
 
@@ -159,8 +184,9 @@ impl Client {
             ));
         }
         validate::id("cart id", cart_id)?;
-        self.storage.set(&self.config.cart_key(), cart_id);
-        self.cart_id.set(Some(cart_id.to_owned()));
+        self.storage.set(Key::Cart, cart_id);
+        self.cart
+            .set(Some((JsValue::from_str(cart_id), cart_id.to_owned())));
         Ok(())
     }
 
@@ -206,7 +232,7 @@ impl Client {
             set_property(&record, key, &property(json, key));
         }
         if let Some(text) = args::stringify(&record) {
-            self.storage.set(&self.config.credentials_key(), &text);
+            self.storage.set(Key::Credentials, &text);
         }
         Ok(())
     }
@@ -215,13 +241,13 @@ impl Client {
     /// one, so it is never used again; a token another tab stored meanwhile stays.
     fn forget_token(&self, refused: Option<String>) {
         if refused.is_some() && self.usable_token() == refused {
-            self.storage.delete(&self.config.credentials_key());
+            self.storage.delete(Key::Credentials);
         }
     }
 
-    /// The text under the credentials key.
-    fn stored_credentials_text(&self) -> Option<String> {
-        self.storage.get(&self.config.credentials_key())
+    /// The value under the credentials key, as the storage returns it.
+    fn stored_credentials(&self) -> JsValue {
+        self.storage.read(Key::Credentials)
     }
 
     /// The token request under way, or a new one that later callers will join.
@@ -237,10 +263,10 @@ impl Client {
     /// The access token in storage, if the credentials there parse and their token can be used
     /// for this gateway's client now. The text is parsed once for as long as it stays the same.
     fn usable_token(&self) -> Option<String> {
-        let text = self.stored_credentials_text()?;
+        let stored = self.stored_credentials();
         update(&self.parsed, |parsed| {
-            if !matches!(parsed, Some((seen, _)) if *seen == text) {
-                let json = json::parse(&text).ok()?;
+            if !matches!(parsed, Some((seen, _)) if *seen == stored) {
+                let json = json::parse_js(stored.dyn_ref()?).ok()?;
                 let number = |key| sys::number(&property(&json, key));
                 let string = |key| sys::string(&property(&json, key));
                 let credentials = Credentials {
@@ -249,7 +275,7 @@ impl Client {
                     expires: number("expires")?,
                     expires_in: number("expires_in").unwrap_or(0.0),
                 };
-                *parsed = Some((text, credentials));
+                *parsed = Some((stored, credentials));
             }
             let (_, credentials) = parsed.as_ref()?;
             credentials
@@ -272,12 +298,12 @@ pub(super) struct Run {
     token_job: bool,
     request: ApiRequest,
     scope: Scope,
-    url: JsValue,
+    url: String,
     attempt: Attempt,
     /// The token job's lock, released when the job ends, whichever way; and the stored
     /// credentials text from before it was taken.
     held: Option<Held>,
-    before: Option<String>,
+    before: JsValue,
     /// What comes next: a step to take, or the meaning of the promise waited for.
     state: State,
 }
@@ -314,7 +340,7 @@ impl Run {
         Ok(Run {
             client: Rc::clone(client),
             token_job: matches!(step, Step::Lock),
-            url: JsValue::from_str(&request.url(config)),
+            url: request.url(config),
             request,
             scope,
             attempt: Attempt {
@@ -323,7 +349,7 @@ impl Run {
                 token: None,
             },
             held: None,
-            before: None,
+            before: JsValue::UNDEFINED,
             state: State::Next(step),
         })
     }
@@ -342,16 +368,15 @@ impl Run {
                 Step::Finish(value) => return Ok(Flow::Done(value)),
                 Step::Wait(promise, then) => (promise, then),
                 Step::Lock => {
-                    let key = client.config.credentials_key();
-                    self.before = client.storage.get(&key);
-                    let name = concat(&["epcc-carts:", &key]);
+                    self.before = client.stored_credentials();
+                    let name = concat(&["epcc-carts:", &client.config.credentials_key()]);
                     (acquire_lock(&name, client.storage.js()), Then::Locked)
                 }
                 Step::Check => {
                     step = Step::Send;
-                    let now = client.stored_credentials_text();
+                    let now = client.stored_credentials();
                     if now != self.before && client.usable_token().is_some() {
-                        step = Step::Finish(json::parse(&now.unwrap_or_default())?);
+                        step = Step::Finish(json::parse_js(now.unchecked_ref())?);
                     }
                     continue;
                 }
@@ -364,17 +389,18 @@ impl Run {
                     None => (client.shared_token_request(), Then::Token),
                 },
                 Step::Send => {
-                    let headers = Object::new();
+                    // The method, the address and each header's name and value, a line each.
+                    let mut head = concat(&[self.request.method.as_str(), "\n", &self.url]);
                     let token = self.attempt.token.as_deref();
                     self.request
                         .write_headers(&client.config, token, |name: &str, value: &str| {
-                            set_property(&headers, name, &JsValue::from_str(value))
+                            head.push('\n');
+                            head.push_str(name);
+                            head.push('\n');
+                            head.push_str(value);
                         });
-                    let method = self.request.method.as_str();
                     let body = self.request.body.as_deref();
-                    let url = &self.url;
-                    let promise =
-                        transport::start(&client.fetch, &self.scope, method, url, &headers, body);
+                    let promise = transport::start(&client.fetch, &self.scope, &head, body);
                     (promise, Then::Response)
                 }
             };
@@ -461,7 +487,7 @@ impl Run {
     /// (that tab's storage writes can reach this one after the lock does), at most
     /// [`STORAGE_SETTLE_POLLS`] times; otherwise on to [`Step::Check`].
     fn settle_poll(&self, waited: bool, polls: u32) -> Step {
-        let unchanged = || self.client.stored_credentials_text() == self.before;
+        let unchanged = || self.client.stored_credentials() == self.before;
         if waited && polls < STORAGE_SETTLE_POLLS && unchanged() {
             Step::Wait(
                 self.scope.pause(STORAGE_SETTLE_POLL_MS),

@@ -54,7 +54,7 @@ impl Gateway {
     /// setter, which the package's entries install over [`Gateway::set_cart_id_or_error`]).
     #[wasm_bindgen(getter = cartId, skip_typescript)]
     pub fn js_cart_id(&self) -> JsValue {
-        super::text_or_undefined(self.cart_id().as_deref())
+        self.client.cart().map_or(JsValue::UNDEFINED, |(id, _)| id)
     }
 
     /// [`Gateway::set_cart_id`] for the `cartId` setter the entries install: `undefined`, or the
@@ -161,6 +161,7 @@ fn from_js(value: &JsValue) -> Result<(Config, Storage, Fetch)> {
     }
     let storage = Storage::from_js(
         get("storage").unwrap_or_else(|| LocalStorageFactory::new().into()),
+        &config,
     )
     .ok_or_else(|| {
         Error::invalid_input(

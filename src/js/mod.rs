@@ -32,12 +32,3 @@ fn update<T: Default, R>(cell: &core::cell::Cell<T>, f: impl FnOnce(&mut T) -> R
     cell.set(value);
     result
 }
-
-/// A string for JavaScript, or `undefined`. Returned as a `JsValue` rather than a `String`,
-/// which wasm-bindgen would hand over as a boxed slice (shrinking it first, with a panic path).
-fn text_or_undefined(text: Option<&str>) -> wasm_bindgen::JsValue {
-    text.map_or(
-        wasm_bindgen::JsValue::UNDEFINED,
-        wasm_bindgen::JsValue::from_str,
-    )
-}

@@ -7,6 +7,16 @@ use super::sys::Function;
 use wasm_bindgen::prelude::*;
 
 use super::args::method;
+use crate::config::Config;
+
+/// The two values a gateway keeps.
+#[derive(Clone, Copy)]
+pub enum Key {
+    /// The credentials of the last token response (`epCredentials`, or `{name}_ep_credentials`).
+    Credentials,
+    /// The shopper's current cart id (`epcart`, or `{name}_ep_cart`).
+    Cart,
+}
 
 /// The storage a gateway uses, as the official SDK's `storage` option describes it: an object
 /// with `get`, `set` and `delete`. The built-in factories below are such objects too.
@@ -15,11 +25,14 @@ pub struct Storage {
     get: Function,
     set: Function,
     delete: Function,
+    /// The two keys as JS strings, made once: every call reads both.
+    keys: [JsValue; 2],
 }
 
 impl Storage {
-    /// Wraps a `{ get, set, delete }` object; `None` when it is not one.
-    pub fn from_js(value: JsValue) -> Option<Self> {
+    /// Wraps a `{ get, set, delete }` object for the keys `config` names; `None` when it is not
+    /// one.
+    pub fn from_js(value: JsValue, config: &Config) -> Option<Self> {
         if !value.is_object() {
             return None;
         }
@@ -28,6 +41,10 @@ impl Storage {
             set: method(&value, "set")?,
             delete: method(&value, "delete")?,
             target: value,
+            keys: [
+                JsValue::from_str(&config.credentials_key()),
+                JsValue::from_str(&config.cart_key()),
+            ],
         })
     }
 
@@ -36,28 +53,36 @@ impl Storage {
         &self.target
     }
 
-    /// The value under `key`; a storage that throws or holds a non-string reads as empty.
-    pub fn get(&self, key: &str) -> Option<String> {
+    /// The key `key` is kept under.
+    pub fn key(&self, key: Key) -> &JsValue {
+        &self.keys[key as usize]
+    }
+
+    /// The value under `key` as the storage returns it (`undefined` from a storage that
+    /// throws): the module compares it with the last one it read (`===`) and copies it in only
+    /// when it changed.
+    pub fn read(&self, key: Key) -> JsValue {
         self.get
-            .call2(&self.target, &JsValue::from_str(key), &JsValue::UNDEFINED)
-            .ok()
-            .as_ref()
-            .and_then(super::sys::string)
+            .call2(&self.target, self.key(key), &JsValue::UNDEFINED)
+            .unwrap_or(JsValue::UNDEFINED)
+    }
+
+    /// The value under `key`; a storage that throws or holds a non-string reads as empty.
+    pub fn get(&self, key: Key) -> Option<String> {
+        super::sys::string(&self.read(key))
     }
 
     /// Stores `value`; a storage that throws (a full quota, a private window) is not fatal.
-    pub fn set(&self, key: &str, value: &str) {
-        let _ = self.set.call2(
-            &self.target,
-            &JsValue::from_str(key),
-            &JsValue::from_str(value),
-        );
+    pub fn set(&self, key: Key, value: &str) {
+        let _ = self
+            .set
+            .call2(&self.target, self.key(key), &JsValue::from_str(value));
     }
 
-    pub fn delete(&self, key: &str) {
+    pub fn delete(&self, key: Key) {
         let _ = self
             .delete
-            .call2(&self.target, &JsValue::from_str(key), &JsValue::UNDEFINED);
+            .call2(&self.target, self.key(key), &JsValue::UNDEFINED);
     }
 }
 

@@ -100,11 +100,6 @@ pub mod json {
         #[wasm_bindgen(js_namespace = JSON, catch)]
         pub fn stringify(value: &JsValue) -> Result<JsValue, JsValue>;
     }
-
-    /// `JSON.parse` of text from the module.
-    pub fn parse(text: &str) -> Result<JsValue, JsValue> {
-        parse_js(JsValue::from_str(text).unchecked_ref())
-    }
 }
 
 #[wasm_bindgen]

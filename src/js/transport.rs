@@ -3,10 +3,10 @@
 //! call's cancellation [`Scope`] bounds every wait in between (the waits themselves are in
 //! `client::Run`).
 
-use super::sys::{Array, Function, JsString, Object, Promise};
+use super::sys::{Array, Function, JsString, Promise};
 use wasm_bindgen::prelude::*;
 
-use super::args::{method, property, set_property as set};
+use super::args::{method, property};
 use crate::error::{Error, ErrorKind};
 use crate::retry;
 
@@ -31,9 +31,16 @@ extern "C" {
     /// Resolves after `ms` milliseconds.
     fn sleep(ms: f64) -> Promise;
 
-    /// Calls `fetch` (in a microtask) and, once it answers, reads the body: a promise of
-    /// `[response, text]`, which rejects with what `fetch` threw or rejected with.
-    fn exchange(fetch: &Function, this: &JsValue, url: &JsValue, init: &Object) -> Promise;
+    /// Calls `fetch` (in a microtask) with the request `head`, `body` and `signal` describe
+    /// (see [`start`]) and, once it answers, reads the body: a promise of `[response, text]`,
+    /// which rejects with what `fetch` threw or rejected with.
+    fn exchange(
+        fetch: &Function,
+        this: &JsValue,
+        head: &str,
+        body: &JsValue,
+        signal: &JsValue,
+    ) -> Promise;
 }
 
 /// The cancellation scope of one call. A call with neither a signal nor a timeout has nothing
@@ -143,27 +150,18 @@ impl RawResponse {
     }
 }
 
-/// Starts one attempt: calls `fetch` and reads the body of what it resolves with. Returns the
-/// promise of `[response, body text]` ([`answer`] reads it), which rejects when `fetch` throws
-/// or rejects. Both steps are one promise, so the module waits once per attempt.
-pub fn start(
-    fetch: &Fetch,
-    scope: &Scope,
-    method: &str,
-    url: &JsValue,
-    headers: &Object,
-    body: Option<&str>,
-) -> Promise {
-    let init = Object::new();
-    set(&init, "method", &JsValue::from_str(method));
-    set(&init, "headers", headers);
-    if let Some(body) = body {
-        set(&init, "body", &JsValue::from_str(body));
-    }
-    if let Some(scope) = &scope.0 {
-        set(&init, "signal", &scope.signal());
-    }
-    exchange(&fetch.function, &fetch.this, url, &init)
+/// Starts one attempt: calls `fetch` and reads the body of what it resolves with. `head` is the
+/// method, the address and each header's name and value, one per line (none of them can hold a
+/// line break): one string for the module to hand over, which glue.js makes into the request.
+/// Returns the promise of `[response, body text]` ([`answer`] reads it), which rejects when
+/// `fetch` throws or rejects. Both steps are one promise, so the module waits once per attempt.
+pub fn start(fetch: &Fetch, scope: &Scope, head: &str, body: Option<&str>) -> Promise {
+    let body = body.map_or(JsValue::UNDEFINED, JsValue::from_str);
+    let signal = scope
+        .0
+        .as_ref()
+        .map_or(JsValue::UNDEFINED, |scope| scope.signal().into());
+    exchange(&fetch.function, &fetch.this, head, &body, &signal)
 }
 
 /// What an attempt came back with, from the `[response, body text]` [`start`]'s promise
