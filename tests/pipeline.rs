@@ -347,6 +347,52 @@ async fn a_body_that_is_not_json_is_a_decode_error() {
     ok(epcc.carts().get(None)).await;
 }
 
+/// A `custom_fetch` whose first cart request resolves with `answer` (JS source); the token
+/// request and later calls go to `fetch`.
+fn answering_a_cart_request_with(answer: &str) -> JsValue {
+    let mut body = String::from(
+        "let answered = false;
+         return function (url, init) {
+            if (answered || !String(url).includes('/v2/carts/')) return fetch(url, init);
+            answered = true;
+            return Promise.resolve(",
+    );
+    body.push_str(answer);
+    body.push_str(");\n}");
+    js_sys::Function::new_no_args(&body)
+        .call0(&JsValue::UNDEFINED)
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_response_whose_status_cannot_be_read_is_a_network_error() {
+    for (answer, reason) in [
+        ("{ text: () => '{}' }", "the response has no HTTP status"),
+        (
+            "{ status: '200', text: () => '{}' }",
+            "the response has no HTTP status",
+        ),
+        (
+            "{ get status() { throw new Error('status unreadable'); }, text: () => '{}' }",
+            "status unreadable",
+        ),
+        (
+            "{ status: 200, text() { throw new Error('body unreadable'); } }",
+            "body unreadable",
+        ),
+    ] {
+        let cfg = config(r#"{"fetchMaxAttempts":1}"#);
+        set(&cfg, "custom_fetch", answering_a_cart_request_with(answer));
+        let epcc = epcc_carts::js::gateway(cfg).unwrap();
+        let e = err(epcc.carts().get(None)).await;
+        assert_eq!(kind(&e), "network", "{answer}");
+        let message = get(&e, "message").as_string().unwrap();
+        assert!(message.contains(reason), "{answer}: {message}");
+        // The gateway goes on: its next call is answered by the API.
+        ok(epcc.carts().get(None)).await;
+    }
+}
+
 #[wasm_bindgen_test]
 async fn an_unreachable_api_is_a_network_error_after_bounded_retries() {
     let cfg = config(r#"{"host":"127.0.0.1:9","fetchMaxAttempts":2,"retryDelay":1}"#);

@@ -32,8 +32,8 @@ extern "C" {
     fn sleep(ms: f64) -> Promise;
 
     /// Calls `fetch` (in a microtask) with the request `head`, `body` and `signal` describe
-    /// (see [`start`]) and, once it answers, reads the body: a promise of `[response, text]`,
-    /// which rejects with what `fetch` threw or rejected with.
+    /// (see [`start`]) and, once it answers, reads the body and the status: a promise of
+    /// `[response, text, status]`, which rejects with what `fetch` threw or rejected with.
     fn exchange(
         fetch: &Function,
         this: &JsValue,
@@ -153,8 +153,9 @@ impl RawResponse {
 /// Starts one attempt: calls `fetch` and reads the body of what it resolves with. `head` is the
 /// method, the address and each header's name and value, one per line (none of them can hold a
 /// line break): one string for the module to hand over, which glue.js makes into the request.
-/// Returns the promise of `[response, body text]` ([`answer`] reads it), which rejects when
-/// `fetch` throws or rejects. Both steps are one promise, so the module waits once per attempt.
+/// Returns the promise of `[response, body text, status]` ([`answer`] reads it), which rejects
+/// when `fetch` throws or rejects. Both steps are one promise, so the module waits once per
+/// attempt.
 pub fn start(fetch: &Fetch, scope: &Scope, head: &str, body: Option<&str>) -> Promise {
     let body = body.map_or(JsValue::UNDEFINED, JsValue::from_str);
     let signal = scope
@@ -164,18 +165,17 @@ pub fn start(fetch: &Fetch, scope: &Scope, head: &str, body: Option<&str>) -> Pr
     exchange(&fetch.function, &fetch.this, head, &body, &signal)
 }
 
-/// What an attempt came back with, from the `[response, body text]` [`start`]'s promise
+/// What an attempt came back with, from the `[response, body text, status]` [`start`]'s promise
 /// resolved with: its status, the wait its `Retry-After` asks for (read for 429 answers only)
 /// and the body. `Err` is why it cannot be read as a response.
 pub fn answer(exchanged: &JsValue) -> Result<RawResponse, JsValue> {
     let exchanged: &Array = exchanged.unchecked_ref();
-    let response = exchanged.get(0);
-    let status = super::sys::number(&property(&response, "status"))
+    let status = super::sys::number(&exchanged.get(2))
         .filter(|s| (100.0..=599.0).contains(s))
         .ok_or_else(|| JsValue::from_str("the response has no HTTP status"))?
         as u16;
     let retry_after = if status == 429 {
-        let headers = property(&response, "headers");
+        let headers = property(&exchanged.get(0), "headers");
         method(&headers, "get")
             .and_then(|get| {
                 get.call2(&headers, &"retry-after".into(), &JsValue::UNDEFINED)
