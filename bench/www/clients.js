@@ -2,7 +2,8 @@
 // (bench.js) and the Node run (../node.mjs). Each client lists the shopper's carts with an
 // implicit access token plus the customer token.
 
-export async function rawClient({ emulator, clientId, customerToken }) {
+// `fetch` in a config is the function to call instead of the global one (bench/instructions.mjs).
+export async function rawClient({ emulator, clientId, customerToken, fetch = globalThis.fetch }) {
   const auth = await fetch(`${emulator}/oauth/access_token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -26,12 +27,13 @@ export async function rawClient({ emulator, clientId, customerToken }) {
   };
 }
 
-export function sdkClient(module, { emulator, clientId, customerToken }) {
+export function sdkClient(module, { emulator, clientId, customerToken, fetch }) {
   const EPCC = module.gateway({
     client_id: clientId,
     host: new URL(emulator).host,
     protocol: 'http',
     storage: new module.MemoryStorageFactory(),
+    ...(fetch && { custom_fetch: fetch }),
   });
   return () => EPCC.Cart().GetCartsList(customerToken);
 }

@@ -1,0 +1,28 @@
+// One client of bench/instructions.mjs, run under valgrind: `count` GetCartsList calls of `which`
+// (raw, official, ours, or before: the build in EPCC_BEFORE), against the release emulator (`emulator`) or through a fetch that
+// answers at once with canned bodies (`instant`: what the SDK does around fetch, and nothing else).
+import { pathToFileURL } from 'node:url';
+import { REPO, importTool } from './lib.mjs';
+import { check, rawClient, sdkClient } from './www/clients.js';
+
+const [which, where, count] = process.argv.slice(2);
+const config = JSON.parse(process.env.EPCC_BENCH_CONFIG);
+
+if (where === 'instant') {
+  const carts = JSON.stringify({ data: [{ type: 'cart', id: 'c1', name: 'x' }], links: {}, meta: { page: { current: 1 } } });
+  const token = JSON.stringify({
+    access_token: 'tok', expires: Math.floor(Date.now() / 1000) + 3600, expires_in: 3600,
+    identifier: 'implicit', token_type: 'Bearer',
+  });
+  const answer = body => ({
+    status: 200, ok: true, headers: { get: () => null },
+    text: () => Promise.resolve(body), json: () => Promise.resolve(JSON.parse(body)),
+  });
+  const answers = { token: answer(token), carts: answer(carts) };
+  config.fetch = url => Promise.resolve(String(url).includes('/oauth/') ? answers.token : answers.carts);
+}
+const packageDir = { ours: `${REPO}pkg`, before: process.env.EPCC_BEFORE }[which];
+const module = which === 'raw' ? null
+  : which === 'official' ? await importTool('@moltin/sdk') : await import(pathToFileURL(`${packageDir}/node.js`).href);
+const call = module ? sdkClient(module, config) : await rawClient(config);
+for (let i = 0; i < Number(count); i++) check(await call());

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# CPU instructions per call, counted by valgrind in Node 20 (bench/instructions.mjs): raw fetch,
+# the official SDK and ours, through a fetch that answers at once and against the release
+# emulator (EPCC_BEFORE=<directory of another build>: that build too). Exact where timed rounds
+# on a shared machine are not; about 6 minutes (8 with EPCC_BEFORE).
+# EPCC_SKIP_BUILD=1 reuses pkg/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+bash scripts/setup.sh >&2
+if ! command -v valgrind >/dev/null; then
+  printf '[instructions] installing valgrind\n' >&2
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq valgrind >&2
+fi
+if [ "${EPCC_SKIP_BUILD:-}" != 1 ] || [ ! -f pkg/node.js ]; then
+  bash scripts/build.sh >&2
+fi
+# shellcheck source=scripts/emulator.sh
+source scripts/emulator.sh
+start_test_emulator bench-client bench-secret release
+node bench/instructions.mjs
