@@ -277,13 +277,14 @@ impl CartEndpoint {
                 }
             }
         }
-        endpoint.run_row(group, index, args, js)
+        // An endpoint whose builders took nothing has nothing to clear.
+        endpoint.run_row(group, index, args, Array::is_array(&query).then_some(js))
     }
 
     /// Runs row `index` of the `group` class's table in [`CALLS`]; `js` is the JavaScript
     /// endpoint whose builders' values it clears when the call uses them.
     #[inline(never)]
-    fn run_row(&self, group: u32, index: u32, args: &Array, js: &JsValue) -> Promise {
+    fn run_row(&self, group: u32, index: u32, args: &Array, js: Option<&JsValue>) -> Promise {
         let row = CALLS
             .get(group as usize)
             .and_then(|calls| calls.get(index as usize));
@@ -292,7 +293,7 @@ impl CartEndpoint {
                 .client
                 .call(Err(Error::invalid_input("no such call")), None);
         };
-        if let Call::Route(route) = call {
+        if let (Call::Route(route), Some(js)) = (call, js) {
             if !matches!(route.query, route::Query::None) {
                 set_property(js, "query", &NONE);
             }

@@ -168,10 +168,11 @@ export const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 // and value, a line each (the module refuses line breaks in all of them), and the body (or
 // `undefined`) and the call's AbortSignal (or `undefined`) beside it.
 export const exchange = (fetch, self, head, body, signal) => {
-  const [method, url, ...lines] = head.split('\n');
+  const lines = head.split('\n');
   const headers = {};
-  for (let i = 0; i < lines.length; i += 2) headers[lines[i]] = lines[i + 1];
-  return Promise.resolve().then(() => fetch.call(self, url, { method, headers, body, signal })).then(response => {
+  for (let i = 2; i < lines.length; i += 2) headers[lines[i]] = lines[i + 1];
+  const init = { method: lines[0], headers, body, signal };
+  return Promise.resolve().then(() => fetch.call(self, lines[1], init)).then(response => {
     if (!response || typeof response != 'object') throw 'fetch resolved with something that is not a Response';
     return Promise.resolve(response.text()).then(text => [response, text, response.status]);
   });
