@@ -1,19 +1,16 @@
-// One client of bench/instructions.mjs, run under valgrind: `count` GetCartsList calls of `which`
-// (raw, official, ours, or before: the build in EPCC_BEFORE), against the release emulator (`emulator`) or through a fetch that
-// answers at once with canned bodies (`instant`: what the SDK does around fetch, and nothing else).
+// One client of bench/instructions.mjs, run under valgrind: `count` GetCartsList calls of
+// `which` (raw, official, ours, or before: the build in EPCC_BEFORE), against the release
+// emulator (`emulator`) or through a fetch that answers at once with canned bodies (`instant`:
+// what the SDK does around fetch, and nothing else).
 import { pathToFileURL } from 'node:url';
 import { REPO, importTool } from './lib.mjs';
-import { check, rawClient, sdkClient } from './www/clients.js';
+import { cannedBodies, check, rawClient, sdkClient } from './www/clients.js';
 
 const [which, where, count] = process.argv.slice(2);
 const config = JSON.parse(process.env.EPCC_BENCH_CONFIG);
 
 if (where === 'instant') {
-  const carts = JSON.stringify({ data: [{ type: 'cart', id: 'c1', name: 'x' }], links: {}, meta: { page: { current: 1 } } });
-  const token = JSON.stringify({
-    access_token: 'tok', expires: Math.floor(Date.now() / 1000) + 3600, expires_in: 3600,
-    identifier: 'implicit', token_type: 'Bearer',
-  });
+  const { token, carts } = cannedBodies();
   const answer = body => ({
     status: 200, ok: true, headers: { get: () => null },
     text: () => Promise.resolve(body), json: () => Promise.resolve(JSON.parse(body)),

@@ -4,17 +4,14 @@
 // call for each round. `node bench/overhead.mjs` after a build (pkg/node.js).
 import { pathToFileURL } from 'node:url';
 import { REPO, importTool } from './lib.mjs';
+import { cannedBodies } from './www/clients.js';
 
 const CALLS = 3000;
 const ROUNDS = 7;
 
 const ours = await import(pathToFileURL(`${REPO}pkg/node.js`).href);
 const official = await importTool('@moltin/sdk');
-const carts = JSON.stringify({ data: [{ type: 'cart', id: 'c1', name: 'x' }], links: {}, meta: { page: { current: 1 } } });
-const token = JSON.stringify({
-  access_token: 'tok', expires: Math.floor(Date.now() / 1000) + 3600, expires_in: 3600,
-  identifier: 'implicit', token_type: 'Bearer',
-});
+const { token, carts } = cannedBodies();
 const instantFetch = async url => new Response(String(url).includes('oauth') ? token : carts, { status: 200 });
 
 const raw = async () => {

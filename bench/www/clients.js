@@ -49,6 +49,20 @@ export async function setupClients(official, ours, config) {
   return clients;
 }
 
+/**
+ * The bodies a fetch that answers at once returns (bench/overhead.mjs, bench/instructions.mjs):
+ * a token response for URLs under /oauth/, a list of one cart for any other.
+ */
+export function cannedBodies() {
+  return {
+    token: JSON.stringify({
+      access_token: 'tok', expires: Math.floor(Date.now() / 1000) + 3600, expires_in: 3600,
+      identifier: 'implicit', token_type: 'Bearer',
+    }),
+    carts: JSON.stringify({ data: [{ type: 'cart', id: 'c1', name: 'x' }], links: {}, meta: { page: { current: 1 } } }),
+  };
+}
+
 export const check = result => {
   if (!Array.isArray(result?.data)) throw new Error(`unexpected result ${JSON.stringify(result).slice(0, 200)}`);
 };

@@ -266,7 +266,9 @@ impl CartEndpoint {
             NONE
         };
         let endpoint = CartEndpoint::new(Rc::clone(client), cart_id);
-        if Array::is_array(&query) {
+        // An endpoint whose builders took nothing has nothing to apply or clear.
+        let took = Array::is_array(&query);
+        if took {
             let values: &Array = query.unchecked_ref();
             for (i, &builder) in BUILDERS.iter().enumerate() {
                 let value = values.get(i as u32);
@@ -277,8 +279,7 @@ impl CartEndpoint {
                 }
             }
         }
-        // An endpoint whose builders took nothing has nothing to clear.
-        endpoint.run_row(group, index, args, Array::is_array(&query).then_some(js))
+        endpoint.run_row(group, index, args, took.then_some(js))
     }
 
     /// Runs row `index` of the `group` class's table in [`CALLS`]; `js` is the JavaScript

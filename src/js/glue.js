@@ -156,17 +156,17 @@ export const numberValue = value => value;
 
 export const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
-// One attempt: calls `fetch` and, once it answers, reads the body as text and the status, so
-// that the module waits once per attempt: a promise of `[response, text, status]` (a status
-// getter that throws rejects it, as a failure to reach the API). A `custom_fetch` may resolve
-// with a look-alike of a Response (an object with `status`, `headers.get` and `text()`).
+// One attempt. The request comes as one string, `head`: the method, the address, then each
+// header's name and value, a line each (the module refuses line breaks in all of them), with the
+// body (or `undefined`) and the call's AbortSignal (or `undefined`) beside it. Calls `fetch` and,
+// once it answers, reads the body as text and the status, so that the module waits once per
+// attempt: a promise of `[response, text, status]` (a status getter that throws rejects it, as a
+// failure to reach the API). A `custom_fetch` may resolve with a look-alike of a Response (an
+// object with `status`, `headers.get` and `text()`).
 // `fetch` is called from a microtask of its own rather than from inside the module's call: with
 // the caller's frames and the module's below it, Chromium's fetch took about 0.2 ms longer to
 // answer (measured against the emulator, one page, the official SDK alongside), and what fetch
 // throws becomes a rejection like any other failure to reach the API.
-// The request comes as one string, `head`: the method, the address, then each header's name
-// and value, a line each (the module refuses line breaks in all of them), and the body (or
-// `undefined`) and the call's AbortSignal (or `undefined`) beside it.
 export const exchange = (fetch, self, head, body, signal) => {
   const lines = head.split('\n');
   const headers = {};
