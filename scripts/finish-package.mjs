@@ -3,7 +3,8 @@
 // 0. The module's panic sites are emptied and the texts only a panic report would read zeroed
 //    (scripts/panic-data.mjs): the panic handler traps without reading them. Then its functions
 //    are put in reverse order, which gzip compresses best of the orders measured
-//    (scripts/function-order.mjs).
+//    (scripts/function-order.mjs). wasm-bindgen's messages for a gateway used after `free()`
+//    become the package's own (scripts/runtime-messages.mjs).
 // 1. The module's import and export names, which wasm-bindgen makes long and unique
 //    (`__wbg_getItem_49556a3e59cfb688`), are shortened by binaryen's
 //    --minify-imports-and-exports-and-modules, and the JS glue is rewritten to the new names.
@@ -26,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 
 import { dropPanicData } from './panic-data.mjs';
 import { reverseFunctions } from './function-order.mjs';
+import { rewriteRuntimeMessages } from './runtime-messages.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const tool = createRequire(join(REPO, 'tests/js/package.json'));
@@ -46,6 +48,9 @@ const wasmOpt = join(binaryen, 'wasm-opt');
 const dropped = dropPanicData(wasmFile, binaryen, FEATURES);
 console.log(`[finish] ${dropped.sites} panic sites emptied, ${dropped.zeroed} bytes of panic text zeroed` +
   (dropped.kept.length ? `; kept, as still referred to: ${dropped.kept.map(t => JSON.stringify(t)).join(', ')}` : ''));
+
+// 0a. A freed or busy gateway's errors in the package's words (runtime-messages.mjs).
+console.log(`[finish] ${rewriteRuntimeMessages(wasmFile)} of wasm-bindgen's runtime messages rewritten`);
 
 // 0b. The functions in the order that compresses best of those measured (function-order.mjs).
 console.log(`[finish] ${reverseFunctions(wasmFile, binaryen, FEATURES)} functions in reverse order`);
