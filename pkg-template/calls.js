@@ -2,7 +2,8 @@
 // them in order (`__calls()`: each class's names, the classes separated by `|`, then
 // CartEndpoint's list builders; `index` counts within the group). Each name becomes a method
 // of its class's prototype here, as a class method would (not enumerable), which passes its
-// group, index, arguments and endpoint to the gateway's `__call(group, index, args, endpoint)`.
+// group, index, arguments and endpoint, with the endpoint's cart id and builder values, to the
+// gateway's `__call(group, index, args, endpoint, cartId, query)`.
 // The endpoints (`EPCC.Cart(id)`, `EPCC.Customers`, `EPCC.Orders`) are plain objects over the
 // gateway; their classes are in the bindings' glue.js. It also tells the module where its
 // promise waits report. Called once, after the module is instantiated. Every argument, its
@@ -53,7 +54,7 @@ export function installCalls() {
               return this;
             },
           }[name]
-          : { [name](...args) { return this.gateway.__call(group, row, args, this); } }[name],
+          : { [name](...args) { return this.gateway.__call(group, row, args, this, this.cartId, this.query); } }[name],
         writable: true,
         configurable: true,
       });

@@ -9,7 +9,7 @@ use super::sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::args::{self, property, set_property};
+use super::args::{self, set_property};
 use super::client::Client;
 use super::items::Composite;
 use crate::endpoints::carts;
@@ -242,32 +242,35 @@ impl CartEndpoint {
     }
 
     /// Runs row `index` of the `group` class's table in [`CALLS`] for the JavaScript endpoint
-    /// `js` (see [`CartEndpoint`]): with its cart id (`undefined` when the gateway has no
-    /// current cart) and the values its builders took (`query`, by builder index), which are
+    /// `js` (see [`CartEndpoint`]): with its cart id `id` (`undefined` when the gateway has no
+    /// current cart) and the values its builders took, `query` (by builder index), which are
     /// applied again here (a value changed since its builder took it fails the call) and
-    /// cleared when the call uses them. The calls of the classes without a cart ignore `js`.
+    /// cleared when the call uses them. The method hands over both properties of `js` as it
+    /// calls: read here, each would be a property name made from module text and a lookup.
+    /// The calls of the classes without a cart ignore all three.
     pub(super) fn run_js(
         client: &Rc<Client>,
         group: u32,
         index: u32,
         args: &Array,
         js: &JsValue,
+        id: &JsValue,
+        query: &JsValue,
     ) -> Promise {
         let mut cart_id = Err(no_cart());
         let query = if group == 0 {
-            let id = property(js, "cartId");
             if !id.is_undefined() {
                 cart_id = client
-                    .known_cart_id(&id)
-                    .map_or_else(|| args::string("cart id", &id), Ok);
+                    .known_cart_id(id)
+                    .map_or_else(|| args::string("cart id", id), Ok);
             }
-            property(js, "query")
+            query
         } else {
-            NONE
+            &NONE
         };
         let endpoint = CartEndpoint::new(Rc::clone(client), cart_id);
         // An endpoint whose builders took nothing has nothing to apply or clear.
-        let took = Array::is_array(&query);
+        let took = Array::is_array(query);
         if took {
             let values: &Array = query.unchecked_ref();
             for (i, &builder) in BUILDERS.iter().enumerate() {

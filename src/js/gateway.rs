@@ -66,8 +66,9 @@ impl Gateway {
     }
 
     /// Runs row `index` of class `group`'s table in the call table (`CALLS` in cart.rs) with
-    /// the arguments a JS method of `endpoint` received: every call of `EPCC.Cart(id)`,
-    /// `EPCC.Customers` and `EPCC.Orders` comes here (see pkg-template/calls.js).
+    /// the arguments a JS method of `endpoint` received, and the endpoint's `cartId` and
+    /// `query`: every call of `EPCC.Cart(id)`, `EPCC.Customers` and `EPCC.Orders` comes here
+    /// (see pkg-template/calls.js).
     #[wasm_bindgen(js_name = __call, skip_typescript)]
     pub fn call_by_index(
         &self,
@@ -75,8 +76,10 @@ impl Gateway {
         index: u32,
         args: &Array,
         endpoint: &JsValue,
+        cart_id: &JsValue,
+        query: &JsValue,
     ) -> Promise {
-        CartEndpoint::run_js(&self.client, group, index, args, endpoint)
+        CartEndpoint::run_js(&self.client, group, index, args, endpoint, cart_id, query)
     }
 
     /// Checks a value for builder `index` of `CartEndpoint` (`Limit`, `Offset`, …): `undefined`,

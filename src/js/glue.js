@@ -74,7 +74,7 @@ export class LocalStorageFactory extends MemoryStorageFactory {
 }
 
 // `EPCC.Cart(id)` and `EPCC.Carts`: one cart's calls, run by the gateway they come from (its
-// `__call`, which reads the cart id and what the list builders took, `query`, from here). A
+// `__call`, which the methods hand the cart id and what the list builders took, `query`). A
 // plain object: making one costs no module memory, and there is nothing to free.
 export class CartEndpoint {
   constructor(gateway, cartId) {
