@@ -407,6 +407,42 @@ async fn an_unreachable_api_is_a_network_error_after_bounded_retries() {
     );
 }
 
+/// The calls of one gateway send the same headers, but each gets an object of its own: a custom
+/// fetch that changes the headers it was handed changes that request only.
+#[wasm_bindgen_test]
+async fn a_custom_fetch_that_changes_its_headers_changes_no_later_call() {
+    let seen = Array::new();
+    let fetch = js_sys::Function::new_with_args(
+        "seen, url, init",
+        // fetch reads the headers when it is called; they are changed after that.
+        "seen.push(JSON.stringify(init.headers)); \
+         const answer = fetch(url, init); \
+         init.headers['X-Trace'] = String(seen.length); \
+         init.headers['X-MOLTIN-CURRENCY'] = 'USD'; \
+         delete init.headers.Authorization; \
+         return answer;",
+    )
+    .bind1(&JsValue::NULL, &seen);
+    let cfg = config(r#"{"currency":"EUR"}"#);
+    set(&cfg, "custom_fetch", fetch);
+    let epcc = epcc_carts::js::gateway(cfg).unwrap();
+    ok(epcc.carts().get(None)).await;
+    ok(epcc.carts().get(None)).await;
+    assert_eq!(seen.length(), 3, "token request, then two calls");
+    let (first, second) = (seen.get(1).as_string(), seen.get(2).as_string());
+    assert_eq!(first, second);
+    let first = json(&first.unwrap());
+    assert_eq!(
+        get(&first, "X-MOLTIN-CURRENCY").as_string().as_deref(),
+        Some("EUR")
+    );
+    assert!(get(&first, "X-Trace").is_undefined());
+    assert!(get(&first, "Authorization")
+        .as_string()
+        .unwrap()
+        .starts_with("Bearer "));
+}
+
 #[wasm_bindgen_test]
 async fn custom_fetch_receives_the_official_arguments() {
     let (seen, recorder) = recording_fetch();
