@@ -389,8 +389,10 @@ impl Run {
                     None => (client.shared_token_request(), Then::Token),
                 },
                 Step::Send => {
-                    // The method, the address and each header's name and value, a line each.
+                    // The method, the address and each header's name and value, a line each,
+                    // in room for all of them (growing it would copy it several times).
                     let mut head = concat(&[self.request.method.as_str(), "\n", &self.url]);
+                    head.reserve(1024);
                     let token = self.attempt.token.as_deref();
                     self.request
                         .write_headers(&client.config, token, |name: &str, value: &str| {
