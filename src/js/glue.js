@@ -216,27 +216,14 @@ export function acquireLock(name, storage) {
   });
 }
 
-// A task's promise (src/js/task.rs) and the functions that settle it.
-export class Deferred {
-  constructor() {
-    this.promise = new Promise((resolve, reject) => {
-      this.resolve = resolve;
-      this.reject = reject;
-    });
-  }
-
-  settle(ok, value) {
-    (ok ? this.resolve : this.reject)(value);
-  }
-}
-
-// How a task waits on a promise: the module's one callback learns which task it was and how the
-// promise settled, so no wait makes a function of its own.
+// How a task waits on a promise (src/js/task.rs): the module's one callback learns which task it
+// was and how the promise settled, so no wait makes a function of its own, and what the callback
+// returns settles the promise `listen` returns: the next wait's promise, the task's value, or a
+// rejected promise.
 let settled;
 export function onSettled(callback) {
   settled = callback;
 }
 
-export function listen(promise, task) {
+export const listen = (promise, task) =>
   promise.then(value => settled(task, true, value), reason => settled(task, false, reason));
-}
