@@ -43,7 +43,7 @@ pub fn wrong_type(what: &str, expected: &str, value: &JsValue) -> Error {
 }
 
 pub fn is_missing(value: &JsValue) -> bool {
-    value.is_undefined() || value.is_null()
+    value.is_null_or_undefined()
 }
 
 /// A string argument that must be present.

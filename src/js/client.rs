@@ -146,15 +146,16 @@ impl Client {
             return None;
         }
         let stored = self.storage.read(Key::Cart);
-        let seen = self.cart_seen.replace(stored.clone());
+        let seen = self.cart_seen.take();
         update(&self.cart, |current| {
             if stored != seen {
                 if let Some(id) =
                     sys::string(&stored).filter(|id| validate::id("cart id", id).is_ok())
                 {
-                    *current = Some((stored, id));
+                    *current = Some((stored.clone(), id));
                 }
             }
+            self.cart_seen.set(stored);
             current.clone()
         })
     }
