@@ -364,6 +364,29 @@ fn answering_a_cart_request_with(answer: &str) -> JsValue {
         .unwrap()
 }
 
+/// A 2xx answer with no body, or one of only whitespace, resolves as `{}`; any other body that
+/// is not JSON is a decode error with the status.
+#[wasm_bindgen_test]
+async fn an_empty_or_blank_success_body_resolves_an_empty_object() {
+    for (body, parsed) in [("''", true), ("' \\n\\t '", true), ("' x '", false)] {
+        let mut answer = String::from("{ status: 200, text: () => ");
+        answer.push_str(body);
+        answer.push_str(" }");
+        let cfg = config("{}");
+        set(&cfg, "custom_fetch", answering_a_cart_request_with(&answer));
+        let epcc = epcc_carts::js::gateway(cfg).unwrap();
+        let result = settle(epcc.carts().get(None)).await;
+        if parsed {
+            let value = result.expect(body);
+            assert_eq!(stringify(&value), "{}", "{body}");
+        } else {
+            let e = result.expect_err(body);
+            assert_eq!(kind(&e), "decode", "{body}");
+            assert_eq!(get(&e, "status").as_f64(), Some(200.0));
+        }
+    }
+}
+
 #[wasm_bindgen_test]
 async fn a_response_whose_status_cannot_be_read_is_a_network_error() {
     for (answer, reason) in [
