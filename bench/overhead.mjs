@@ -1,7 +1,9 @@
 // What a call costs the CPU with no network at all: raw fetch + json(), the official SDK and ours,
 // each calling a `custom_fetch` that answers at once (a canned token and carts list). 3,000
 // sequential GetCartsList calls per client and round, 7 rounds, clients in turn; prints µs per
-// call for each round. `node bench/overhead.mjs` after a build (pkg/node.js).
+// call for each round. `node bench/overhead.mjs` after a build (pkg/node.js);
+// EPCC_BEFORE=<directory of another build of the package> adds that build, and the median of its
+// round-by-round ratio to ours.
 import { pathToFileURL } from 'node:url';
 import { REPO, importTool } from './lib.mjs';
 import { cannedBodies } from './www/clients.js';
@@ -27,6 +29,7 @@ const sdk = module => {
   return () => EPCC.Cart().GetCartsList('ct');
 };
 const clients = { raw, official: sdk(official), ours: sdk(ours) };
+if (process.env.EPCC_BEFORE) clients.before = sdk(await import(pathToFileURL(`${process.env.EPCC_BEFORE}/node.js`).href));
 for (const call of Object.values(clients)) for (let i = 0; i < 300; i++) await call();
 const perCall = Object.fromEntries(Object.keys(clients).map(name => [name, []]));
 for (let round = 0; round < ROUNDS; round++) {
@@ -40,3 +43,5 @@ const median = xs => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 for (const [name, xs] of Object.entries(perCall)) {
   console.log(`${name.padEnd(9)} median ${median(xs).toFixed(1)} µs a call (rounds: ${xs.map(x => x.toFixed(1)).join(' ')})`);
 }
+// Rounds next to each other share the machine's load: their ratio is steadier than either.
+if (perCall.before) console.log(`ours/before, median of the rounds' ratios: ${median(perCall.ours.map((x, i) => x / perCall.before[i])).toFixed(2)}`);
