@@ -10,14 +10,10 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 step() { printf '[bench] %s\n' "$*" >&2; }
 
-bash scripts/setup.sh >&2
-if [ "${EPCC_SKIP_BUILD:-}" != 1 ] || [ ! -f pkg/epcc_carts_bg.wasm ]; then
-  bash scripts/build.sh >&2
-fi
-step "building and starting the emulator (release)"
-# shellcheck source=scripts/emulator.sh
-source scripts/emulator.sh
-start_test_emulator bench-client bench-secret release
+step "setup, build (unless EPCC_SKIP_BUILD=1 finds pkg/), the release emulator"
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+start_bench
 step "release emulator at $EPCC_EMULATOR_URL"
 
 node bench/run.mjs

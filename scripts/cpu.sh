@@ -5,11 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-bash scripts/setup.sh >&2
-if [ "${EPCC_SKIP_BUILD:-}" != 1 ] || [ ! -f pkg/node.js ]; then
-  bash scripts/build.sh >&2
-fi
-# shellcheck source=scripts/emulator.sh
-source scripts/emulator.sh
-start_test_emulator bench-client bench-secret release
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+start_bench
 node bench/cpu.mjs

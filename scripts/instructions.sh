@@ -7,17 +7,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-bash scripts/setup.sh >&2
 if ! command -v valgrind >/dev/null; then
   printf '[instructions] installing valgrind\n' >&2
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq valgrind >&2
 fi
-if [ "${EPCC_SKIP_BUILD:-}" != 1 ] || [ ! -f pkg/node.js ]; then
-  bash scripts/build.sh >&2
-fi
-# shellcheck source=scripts/emulator.sh
-source scripts/emulator.sh
-start_test_emulator bench-client bench-secret release
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+start_bench
 node bench/instructions.mjs

@@ -57,3 +57,16 @@ new_npm_project() {
 use_package_rustflags() {
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=-reference-types"
 }
+
+# For the benchmark scripts: installs what they need (scripts/setup.sh), builds the package unless
+# EPCC_SKIP_BUILD=1 and pkg/ has one, and starts the release emulator with the benchmarks'
+# client (EPCC_EMULATOR_URL and its credentials exported; stopped when the script exits).
+start_bench() {
+  bash scripts/setup.sh >&2
+  if [ "${EPCC_SKIP_BUILD:-}" != 1 ] || [ ! -f pkg/node.js ] || [ ! -f pkg/epcc_carts_bg.wasm ]; then
+    bash scripts/build.sh >&2
+  fi
+  # shellcheck source=scripts/emulator.sh
+  source scripts/emulator.sh
+  start_test_emulator bench-client bench-secret release
+}

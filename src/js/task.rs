@@ -32,9 +32,9 @@ extern "C" {
     /// `Promise.resolve(value)`.
     #[wasm_bindgen(js_namespace = Promise, js_name = resolve)]
     fn resolved(value: &JsValue) -> Promise;
-    /// `Promise.reject(reason)`.
+    /// `Promise.reject(reason)`: also the promise of a job that could not start.
     #[wasm_bindgen(js_namespace = Promise, js_name = reject)]
-    fn rejected_with(reason: &JsValue) -> Promise;
+    pub fn rejected(reason: &JsValue) -> Promise;
 }
 
 /// What a job does after a step.
@@ -61,13 +61,8 @@ pub fn spawn(job: Box<Job>) -> Promise {
         Next::Wait(rest) => rest,
         // A job that ended at once.
         Next::Done(Ok(value)) => resolved(&value),
-        Next::Done(Err(reason)) => rejected_with(&reason),
+        Next::Done(Err(reason)) => rejected(&reason),
     }
-}
-
-/// A promise that has already rejected with `reason`: a job that could not start.
-pub fn rejected(reason: &JsValue) -> Promise {
-    rejected_with(reason)
 }
 
 /// Whether glue.js has the function every wait reports to (the wasm-bindgen tests, below).
@@ -87,7 +82,7 @@ pub fn settled(task: u32, ok: bool, value: JsValue) -> JsValue {
     match step(job, Some(if ok { Ok(value) } else { Err(value) })) {
         Next::Wait(rest) => rest.into(),
         Next::Done(Ok(value)) => value,
-        Next::Done(Err(reason)) => rejected_with(&reason).into(),
+        Next::Done(Err(reason)) => rejected(&reason).into(),
     }
 }
 
