@@ -6,8 +6,7 @@
 // costs among everything else a real call does (sockets, streams, the parser, the collector):
 // several times what the same code costs with a fetch that answers at once (bench/overhead.mjs),
 // where it runs alone and stays in the CPU's caches. Started by scripts/cpu.sh.
-import { pathToFileURL } from 'node:url';
-import { CLIENT_ID, EMULATOR_URL, REPO, clearJournal, importTool, median, shopperStore } from './lib.mjs';
+import { CLIENT_ID, EMULATOR_URL, clearJournal, importPackage, importTool, median, shopperStore } from './lib.mjs';
 import { rawClient, sdkClient, sequential, turnOrder } from './www/clients.js';
 
 const ROUNDS = 200;
@@ -17,9 +16,9 @@ const config = { emulator: EMULATOR_URL, clientId: CLIENT_ID, customerToken: sto
 const clients = {
   raw: await rawClient(config),
   official: sdkClient(await importTool('@moltin/sdk'), config),
-  ours: sdkClient(await import(pathToFileURL(`${REPO}pkg/node.js`).href), config),
+  ours: sdkClient(await importPackage(), config),
 };
-if (process.env.EPCC_BEFORE) clients.before = sdkClient(await import(pathToFileURL(`${process.env.EPCC_BEFORE}/node.js`).href), config);
+if (process.env.EPCC_BEFORE) clients.before = sdkClient(await importPackage(process.env.EPCC_BEFORE), config);
 const names = Object.keys(clients);
 for (const name of names) await sequential(clients[name], 100);
 

@@ -2,8 +2,7 @@
 // `which` (raw, official, ours, or before: the build in EPCC_BEFORE), against the release
 // emulator (`emulator`) or through a fetch that answers at once with canned bodies (`instant`:
 // what the SDK does around fetch, and nothing else).
-import { pathToFileURL } from 'node:url';
-import { REPO, importTool } from './lib.mjs';
+import { importPackage, importTool } from './lib.mjs';
 import { cannedBodies, check, rawClient, sdkClient } from './www/clients.js';
 
 const [which, where, count] = process.argv.slice(2);
@@ -18,8 +17,7 @@ if (where === 'instant') {
   const answers = { token: answer(token), carts: answer(carts) };
   config.fetch = url => Promise.resolve(String(url).includes('/oauth/') ? answers.token : answers.carts);
 }
-const packageDir = { ours: `${REPO}pkg`, before: process.env.EPCC_BEFORE }[which];
 const module = which === 'raw' ? null
-  : which === 'official' ? await importTool('@moltin/sdk') : await import(pathToFileURL(`${packageDir}/node.js`).href);
+  : which === 'official' ? await importTool('@moltin/sdk') : await importPackage(which === 'before' ? process.env.EPCC_BEFORE : undefined);
 const call = module ? sdkClient(module, config) : await rawClient(config);
 for (let i = 0; i < Number(count); i++) check(await call());

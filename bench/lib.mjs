@@ -10,6 +10,8 @@ const requireFromTests = createRequire(`${REPO}tests/js/package.json`);
 export const importTool = name => import(pathToFileURL(requireFromTests.resolve(name)).href);
 export const toolVersion = name => requireFromTests(`${name}/package.json`).version;
 export const toolPath = relative => requireFromTests.resolve(relative);
+/** Imports the package's Node entry from a build directory: pkg/, or another build's. */
+export const importPackage = (dir = `${REPO}pkg`) => import(pathToFileURL(`${dir}/node.js`).href);
 
 export const EMULATOR_URL = process.env.EPCC_EMULATOR_URL;
 export const CLIENT_ID = process.env.EPCC_CLIENT_ID;

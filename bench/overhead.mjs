@@ -4,14 +4,13 @@
 // call for each round. `node bench/overhead.mjs` after a build (pkg/node.js);
 // EPCC_BEFORE=<directory of another build of the package> adds that build, and the median of its
 // round-by-round ratio to ours.
-import { pathToFileURL } from 'node:url';
-import { REPO, importTool } from './lib.mjs';
+import { importPackage, importTool, median } from './lib.mjs';
 import { cannedBodies } from './www/clients.js';
 
 const CALLS = 3000;
 const ROUNDS = 7;
 
-const ours = await import(pathToFileURL(`${REPO}pkg/node.js`).href);
+const ours = await importPackage();
 const official = await importTool('@moltin/sdk');
 const { token, carts } = cannedBodies();
 const instantFetch = async url => new Response(String(url).includes('oauth') ? token : carts, { status: 200 });
@@ -29,7 +28,7 @@ const sdk = module => {
   return () => EPCC.Cart().GetCartsList('ct');
 };
 const clients = { raw, official: sdk(official), ours: sdk(ours) };
-if (process.env.EPCC_BEFORE) clients.before = sdk(await import(pathToFileURL(`${process.env.EPCC_BEFORE}/node.js`).href));
+if (process.env.EPCC_BEFORE) clients.before = sdk(await importPackage(process.env.EPCC_BEFORE));
 for (const call of Object.values(clients)) for (let i = 0; i < 300; i++) await call();
 const perCall = Object.fromEntries(Object.keys(clients).map(name => [name, []]));
 for (let round = 0; round < ROUNDS; round++) {
@@ -39,7 +38,6 @@ for (let round = 0; round < ROUNDS; round++) {
     perCall[name].push(((performance.now() - t0) * 1000) / CALLS);
   }
 }
-const median = xs => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 for (const [name, xs] of Object.entries(perCall)) {
   console.log(`${name.padEnd(9)} median ${median(xs).toFixed(1)} µs a call (rounds: ${xs.map(x => x.toFixed(1)).join(' ')})`);
 }

@@ -4,8 +4,7 @@
 // (undici), and the rest. Started by scripts/profile.sh, which provides the emulator.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { CLIENT_ID, EMULATOR_URL, REPO, shopperStore } from './lib.mjs';
+import { CLIENT_ID, EMULATOR_URL, importPackage, shopperStore } from './lib.mjs';
 import { sdkClient, sequential } from './www/clients.js';
 
 const CALLS = 2000;
@@ -40,7 +39,7 @@ if (process.argv[2] === 'summarise') {
   for (const [name, us] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${pct(us).padStart(6)}  ${name}`);
 } else {
   const store = await shopperStore(5);
-  const ours = await import(pathToFileURL(`${REPO}pkg/node.js`).href);
+  const ours = await importPackage();
   const call = sdkClient(ours, { emulator: EMULATOR_URL, clientId: CLIENT_ID, customerToken: store.customerToken });
   await sequential(call, 200);
   const ms = await sequential(call, CALLS);

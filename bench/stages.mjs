@@ -2,9 +2,8 @@
 // headless Chromium, for the official SDK and ours, against the release emulator; with
 // EPCC_BEFORE=<directory of another build of the package>, that build too, side by side.
 // Started by scripts/stages.sh, which provides the emulator. Prints two Markdown tables.
-import { pathToFileURL } from 'node:url';
 import { launch } from '../tests/js/lib/browser.mjs';
-import { CLIENT_ID, EMULATOR_URL, REPO, importTool, shopperStore } from './lib.mjs';
+import { CLIENT_ID, EMULATOR_URL, importPackage, importTool, shopperStore } from './lib.mjs';
 import { serve } from './browser.mjs';
 import { buildOfficialBundle } from './size.mjs';
 import { STAGES, measureStages } from './www/stages.js';
@@ -21,8 +20,8 @@ const table = (where, results) => {
   for (const [name, figures] of Object.entries(results)) console.log(`| ${name} | ${figures.join(' | ')} |`);
 };
 
-const modules = { official: await importTool('@moltin/sdk'), ours: await import(pathToFileURL(`${REPO}pkg/node.js`).href) };
-if (before) modules.before = await import(pathToFileURL(`${before}/node.js`).href);
+const modules = { official: await importTool('@moltin/sdk'), ours: await importPackage() };
+if (before) modules.before = await importPackage(before);
 table('Node 20', await measureStages(modules, config, ROUNDS));
 
 const official = buildOfficialBundle();
