@@ -1,11 +1,13 @@
 // Where a GetCartsList call's time goes, stage by stage (bench/www/stages.js), in Node 20 and in
 // headless Chromium, for the official SDK and ours, against the release emulator; with
 // EPCC_BEFORE=<directory of another build of the package>, that build too, side by side.
-// Started by scripts/stages.sh, which provides the emulator. Prints two Markdown tables.
+// Then ours in Node as a timeline of its crossings into JavaScript (bench/timeline.mjs).
+// Started by scripts/stages.sh, which provides the emulator. Prints three Markdown tables.
 import { launch } from '../tests/js/lib/browser.mjs';
-import { CLIENT_ID, EMULATOR_URL, importPackage, importTool, shopperStore } from './lib.mjs';
+import { CLIENT_ID, EMULATOR_URL, REPO, importPackage, importTool, shopperStore } from './lib.mjs';
 import { serve } from './browser.mjs';
 import { buildOfficialBundle } from './size.mjs';
+import { printTimeline } from './timeline.mjs';
 import { STAGES, measureStages } from './www/stages.js';
 
 const ROUNDS = 60;
@@ -23,6 +25,7 @@ const table = (where, results) => {
 const modules = { official: await importTool('@moltin/sdk'), ours: await importPackage() };
 if (before) modules.before = await importPackage(before);
 table('Node 20', await measureStages(modules, config, ROUNDS));
+await printTimeline(`${REPO}pkg`, config);
 
 const official = buildOfficialBundle();
 const server = await serve(official.dir, { before, isolated: true });

@@ -58,6 +58,10 @@ console.log(`[finish] ${reverseFunctions(wasmFile, binaryen, FEATURES)} function
 const map = JSON.parse(execFileSync(wasmOpt, [
   ...FEATURES, wasmFile, '--minify-imports-and-exports-and-modules', '-o', wasmFile,
 ], { encoding: 'utf8' }));
+// The short names' long ones, for the benchmarks' timeline of a call (bench/timeline.mjs); the
+// package does not ship it (its package.json lists its files).
+writeFileSync(join(pkg, 'import-names.json'),
+  JSON.stringify(Object.fromEntries(map.imports.map(([, name, short]) => [short, name]))));
 
 // Every import now comes from one module; its object maps the new names to the functions the
 // glue defines (in `import0`) or the snippet exports (its module namespace).
