@@ -2,9 +2,16 @@
 // GetCartsList calls with our package (after a warm-up), then prints the self time of the
 // profile's functions grouped by where they live: the .wasm, the package's JS, Node's fetch
 // (undici), and the rest. Started by scripts/profile.sh, which provides the emulator.
+//
+// `node bench/profile.mjs browser` (after a build; no emulator): the same for ours and for the
+// official SDK in headless Chromium, each through a fetch that answers at once, profiled through
+// the DevTools protocol; µs a call by group, so the two SDKs' own work can be compared.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { launch } from '../tests/js/lib/browser.mjs';
+import { serve } from './browser.mjs';
 import { CLIENT_ID, EMULATOR_URL, importPackage, shopperStore } from './lib.mjs';
+import { buildOfficialBundle } from './size.mjs';
 import { sdkClient, sequential } from './www/clients.js';
 
 const CALLS = 2000;
@@ -37,6 +44,50 @@ if (process.argv[2] === 'summarise') {
   for (const [g, us] of [...groups].sort((a, b) => b[1] - a[1])) console.log(`${pct(us).padStart(6)}  ${g}`);
   console.log('top functions:');
   for (const [name, us] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${pct(us).padStart(6)}  ${name}`);
+} else if (process.argv[2] === 'browser') {
+  const official = buildOfficialBundle();
+  const server = await serve(official.dir, { isolated: true });
+  const browser = await launch();
+  try {
+    for (const [name, entry] of [['ours', '/ours/index.js'], ['official', '/official/official.js']]) {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(server.url);
+      await page.waitForFunction(() => typeof window.setup === 'function');
+      // The clients of bench/www/overhead.js, warmed up there, then the profiled calls.
+      await page.evaluate(async entry => {
+        const { measureOverhead } = await import('/overhead.js');
+        const module = await import(entry);
+        window.profiled = await measureOverhead({ sdk: module }, { calls: 1000, rounds: 1, keep: true });
+      }, entry);
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+      await cdp.send('Profiler.start');
+      await page.evaluate(async calls => { for (let i = 0; i < calls; i++) await window.profiled.sdk(); }, CALLS * 10);
+      const { profile } = await cdp.send('Profiler.stop');
+      const byId = new Map(profile.nodes.map(n => [n.id, n]));
+      const each = (profile.endTime - profile.startTime) / profile.samples.length / (CALLS * 10);
+      const groups = new Map();
+      for (const id of profile.samples) {
+        const { callFrame: f } = byId.get(id);
+        const group = /^(js-to-wasm|wasm-to-js)/.test(f.functionName) ? 'crossings between JS and wasm'
+          : f.url.startsWith('wasm://') || f.url.endsWith('.wasm') ? 'wasm (our .wasm)'
+          : f.url.endsWith('/index.js') ? 'our JS (index.js)'
+          : f.url.endsWith('/official.js') ? "the official SDK's JS"
+          : f.url.endsWith('/overhead.js') ? 'the benchmark loop and its instant fetch'
+          : ['encodeInto', 'decode', 'encode'].includes(f.functionName) ? 'TextEncoder / TextDecoder'
+          : ['text', 'json', 'Response', 'get status'].includes(f.functionName) ? 'Response (body, status)'
+          : ['(idle)', '(program)', '(garbage collector)'].includes(f.functionName) ? f.functionName
+          : `${f.functionName || '(anonymous)'} (browser)`;
+        groups.set(group, (groups.get(group) ?? 0) + each);
+      }
+      console.log(`\n${name} in headless Chromium, fetch answering at once: µs a call by where it is spent`);
+      for (const [group, us] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`${us.toFixed(2).padStart(7)}  ${group}`);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
 } else {
   const store = await shopperStore(5);
   const ours = await importPackage();

@@ -9,7 +9,8 @@ import { cannedBodies } from './clients.js';
 // A customer token of the length the API issues (a JWT of about 250 characters).
 const CUSTOMER_TOKEN = `eyJhbGciOiJIUzI1NiJ9.${'x'.repeat(227)}`;
 
-export async function measureOverhead(modules, { calls = 3000, rounds = 7 } = {}) {
+// With `keep`, resolves with the clients instead (bench/profile.mjs profiles them afterwards).
+export async function measureOverhead(modules, { calls = 3000, rounds = 7, keep = false } = {}) {
   const { token, carts } = cannedBodies();
   const instantFetch = async url => new Response(String(url).includes('oauth') ? token : carts, { status: 200 });
   const raw = async () => {
@@ -26,6 +27,7 @@ export async function measureOverhead(modules, { calls = 3000, rounds = 7 } = {}
   };
   const clients = { raw, ...Object.fromEntries(Object.entries(modules).map(([name, module]) => [name, sdk(module)])) };
   for (const call of Object.values(clients)) for (let i = 0; i < 300; i++) await call();
+  if (keep) return clients;
   const perCall = Object.fromEntries(Object.keys(clients).map(name => [name, []]));
   for (let round = 0; round < rounds; round++) {
     for (const [name, call] of Object.entries(clients)) {
