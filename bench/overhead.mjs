@@ -9,7 +9,7 @@ import { launch } from '../tests/js/lib/browser.mjs';
 import { serve } from './browser.mjs';
 import { importPackage, importTool, median } from './lib.mjs';
 import { buildOfficialBundle } from './size.mjs';
-import { measureOverhead } from './www/overhead.js';
+import { measureOverhead, overheadClients } from './www/overhead.js';
 
 const before = process.env.EPCC_BEFORE;
 
@@ -26,7 +26,7 @@ const report = (where, perCall) => {
 
 const modules = { official: await importTool('@moltin/sdk'), ours: await importPackage() };
 if (before) modules.before = await importPackage(before);
-report('Node 20', await measureOverhead(modules));
+report('Node 20', await measureOverhead(await overheadClients(modules)));
 
 const official = buildOfficialBundle();
 const server = await serve(official.dir, { before, isolated: true });
@@ -36,10 +36,10 @@ try {
   await page.goto(server.url);
   await page.waitForFunction(() => typeof window.setup === 'function');
   report('headless Chromium', await page.evaluate(async withBefore => {
-    const { measureOverhead } = await import('/overhead.js');
+    const { measureOverhead, overheadClients } = await import('/overhead.js');
     const modules = { official: await import('/official/official.js'), ours: await import('/ours/index.js') };
     if (withBefore) modules.before = await import('/before/index.js');
-    return measureOverhead(modules);
+    return measureOverhead(await overheadClients(modules));
   }, Boolean(before)));
 } finally {
   await browser.close();

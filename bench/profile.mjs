@@ -53,11 +53,11 @@ if (process.argv[2] === 'summarise') {
       const page = await (await browser.newContext()).newPage();
       await page.goto(server.url);
       await page.waitForFunction(() => typeof window.setup === 'function');
-      // The clients of bench/www/overhead.js, warmed up there, then the profiled calls.
+      // The clients of bench/www/overhead.js, warmed up, then the profiled calls.
       await page.evaluate(async entry => {
-        const { measureOverhead } = await import('/overhead.js');
-        const module = await import(entry);
-        window.profiled = await measureOverhead({ sdk: module }, { calls: 1000, rounds: 1, keep: true });
+        const { overheadClients } = await import('/overhead.js');
+        window.profiled = await overheadClients({ sdk: await import(entry) });
+        for (let i = 0; i < 1000; i++) await window.profiled.sdk();
       }, entry);
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Profiler.enable');

@@ -1,16 +1,15 @@
 // What a GetCartsList call costs with no network at all, shared by Node and the browser page
-// (bench/overhead.mjs): raw fetch + json(), then each SDK module given, every one calling a
-// fetch that answers at once with a real Response (a canned token, a list of one cart), with a
-// customer token as long as a real one. `calls` sequential calls per client and round, the
-// clients in turn; resolves with each client's µs a call, round by round.
+// (bench/overhead.mjs, bench/profile.mjs): raw fetch + json(), then each SDK module given, every
+// one calling a fetch that answers at once with a real Response (a canned token, a list of one
+// cart), with a customer token as long as a real one.
 
 import { cannedBodies } from './clients.js';
 
 // A customer token of the length the API issues (a JWT of about 250 characters).
 const CUSTOMER_TOKEN = `eyJhbGciOiJIUzI1NiJ9.${'x'.repeat(227)}`;
 
-// With `keep`, resolves with the clients instead (bench/profile.mjs profiles them afterwards).
-export async function measureOverhead(modules, { calls = 3000, rounds = 7, keep = false } = {}) {
+/** The clients, by name (`raw` and the keys of `modules`), each warmed up. */
+export async function overheadClients(modules) {
   const { token, carts } = cannedBodies();
   const instantFetch = async url => new Response(String(url).includes('oauth') ? token : carts, { status: 200 });
   const raw = async () => {
@@ -27,7 +26,11 @@ export async function measureOverhead(modules, { calls = 3000, rounds = 7, keep 
   };
   const clients = { raw, ...Object.fromEntries(Object.entries(modules).map(([name, module]) => [name, sdk(module)])) };
   for (const call of Object.values(clients)) for (let i = 0; i < 300; i++) await call();
-  if (keep) return clients;
+  return clients;
+}
+
+/** `calls` sequential calls per client and round, the clients in turn: each one's µs a call, round by round. */
+export async function measureOverhead(clients, { calls = 3000, rounds = 7 } = {}) {
   const perCall = Object.fromEntries(Object.keys(clients).map(name => [name, []]));
   for (let round = 0; round < rounds; round++) {
     for (const [name, call] of Object.entries(clients)) {

@@ -509,28 +509,19 @@ const ACCOUNTS: &str = "/v2/carts/{cartID}/relationships/accounts";
 /// implicit, client_credentials and customer tokens they are called with.
 async fn carts_and_tokens(s: &mut Scenario<'_>) {
     use crate::harness::{CLIENT_ID, CLIENT_SECRET};
-    let form = |body: String| (TOKEN, body);
-    for (template, body) in [
-        form(format!("grant_type=implicit&client_id={CLIENT_ID}")),
-        form(format!(
+    for form in [
+        format!("grant_type=implicit&client_id={CLIENT_ID}"),
+        format!(
             "grant_type=client_credentials&client_id={CLIENT_ID}&client_secret={CLIENT_SECRET}"
-        )),
-        form(format!(
-            "grant_type=client_credentials&client_id={CLIENT_ID}&client_secret=wrong"
-        )),
-        form("grant_type=implicit&client_id=nobody".to_owned()),
-        form("grant_type=password".to_owned()),
+        ),
+        format!("grant_type=client_credentials&client_id={CLIENT_ID}&client_secret=wrong"),
+        "grant_type=implicit&client_id=nobody".to_owned(),
+        "grant_type=password".to_owned(),
     ] {
-        let reply = send(
-            s.emulator
-                .post(template)
-                .header("content-type", "application/x-www-form-urlencoded")
-                .body(body),
-        )
-        .await;
+        let reply = s.emulator.oauth(&form).await;
         s.exchanges.push(Exchange {
             method: "POST",
-            template,
+            template: TOKEN,
             reply,
         });
     }
