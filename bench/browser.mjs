@@ -1,10 +1,12 @@
 // Sections 2 to 4, in headless Chromium: call cost (raw fetch vs the official SDK vs ours, in
 // alternating rounds), cold start, and the token requests of concurrent first calls.
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { launch } from '../tests/js/lib/browser.mjs';
 import { CLIENT_ID, EMULATOR_URL, REPO, clearJournal, importTool, journal, median, resetStore, shopperStore } from './lib.mjs';
+import { buildOfficialBundle } from './size.mjs';
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
 
@@ -42,6 +44,25 @@ async function freshPage(browser, url) {
   await page.goto(url);
   await page.waitForFunction(() => typeof window.setup === 'function');
   return { page, close: () => context.close() };
+}
+
+/**
+ * Runs `measure(openPage)` against the benchmark pages, served cross-origin isolated (timers of
+ * a few microseconds) with a fresh bundle of the official SDK at /official/ and, with `before`
+ * (another build of the package), that build at /before/; `openPage()` resolves with a new page
+ * in a context of its own, loaded. Closes the browser and the server, and removes the bundle.
+ */
+export async function withIsolatedPages(before, measure) {
+  const official = buildOfficialBundle();
+  const server = await serve(official.dir, { before, isolated: true });
+  const browser = await launch();
+  try {
+    return await measure(async () => (await freshPage(browser, server.url)).page);
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(official.dir, { recursive: true, force: true });
+  }
 }
 
 export async function browserBenchmarks(officialDir, { sequential, width, batches, rounds, coldRuns, fanOut }) {

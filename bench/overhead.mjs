@@ -5,10 +5,8 @@
 // call for each round. `node bench/overhead.mjs` after a build (pkg/);
 // EPCC_BEFORE=<directory of another build of the package> adds that build, and the median of its
 // round-by-round ratio to ours.
-import { launch } from '../tests/js/lib/browser.mjs';
-import { serve } from './browser.mjs';
+import { withIsolatedPages } from './browser.mjs';
 import { importPackage, importTool, median } from './lib.mjs';
-import { buildOfficialBundle } from './size.mjs';
 import { measureOverhead, overheadClients } from './www/overhead.js';
 
 const before = process.env.EPCC_BEFORE;
@@ -28,20 +26,9 @@ const modules = { official: await importTool('@moltin/sdk'), ours: await importP
 if (before) modules.before = await importPackage(before);
 report('Node 20', await measureOverhead(await overheadClients(modules)));
 
-const official = buildOfficialBundle();
-const server = await serve(official.dir, { before, isolated: true });
-const browser = await launch();
-try {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(server.url);
-  await page.waitForFunction(() => typeof window.setup === 'function');
-  report('headless Chromium', await page.evaluate(async withBefore => {
-    const { measureOverhead, overheadClients } = await import('/overhead.js');
-    const modules = { official: await import('/official/official.js'), ours: await import('/ours/index.js') };
-    if (withBefore) modules.before = await import('/before/index.js');
-    return measureOverhead(await overheadClients(modules));
-  }, Boolean(before)));
-} finally {
-  await browser.close();
-  server.close();
-}
+report('headless Chromium', await withIsolatedPages(before, async openPage => (await openPage()).evaluate(async withBefore => {
+  const { measureOverhead, overheadClients } = await import('/overhead.js');
+  const modules = { official: await import('/official/official.js'), ours: await import('/ours/index.js') };
+  if (withBefore) modules.before = await import('/before/index.js');
+  return measureOverhead(await overheadClients(modules));
+}, Boolean(before))));

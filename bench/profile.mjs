@@ -8,10 +8,8 @@
 // the DevTools protocol; µs a call by group, so the two SDKs' own work can be compared.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch } from '../tests/js/lib/browser.mjs';
-import { serve } from './browser.mjs';
+import { withIsolatedPages } from './browser.mjs';
 import { CLIENT_ID, EMULATOR_URL, importPackage, shopperStore } from './lib.mjs';
-import { buildOfficialBundle } from './size.mjs';
 import { sdkClient, sequential } from './www/clients.js';
 
 const CALLS = 2000;
@@ -45,14 +43,9 @@ if (process.argv[2] === 'summarise') {
   console.log('top functions:');
   for (const [name, us] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${pct(us).padStart(6)}  ${name}`);
 } else if (process.argv[2] === 'browser') {
-  const official = buildOfficialBundle();
-  const server = await serve(official.dir, { isolated: true });
-  const browser = await launch();
-  try {
+  await withIsolatedPages(undefined, async openPage => {
     for (const [name, entry] of [['ours', '/ours/index.js'], ['official', '/official/official.js']]) {
-      const page = await (await browser.newContext()).newPage();
-      await page.goto(server.url);
-      await page.waitForFunction(() => typeof window.setup === 'function');
+      const page = await openPage();
       // The clients of bench/www/overhead.js, warmed up, then the profiled calls.
       await page.evaluate(async entry => {
         const { overheadClients } = await import('/overhead.js');
@@ -84,10 +77,7 @@ if (process.argv[2] === 'summarise') {
       console.log(`\n${name} in headless Chromium, fetch answering at once: µs a call by where it is spent`);
       for (const [group, us] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`${us.toFixed(2).padStart(7)}  ${group}`);
     }
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  });
 } else {
   const store = await shopperStore(5);
   const ours = await importPackage();

@@ -3,10 +3,8 @@
 // EPCC_BEFORE=<directory of another build of the package>, that build too, side by side.
 // Then ours in Node as a timeline of its crossings into JavaScript (bench/timeline.mjs).
 // Started by scripts/stages.sh, which provides the emulator. Prints three Markdown tables.
-import { launch } from '../tests/js/lib/browser.mjs';
 import { CLIENT_ID, EMULATOR_URL, REPO, importPackage, importTool, shopperStore } from './lib.mjs';
-import { serve } from './browser.mjs';
-import { buildOfficialBundle } from './size.mjs';
+import { withIsolatedPages } from './browser.mjs';
 import { printTimeline } from './timeline.mjs';
 import { STAGES, measureStages } from './www/stages.js';
 
@@ -27,20 +25,9 @@ if (before) modules.before = await importPackage(before);
 table('Node 20', await measureStages(modules, config, ROUNDS));
 await printTimeline(`${REPO}pkg`, config);
 
-const official = buildOfficialBundle();
-const server = await serve(official.dir, { before, isolated: true });
-const browser = await launch();
-try {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(server.url);
-  await page.waitForFunction(() => typeof window.setup === 'function');
-  table('headless Chromium', await page.evaluate(async ({ config, rounds, before }) => {
-    const { measureStages } = await import('/stages.js');
-    const modules = { official: await import('/official/official.js'), ours: await import('/ours/index.js') };
-    if (before) modules.before = await import('/before/index.js');
-    return measureStages(modules, config, rounds);
-  }, { config, rounds: ROUNDS, before: Boolean(before) }));
-} finally {
-  await browser.close();
-  server.close();
-}
+table('headless Chromium', await withIsolatedPages(before, async openPage => (await openPage()).evaluate(async ({ config, rounds, before }) => {
+  const { measureStages } = await import('/stages.js');
+  const modules = { official: await import('/official/official.js'), ours: await import('/ours/index.js') };
+  if (before) modules.before = await import('/before/index.js');
+  return measureStages(modules, config, rounds);
+}, { config, rounds: ROUNDS, before: Boolean(before) })));

@@ -13,6 +13,7 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { importPackage, median } from './lib.mjs';
+import { sdkClient } from './www/clients.js';
 
 /** `__wbg_encodeInto_43efcc238bc18461` → `encodeInto`, `__wbindgen_object_drop_ref` → `object_drop_ref`. */
 const readable = name => name.replace(/^__wbg_(__wbindgen_)?|^__wbindgen_/, '').replace(/_[0-9a-f]{16}$/, '');
@@ -52,16 +53,7 @@ export async function printTimeline(dir, { emulator, clientId, customerToken }, 
       return response;
     });
   };
-  const client = module => {
-    const EPCC = module.gateway({
-      client_id: clientId,
-      host: new URL(emulator).host,
-      protocol: new URL(emulator).protocol.slice(0, -1),
-      custom_fetch,
-      storage: new module.MemoryStorageFactory(),
-    });
-    return () => EPCC.Cart().GetCartsList(customerToken);
-  };
+  const client = module => sdkClient(module, { emulator, clientId, customerToken, fetch: custom_fetch });
   const undici = {
     'undici:client:sendHeaders': () => log.push('request written (undici)', performance.now()),
     'undici:request:headers': () => log.push('response head read (undici)', performance.now()),
