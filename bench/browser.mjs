@@ -1,5 +1,6 @@
 // Sections 2 to 4, in headless Chromium: call cost (raw fetch vs the official SDK vs ours, in
-// alternating rounds), cold start, and the token requests of concurrent first calls.
+// alternating rounds), cold start, and the token requests of concurrent first calls; and the
+// pages the stage, overhead and profile scripts measure in (`withIsolatedPages`).
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
