@@ -132,9 +132,10 @@ impl Config {
         Ok(())
     }
 
-    /// `https://host` with no trailing slash.
-    pub fn base_url(&self) -> String {
-        let mut url = String::from(self.protocol.as_str());
+    /// `https://host` with no trailing slash, with room for `more` bytes after it.
+    pub fn base_url(&self, more: usize) -> String {
+        let mut url = String::with_capacity(8 + self.host.len() + more);
+        url.push_str(self.protocol.as_str());
         url.push_str("://");
         url.push_str(&self.host);
         url
@@ -169,7 +170,7 @@ mod tests {
     #[test]
     fn defaults_match_the_official_sdk() {
         let config = Config::new("cid").unwrap();
-        assert_eq!(config.base_url(), "https://euwest.api.elasticpath.com");
+        assert_eq!(config.base_url(0), "https://euwest.api.elasticpath.com");
         assert_eq!(config.grant, Grant::Implicit);
         assert_eq!(config.retry, RetryPolicy::default());
         assert_eq!(config.credentials_key(), "epCredentials");
@@ -197,7 +198,7 @@ mod tests {
         let mut config = Config::new("cid").unwrap();
         config.set_host("127.0.0.1:4010").unwrap();
         config.protocol = Protocol::parse("http").unwrap();
-        assert_eq!(config.base_url(), "http://127.0.0.1:4010");
+        assert_eq!(config.base_url(0), "http://127.0.0.1:4010");
         let too_long = "a".repeat(262);
         for bad in [
             "https://x.com",

@@ -90,11 +90,11 @@ impl ApiRequest {
     }
 
     /// Sends `token` as `X-MOLTIN-CUSTOMER-TOKEN`; refuses one no header could carry.
-    pub fn customer_token(mut self, token: Option<&str>) -> Result<Self> {
-        if let Some(token) = token {
+    pub fn customer_token(mut self, token: Option<String>) -> Result<Self> {
+        if let Some(token) = &token {
             validate::token("customer token", token)?;
         }
-        self.customer_token = token.map(str::to_owned);
+        self.customer_token = token;
         Ok(self)
     }
 
@@ -102,12 +102,12 @@ impl ApiRequest {
     /// official SDK spells it in capitals for associations, in title case for checkout, and
     /// sends it empty when no token is given; this SDK leaves it out then). Refuses one no
     /// header could carry.
-    pub fn account_token(mut self, token: Option<&str>) -> Result<Self> {
+    pub fn account_token(mut self, token: Option<String>) -> Result<Self> {
         if let Some(token) = token {
-            validate::token("account token", token)?;
+            validate::token("account token", &token)?;
             self.extra_headers.push((
                 "EP-Account-Management-Authentication-Token".to_owned(),
-                token.to_owned(),
+                token,
             ));
         }
         Ok(self)
@@ -128,7 +128,7 @@ impl ApiRequest {
     }
 
     pub fn url(&self, config: &Config) -> String {
-        let mut url = config.base_url();
+        let mut url = config.base_url(self.path.len() + 1 + self.query.len());
         url.push_str(&self.path);
         if !self.query.is_empty() {
             url.push('?');
@@ -157,7 +157,8 @@ impl ApiRequest {
         add("X-MOLTIN-SDK-VERSION", SDK_VERSION);
         add("Content-Type", self.content_type);
         if let Some(token) = access_token {
-            let mut bearer = String::from("Bearer ");
+            let mut bearer = String::with_capacity(7 + token.len());
+            bearer.push_str("Bearer ");
             bearer.push_str(token);
             add("Authorization", &bearer);
         }
@@ -220,7 +221,7 @@ mod tests {
             .set_headers(vec![("X-Shop".into(), "blue".into())])
             .unwrap();
         let mut req = ApiRequest::v2(Method::Post, "carts")
-            .customer_token(Some("ct"))
+            .customer_token(Some("ct".to_owned()))
             .unwrap();
         req.extra_headers.push(("EP-X".into(), "1".into()));
         let headers = req.headers(&config, Some("tok"));

@@ -206,12 +206,12 @@ pub fn request(
         Token::Customer => {
             let token = args.optional_text(next, "customer token")?;
             next += 1;
-            request.customer_token(token.as_deref())?
+            request.customer_token(token)?
         }
         Token::Account => {
             let token = args.optional_text(next, "account token")?;
             next += 1;
-            request.account_token(token.as_deref())?
+            request.account_token(token)?
         }
     };
     let mut options = options;

@@ -392,8 +392,10 @@ impl Run {
                 Step::Send => {
                     // The method, the address and each header's name and value, a line each,
                     // in room for all of them (growing it would copy it several times).
-                    let mut head = concat(&[self.request.method.as_str(), "\n", &self.url]);
-                    head.reserve(1024);
+                    let mut head = String::with_capacity(1024);
+                    head.push_str(self.request.method.as_str());
+                    head.push('\n');
+                    head.push_str(&self.url);
                     let token = self.attempt.token.as_deref();
                     self.request
                         .write_headers(&client.config, token, |name: &str, value: &str| {

@@ -92,10 +92,10 @@ pub(super) fn composite(cart_id: &str, call: Composite, a: &Args) -> Result<ApiR
         }
     };
     let mut request = endpoint::cart_call(method, cart_id, item.as_deref(), rest, &body)?
-        .account_token(account_token.as_deref())?;
+        .account_token(account_token)?;
     if let Some(i) = token {
         let token = args::optional_string("customer token", Some(&a[i]))?;
-        request = request.customer_token(token.as_deref())?;
+        request = request.customer_token(token)?;
     }
     match extra_headers {
         Some(i) => request.extra_headers(args::CallArgs(a).headers(i, "additionalHeaders")?),
