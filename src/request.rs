@@ -64,7 +64,8 @@ pub const FORM: &str = "application/x-www-form-urlencoded";
 impl ApiRequest {
     /// A JSON request under `/v2`, authorised with the gateway's Bearer token.
     pub fn v2(method: Method, path: &str) -> Self {
-        let mut full = String::from("/v2/");
+        let mut full = String::with_capacity(4 + path.len());
+        full.push_str("/v2/");
         full.push_str(path);
         ApiRequest {
             method,

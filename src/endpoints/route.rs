@@ -141,7 +141,8 @@ pub fn request(
         Query::Include => take_query().to_query_string(false),
     };
     let mut next = 0;
-    let mut path = String::new();
+    // In room for most paths: grown from its first part, it would be copied at each step.
+    let mut path = String::with_capacity(128);
     for part in route.path {
         if !path.is_empty() {
             path.push('/');
