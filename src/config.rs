@@ -134,7 +134,7 @@ impl Config {
 
     /// `https://host` with no trailing slash, with room for `more` bytes after it.
     pub fn base_url(&self, more: usize) -> String {
-        let mut url = String::with_capacity(8 + self.host.len() + more);
+        let mut url = String::with_capacity("https://".len() + self.host.len() + more);
         url.push_str(self.protocol.as_str());
         url.push_str("://");
         url.push_str(&self.host);

@@ -64,7 +64,7 @@ pub const FORM: &str = "application/x-www-form-urlencoded";
 impl ApiRequest {
     /// A JSON request under `/v2`, authorised with the gateway's Bearer token.
     pub fn v2(method: Method, path: &str) -> Self {
-        let mut full = String::with_capacity(4 + path.len());
+        let mut full = String::with_capacity("/v2/".len() + path.len());
         full.push_str("/v2/");
         full.push_str(path);
         ApiRequest {
@@ -158,7 +158,7 @@ impl ApiRequest {
         add("X-MOLTIN-SDK-VERSION", SDK_VERSION);
         add("Content-Type", self.content_type);
         if let Some(token) = access_token {
-            let mut bearer = String::with_capacity(7 + token.len());
+            let mut bearer = String::with_capacity("Bearer ".len() + token.len());
             bearer.push_str("Bearer ");
             bearer.push_str(token);
             add("Authorization", &bearer);
