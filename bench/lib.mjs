@@ -10,8 +10,12 @@ const requireFromTests = createRequire(`${REPO}tests/js/package.json`);
 export const importTool = name => import(pathToFileURL(requireFromTests.resolve(name)).href);
 export const toolVersion = name => requireFromTests(`${name}/package.json`).version;
 export const toolPath = relative => requireFromTests.resolve(relative);
-/** Imports the package's Node entry from a build directory: pkg/, or another build's. */
-export const importPackage = (dir = `${REPO}pkg`) => import(pathToFileURL(`${dir}/node.js`).href);
+/**
+ * Imports the package's Node entry from a build directory: pkg/, or another build's; with
+ * `copy`, a new instance of it (its own module and memory) under that name.
+ */
+export const importPackage = (dir = `${REPO}pkg`, copy = undefined) =>
+  import(`${pathToFileURL(`${dir}/node.js`).href}${copy ? `?${copy}` : ''}`);
 
 export const EMULATOR_URL = process.env.EPCC_EMULATOR_URL;
 export const CLIENT_ID = process.env.EPCC_CLIENT_ID;

@@ -74,13 +74,6 @@ export async function sequential(call, count) {
   return performance.now() - t0;
 }
 
-/** `batches` rounds of `width` calls at once; milliseconds. */
-export async function concurrent(call, width, batches) {
-  const t0 = performance.now();
-  for (let b = 0; b < batches; b++) (await Promise.all(Array.from({ length: width }, call))).forEach(check);
-  return performance.now() - t0;
-}
-
 /**
  * The order in which the clients take their turn in `round`: the starting one rotates, and
  * every other round runs in reverse, so each client follows every other one equally often and
@@ -92,23 +85,34 @@ export function turnOrder(names, round) {
 }
 
 /**
- * Rounds in which every client makes `sequential` calls, then `batches` × `width` concurrent
- * ones; `between` runs after each round. A client is a call, or a runner of its own
- * (`{ sequential(count), concurrent(width, batches) }`, each resolving with milliseconds: the
- * Node run's clients in worker threads). Short rounds interleave the clients finely, so that
- * the load of a shared machine falls on all of them alike, and each client's figure is its
- * median round (a burst of load slows a few rounds of every client, not one client's share).
+ * Rounds in which every client makes `sequential` calls one after the other, each timed, then
+ * `batches` batches of `width` calls at once, each batch timed; `between` runs after each round.
+ * Short rounds interleave the clients finely, so that the load of a shared machine falls on all
+ * of them alike. A client's sequential figure is the rate of its median call, and its
+ * concurrent one that of its median batch: a burst of load or a garbage collection slows the
+ * calls of whichever client runs then, which the median leaves out of every client's figure
+ * alike. (The median of whole rounds moved with how many such calls each round caught: two
+ * copies of one client differed by up to 6%, against 1 to 3% now.)
  */
 export async function callCost(clients, { sequential: count, width, batches, rounds }, between = async () => {}) {
   const names = Object.keys(clients);
-  const runners = Object.fromEntries(Object.entries(clients).map(([name, client]) => [name, typeof client === 'function'
-    ? { sequential: n => sequential(client, n), concurrent: (w, b) => concurrent(client, w, b) }
-    : client]));
   const times = Object.fromEntries(names.map(n => [n, { seq: [], con: [] }]));
   for (let round = 0; round < rounds; round++) {
     const order = turnOrder(names, round);
-    for (const name of order) times[name].seq.push(await runners[name].sequential(count));
-    for (const name of order) times[name].con.push(await runners[name].concurrent(width, batches));
+    for (const name of order) {
+      for (let i = 0; i < count; i++) {
+        const t0 = performance.now();
+        check(await clients[name]());
+        times[name].seq.push(performance.now() - t0);
+      }
+    }
+    for (const name of order) {
+      for (let b = 0; b < batches; b++) {
+        const t0 = performance.now();
+        (await Promise.all(Array.from({ length: width }, clients[name]))).forEach(check);
+        times[name].con.push(performance.now() - t0);
+      }
+    }
     await between(round);
   }
   const median = xs => {
@@ -117,7 +121,7 @@ export async function callCost(clients, { sequential: count, width, batches, rou
     return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   };
   return Object.fromEntries(Object.entries(times).map(([n, t]) => [n, {
-    sequential: (count / median(t.seq)) * 1000,
-    concurrent: ((width * batches) / median(t.con)) * 1000,
+    sequential: 1000 / median(t.seq),
+    concurrent: (width * 1000) / median(t.con),
   }]));
 }
