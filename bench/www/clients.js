@@ -88,11 +88,11 @@ export function turnOrder(names, round) {
  * Rounds in which every client makes `sequential` calls one after the other, each timed, then
  * `batches` batches of `width` calls at once, each batch timed; `between` runs after each round.
  * Short rounds interleave the clients finely, so that the load of a shared machine falls on all
- * of them alike. A client's sequential figure is the rate of its median call, and its
- * concurrent one that of its median batch: a burst of load or a garbage collection slows the
- * calls of whichever client runs then, which the median leaves out of every client's figure
- * alike. (The median of whole rounds moved with how many such calls each round caught: two
- * copies of one client differed by up to 6%, against 1 to 3% now.)
+ * of them alike. A client's sequential figure is the rate of its typical call, the mean of the
+ * middle half of its calls, and its concurrent one that of its typical batch: a burst of load or
+ * a garbage collection slows the few calls of whichever client runs then, which this leaves out
+ * of every client's figure alike. (The median of whole rounds moved with how many such calls
+ * each round caught; a median call moves in steps of the page's timer, 0.1 ms in Chromium.)
  */
 export async function callCost(clients, { sequential: count, width, batches, rounds }, between = async () => {}) {
   const names = Object.keys(clients);
@@ -115,13 +115,14 @@ export async function callCost(clients, { sequential: count, width, batches, rou
     }
     await between(round);
   }
-  const median = xs => {
+  // The mean of the middle half.
+  const typical = xs => {
     const sorted = [...xs].sort((a, b) => a - b);
-    const mid = sorted.length >> 1;
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    const middle = sorted.slice(sorted.length >> 2, sorted.length - (sorted.length >> 2));
+    return middle.reduce((sum, x) => sum + x, 0) / middle.length;
   };
   return Object.fromEntries(Object.entries(times).map(([n, t]) => [n, {
-    sequential: 1000 / median(t.seq),
-    concurrent: (width * 1000) / median(t.con),
+    sequential: 1000 / typical(t.seq),
+    concurrent: (width * 1000) / typical(t.con),
   }]));
 }
