@@ -2,7 +2,8 @@
 // ours) against the release emulator, the three clients in this thread, as they share the
 // browser's one page. (Each client in a worker thread with a heap of its own was tried: each
 // worker kept a pace of its own for a whole run, and two copies of raw fetch differed by up to
-// 16% by median round and 4% by median call; in one thread, by up to 1.4% by median call.)
+// 16% by median round and 4% by median call; in one thread, by up to 1.6% by the mean of the
+// middle half of the calls, the figure callCost gives.)
 import { CLIENT_ID, EMULATOR_URL, clearJournal, importPackage, importTool, shopperStore } from './lib.mjs';
 import { callCost, check, rawClient, sdkClient } from './www/clients.js';
 
