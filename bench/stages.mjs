@@ -1,5 +1,5 @@
 // Where a GetCartsList call's time goes, stage by stage (bench/www/stages.js), in Node 20 and in
-// headless Chromium, for the official SDK and ours, against the release emulator; with
+// headless Chromium, for raw fetch, the official SDK and ours, against the release emulator; with
 // EPCC_BEFORE=<directory of another build of the package>, that build too, side by side.
 // Then ours in Node as a timeline of its crossings into JavaScript (bench/timeline.mjs).
 // Started by scripts/stages.sh, which provides the emulator. Prints three Markdown tables.
