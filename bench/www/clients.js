@@ -76,8 +76,10 @@ export async function sequential(call, count) {
 
 /**
  * The order in which the clients take their turn in `round`: the starting one rotates, and
- * every other round runs in reverse, so each client follows every other one equally often and
- * none always inherits what the same neighbour left.
+ * every other round runs in reverse, so no client always inherits what the same neighbour left.
+ * With three clients each follows each of the others equally often; with more, a client
+ * follows only the two beside it in the list (copies added to see the harness's spread are
+ * best listed apart from their originals).
  */
 export function turnOrder(names, round) {
   const rotated = names.map((_, i) => names[(i + (round >> 1)) % names.length]);
