@@ -4,7 +4,9 @@
 // headless Chromium page (cross-origin isolated, for timers of a few microseconds). Prints µs a
 // call for each round. `node bench/overhead.mjs` after a build (pkg/);
 // EPCC_BEFORE=<directory of another build of the package> adds that build, and the median of its
-// round-by-round ratio to ours.
+// round-by-round ratio to ours. `node bench/overhead.mjs cold` times each call alone after
+// sweeping 8 MiB through the CPU's caches (more than this machine's 2 MiB of L2 a core), 600
+// calls per client and round: the same work, started from cold caches as in a real call.
 import { withIsolatedPages } from './browser.mjs';
 import { importPackage, importTool, median } from './lib.mjs';
 import { measureOverhead, overheadClients } from './www/overhead.js';
@@ -22,13 +24,17 @@ const report = (where, perCall) => {
   if (before) console.log(`ours/before, median of the rounds' ratios: ${ratio('ours', 'before')}`);
 };
 
+const cold = process.argv[2] === 'cold';
+const settings = cold ? { calls: 600, rounds: 7, sweep: 8 << 20 } : {};
+if (cold) console.log('each call after 8 MiB swept through the caches; µs a call, the mean of the middle half of each round');
+
 const modules = { official: await importTool('@moltin/sdk'), ours: await importPackage() };
 if (before) modules.before = await importPackage(before);
-report('Node 20', await measureOverhead(await overheadClients(modules)));
+report('Node 20', await measureOverhead(await overheadClients(modules), settings));
 
-report('headless Chromium', await withIsolatedPages(before, async openPage => (await openPage()).evaluate(async withBefore => {
+report('headless Chromium', await withIsolatedPages(before, async openPage => (await openPage()).evaluate(async ([withBefore, settings]) => {
   const { measureOverhead, overheadClients } = await import('/overhead.js');
   const modules = { official: await import('/official/official.js'), ours: await import('/ours/index.js') };
   if (withBefore) modules.before = await import('/before/index.js');
-  return measureOverhead(await overheadClients(modules));
-}, Boolean(before))));
+  return measureOverhead(await overheadClients(modules), settings);
+}, [Boolean(before), settings])));

@@ -29,14 +29,35 @@ export async function overheadClients(modules) {
   return clients;
 }
 
-/** `calls` sequential calls per client and round, the clients in turn: each one's µs a call, round by round. */
-export async function measureOverhead(clients, { calls = 3000, rounds = 7 } = {}) {
+/**
+ * `calls` sequential calls per client and round, the clients in turn: each one's µs a call, round
+ * by round. With `sweep` (bytes), every call is timed alone after an untimed pass that writes a
+ * buffer of that size, which pushes the code and data of the call before out of the CPU's
+ * caches, as a real call's network wait and the work of other processes do; each round's figure
+ * is then the mean of the middle half of its calls.
+ */
+export async function measureOverhead(clients, { calls = 3000, rounds = 7, sweep = 0 } = {}) {
   const perCall = Object.fromEntries(Object.keys(clients).map(name => [name, []]));
+  const buffer = new Int32Array(sweep >> 2);
   for (let round = 0; round < rounds; round++) {
     for (const [name, call] of Object.entries(clients)) {
-      const t0 = performance.now();
-      for (let i = 0; i < calls; i++) await call();
-      perCall[name].push(((performance.now() - t0) * 1000) / calls);
+      if (!sweep) {
+        const t0 = performance.now();
+        for (let i = 0; i < calls; i++) await call();
+        perCall[name].push(((performance.now() - t0) * 1000) / calls);
+        continue;
+      }
+      const times = [];
+      for (let i = 0; i < calls; i++) {
+        // One write per 64-byte cache line.
+        for (let at = 0; at < buffer.length; at += 16) buffer[at]++;
+        const t0 = performance.now();
+        await call();
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      const middle = times.slice(calls >> 2, calls - (calls >> 2));
+      perCall[name].push((middle.reduce((sum, t) => sum + t, 0) * 1000) / middle.length);
     }
   }
   return perCall;
