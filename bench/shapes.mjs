@@ -14,7 +14,7 @@
 // code and data pushed out of the CPU's caches), not of the request.
 // Started by scripts/shapes.sh, which provides the emulator. Prints a Markdown table.
 import { CLIENT_ID, EMULATOR_URL, clearJournal, importPackage, importTool, shopperStore } from './lib.mjs';
-import { callCost, check, rawClient, sdkClient } from './www/clients.js';
+import { callCost, check, rawClient, rawRequest, sdkClient } from './www/clients.js';
 import { exchange } from '../src/js/glue.js';
 
 const ROUNDS = 200;
@@ -39,21 +39,7 @@ globalThis.fetch = function (...args) {
 
 /** raw fetch's request, made the ways the two shapes describe. */
 async function shapedClients() {
-  const auth = await fetch(`${config.emulator}/oauth/access_token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: `grant_type=implicit&client_id=${encodeURIComponent(config.clientId)}`,
-  });
-  const { access_token } = await auth.json();
-  const headers = {
-    'X-MOLTIN-SDK-LANGUAGE': 'epcc-carts',
-    'X-MOLTIN-SDK-VERSION': '0.1.0',
-    'Content-Type': 'application/json',
-    Authorization: `Bearer ${access_token}`,
-    'X-MOLTIN-APPLICATION': 'epcc sdk',
-    'X-MOLTIN-CUSTOMER-TOKEN': config.customerToken,
-  };
-  const url = `${config.emulator}/v2/carts`;
+  const { url, headers } = await rawRequest(config);
   const lines = Object.entries(headers).flat();
   return {
     'sdk-shaped': () => Promise.resolve()

@@ -2,16 +2,17 @@
 // (bench.js) and the Node run (../node.mjs). Each client lists the shopper's carts with an
 // implicit access token plus the customer token.
 
-// `fetch` in a config is the function to call instead of the global one (bench/instructions.mjs).
-export async function rawClient({ emulator, clientId, customerToken, fetch = globalThis.fetch }) {
+// raw `fetch`'s request: its address and the headers our package sends (the official SDK sends
+// the same names), with an implicit access token fetched for it, so that the ceiling is the same
+// request with no SDK around it. `fetch` in a config is the function to call instead of the
+// global one (bench/instructions.mjs).
+export async function rawRequest({ emulator, clientId, customerToken, fetch = globalThis.fetch }) {
   const auth = await fetch(`${emulator}/oauth/access_token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: `grant_type=implicit&client_id=${encodeURIComponent(clientId)}`,
   });
   const { access_token } = await auth.json();
-  // The headers our package sends (the official SDK sends the same names), so that the ceiling
-  // is the same request with no SDK around it.
   const headers = {
     'X-MOLTIN-SDK-LANGUAGE': 'epcc-carts',
     'X-MOLTIN-SDK-VERSION': '0.1.0',
@@ -20,8 +21,14 @@ export async function rawClient({ emulator, clientId, customerToken, fetch = glo
     'X-MOLTIN-APPLICATION': 'epcc sdk',
     'X-MOLTIN-CUSTOMER-TOKEN': customerToken,
   };
+  return { url: `${emulator}/v2/carts`, headers };
+}
+
+export async function rawClient(config) {
+  const { fetch = globalThis.fetch } = config;
+  const { url, headers } = await rawRequest(config);
   return async () => {
-    const response = await fetch(`${emulator}/v2/carts`, { headers });
+    const response = await fetch(url, { headers });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return response.json();
   };
