@@ -46,9 +46,10 @@ async function shapedClients() {
       .then(() => fetch(url, { method: 'GET', headers: { ...headers }, body: undefined, signal: undefined }))
       .then(response => response.text())
       .then(text => JSON.parse(text)),
-    // The module makes the head anew for every call; so does this client.
+    // The module makes the head anew for every call, and reads the text by index; so does this
+    // client.
     glue: () => exchange(fetch, globalThis, ['GET', url, ...lines].join('\n'), undefined, undefined)
-      .then(([, text]) => JSON.parse(text)),
+      .then(exchanged => JSON.parse(exchanged[1])),
   };
 }
 
