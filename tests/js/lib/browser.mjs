@@ -12,6 +12,8 @@ export async function launch() {
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
+      // Flags of a benchmark's own (EPCC_CHROMIUM_FLAGS='--js-flags=--no-liftoff', say).
+      ...(process.env.EPCC_CHROMIUM_FLAGS ? process.env.EPCC_CHROMIUM_FLAGS.split(' ') : []),
     ],
   });
 }
