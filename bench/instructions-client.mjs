@@ -1,14 +1,19 @@
 // One client of bench/instructions.mjs and bench/footprint.mjs, run under valgrind: `count`
 // GetCartsList calls of `which` (raw, official, ours, or before: the build in EPCC_BEFORE),
 // against the release emulator (`emulator`) or through a fetch that answers at once with canned
-// bodies (`instant`: what the SDK does around fetch, and nothing else). With `sweep` (bytes),
-// each call comes after a pass that writes a buffer of that size, pushing the call before out of
-// the caches.
+// bodies (`instant`: what the SDK does around fetch, and nothing else; EPCC_BENCH_CONFIG may then
+// be left out). With `sweep` (bytes), each call comes after a pass that writes a buffer of that
+// size, pushing the call before out of the caches.
 import { importPackage, importTool } from './lib.mjs';
 import { cannedBodies, check, rawClient, sdkClient } from './www/clients.js';
+import { CUSTOMER_TOKEN, cacheSweeper } from './www/overhead.js';
 
 const [which, where, count, sweep = '0'] = process.argv.slice(2);
-const config = JSON.parse(process.env.EPCC_BENCH_CONFIG);
+// With `instant`, the address is only written into the requests: the fetch answers them itself.
+const config = process.env.EPCC_BENCH_CONFIG ? JSON.parse(process.env.EPCC_BENCH_CONFIG)
+  : where === 'instant' ? { emulator: 'http://127.0.0.1:9', clientId: 'instant', customerToken: CUSTOMER_TOKEN }
+    : undefined;
+if (!config) throw new Error('EPCC_BENCH_CONFIG is needed against the emulator');
 
 if (where === 'instant') {
   const { token, carts } = cannedBodies();
@@ -22,15 +27,10 @@ if (where === 'instant') {
 const module = which === 'raw' ? null
   : which === 'official' ? await importTool('@moltin/sdk') : await importPackage(which === 'before' ? process.env.EPCC_BEFORE : undefined);
 const call = module ? sdkClient(module, config) : await rawClient(config);
-const buffer = new Int32Array(Number(sweep) >> 2);
-// One write per 64-byte cache line; a function of its own, compiled the same way whichever
-// client runs.
-const sweepCaches = () => {
-  for (let at = 0; at < buffer.length; at += 16) buffer[at]++;
-};
+const sweepCaches = cacheSweeper(Number(sweep));
 // Swept calls are few (each sweep costs valgrind millions of instructions): 2,000 calls first
 // let the JIT finish its work before them.
-if (buffer.length) for (let i = 0; i < 2000; i++) check(await call());
+if (Number(sweep) > 0) for (let i = 0; i < 2000; i++) check(await call());
 for (let i = 0; i < Number(count); i++) {
   sweepCaches();
   check(await call());

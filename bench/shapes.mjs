@@ -14,7 +14,7 @@
 // code and data pushed out of the CPU's caches), not of the request.
 // Started by scripts/shapes.sh, which provides the emulator. Prints a Markdown table.
 import { CLIENT_ID, EMULATOR_URL, clearJournal, importPackage, importTool, shopperStore } from './lib.mjs';
-import { callCost, check, rawClient, rawRequest, sdkClient } from './www/clients.js';
+import { callCost, check, middleMean, rawClient, rawRequest, sdkClient } from './www/clients.js';
 import { exchange } from '../src/js/glue.js';
 
 const ROUNDS = 200;
@@ -70,11 +70,7 @@ for (const name of Object.keys(fetchTimes)) fetchTimes[name] = [];
 
 const rates = await callCost(clients, { sequential: 20, width: 25, batches: 1, rounds: ROUNDS },
   round => (round % 10 === 9 ? clearJournal() : undefined));
-const typical = xs => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const middle = sorted.slice(sorted.length >> 2, sorted.length - (sorted.length >> 2));
-  return (middle.reduce((sum, x) => sum + x, 0) / middle.length) * 1000;
-};
+const typical = xs => middleMean(xs) * 1000;
 const us = x => x.toFixed(1);
 console.log(`\nNode 20, GetCartsList's request, ${ROUNDS} rounds of 20 sequential calls\n`);
 console.log('| client | calls/s | /raw | µs a call | − raw | fetch → resolved, µs | − raw |');

@@ -12,14 +12,10 @@ import { promisify } from 'node:util';
 
 const COUNTS = [100, 1000, 5000, 20000, 100000];
 const client = fileURLToPath(new URL('./instructions-client.mjs', import.meta.url));
-const env = {
-  ...process.env,
-  EPCC_BENCH_CONFIG: JSON.stringify({ emulator: 'http://127.0.0.1:9', clientId: 'tiers', customerToken: `eyJhbGciOiJIUzI1NiJ9.${'x'.repeat(227)}` }),
-};
 
 /** The functions each tier compiled in a run of `count` calls: how many, and their bytes. */
 async function compiled(count) {
-  const { stdout } = await promisify(execFile)('node', ['--trace-wasm-compilation-times', client, 'ours', 'instant', String(count)], { env, maxBuffer: 1 << 26 });
+  const { stdout } = await promisify(execFile)('node', ['--trace-wasm-compilation-times', client, 'ours', 'instant', String(count)], { maxBuffer: 1 << 26 });
   const tiers = { Liftoff: { functions: 0, body: 0, code: 0 }, TurboFan: { functions: 0, body: 0, code: 0 } };
   for (const line of stdout.split('\n')) {
     const found = line.match(/^Compiled function \S+ using (Liftoff|TurboFan),.* bodysize (\d+) codesize (\d+)/);

@@ -124,14 +124,15 @@ export async function callCost(clients, { sequential: count, width, batches, rou
     }
     await between(round);
   }
-  // The mean of the middle half.
-  const typical = xs => {
-    const sorted = [...xs].sort((a, b) => a - b);
-    const middle = sorted.slice(sorted.length >> 2, sorted.length - (sorted.length >> 2));
-    return middle.reduce((sum, x) => sum + x, 0) / middle.length;
-  };
   return Object.fromEntries(Object.entries(times).map(([n, t]) => [n, {
-    sequential: 1000 / typical(t.seq),
-    concurrent: (width * 1000) / typical(t.con),
+    sequential: 1000 / middleMean(t.seq),
+    concurrent: (width * 1000) / middleMean(t.con),
   }]));
+}
+
+/** The mean of the middle half of `xs`: a typical value, the fastest and slowest quarters left out. */
+export function middleMean(xs) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const middle = sorted.slice(sorted.length >> 2, sorted.length - (sorted.length >> 2));
+  return middle.reduce((sum, x) => sum + x, 0) / middle.length;
 }

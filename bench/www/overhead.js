@@ -3,10 +3,10 @@
 // one calling a fetch that answers at once with a real Response (a canned token, a list of one
 // cart), with a customer token as long as a real one.
 
-import { cannedBodies } from './clients.js';
+import { cannedBodies, middleMean } from './clients.js';
 
 // A customer token of the length the API issues (a JWT of about 250 characters).
-const CUSTOMER_TOKEN = `eyJhbGciOiJIUzI1NiJ9.${'x'.repeat(227)}`;
+export const CUSTOMER_TOKEN = `eyJhbGciOiJIUzI1NiJ9.${'x'.repeat(227)}`;
 
 /** The clients, by name (`raw` and the keys of `modules`), each warmed up. */
 export async function overheadClients(modules) {
@@ -38,7 +38,7 @@ export async function overheadClients(modules) {
  */
 export async function measureOverhead(clients, { calls = 3000, rounds = 7, sweep = 0 } = {}) {
   const perCall = Object.fromEntries(Object.keys(clients).map(name => [name, []]));
-  const buffer = new Int32Array(sweep >> 2);
+  const sweepCaches = cacheSweeper(sweep);
   for (let round = 0; round < rounds; round++) {
     for (const [name, call] of Object.entries(clients)) {
       if (!sweep) {
@@ -49,16 +49,24 @@ export async function measureOverhead(clients, { calls = 3000, rounds = 7, sweep
       }
       const times = [];
       for (let i = 0; i < calls; i++) {
-        // One write per 64-byte cache line.
-        for (let at = 0; at < buffer.length; at += 16) buffer[at]++;
+        sweepCaches();
         const t0 = performance.now();
         await call();
         times.push(performance.now() - t0);
       }
-      times.sort((a, b) => a - b);
-      const middle = times.slice(calls >> 2, calls - (calls >> 2));
-      perCall[name].push((middle.reduce((sum, t) => sum + t, 0) * 1000) / middle.length);
+      perCall[name].push(middleMean(times) * 1000);
     }
   }
   return perCall;
+}
+
+/**
+ * A function that writes through a buffer of `bytes` of its own, one write per 64-byte cache
+ * line, pushing out of the CPU's caches the code and data of whatever ran before it.
+ */
+export function cacheSweeper(bytes) {
+  const buffer = new Int32Array(bytes >> 2);
+  return () => {
+    for (let at = 0; at < buffer.length; at += 16) buffer[at]++;
+  };
 }
